@@ -1,0 +1,71 @@
+using Baocao.Documents;
+
+namespace Baocao.Reports;
+
+/// <summary>
+/// The reporting period. <c>Kind</c> is month, quarter, half, year or custom; From/To are ISO dates, taken from an
+/// explicit "từ ngày … đến ngày …" when the document states one, else from the rule of Nghị định 09/2019/NĐ-CP.
+/// </summary>
+public sealed record Period(string Kind, int? Year, int? Quarter, int? Month, int? Half, string? From, string? To, bool Explicit);
+
+/// <summary>The signer block: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Tăng Thị Thắm".</summary>
+public sealed record Signer(string? Name, string? Title, string? Authority);
+
+/// <summary>The document's header metadata.</summary>
+public sealed record ReportHeader(
+    string? Number,
+    string? Symbol,
+    string? DocType,
+    string? Agency,
+    string? ParentAgency,
+    string? Province,
+    string? Place,
+    string? Date,
+    string? Title,
+    Period? Period,
+    Signer? Signer,
+    IReadOnlyList<string> Recipients,
+    IReadOnlyList<string> References,
+    IReadOnlyList<string> Forms)
+{
+    public static readonly ReportHeader Empty = new(null, null, null, null, null, null, null, null, null, null, null, [], [], []);
+}
+
+/// <summary>One leaf column of a table: its header path, printed number and formula, and its canonical key if mapped.</summary>
+public sealed record TableColumn(int Index, string Id, string? Key, string Header, int? Number, string? Formula, double Confidence);
+
+/// <summary>One printed cell with its typed value and provenance. <c>Box</c> is null for DOCX, which has no geometry.</summary>
+public sealed record TableCell(string Column, string Raw, string Kind, decimal? Value, int Page, BBox? Box, int GridRow, int GridCol, IReadOnlyList<string> Flags);
+
+/// <summary>A body row: STT, label, kind (item, group, total, percent), canonical values and every cell.</summary>
+public sealed record TableRow(int Index, string? Stt, string? Label, string Kind, IReadOnlyDictionary<string, decimal?> Values, IReadOnlyList<TableCell> Cells, int Page);
+
+/// <summary>A table with its header resolved.</summary>
+public sealed record ReportTable(
+    int Index,
+    string? Form,
+    string? Title,
+    string? Section,
+    int Page,
+    string? Unit,
+    Period? Period,
+    string? ReportingUnit,
+    string? ReceivingUnit,
+    IReadOnlyList<TableColumn> Columns,
+    IReadOnlyList<TableRow> Rows,
+    bool NeedsReview);
+
+/// <summary>A key figure stated in the prose, with the sentence it came from. <c>Scope</c> names a sub-level ("Cấp tỉnh") when the sentence is about one.</summary>
+public sealed record Figure(string Key, decimal Value, string Text, int Page, string? Scope);
+
+/// <summary>A finding of a cross-check (filled by the checks stage).</summary>
+public sealed record Check(string Rule, string Severity, string Message, int? Page, int? Table, string? Row, string? Column, decimal? Printed, decimal? Expected);
+
+/// <summary>The whole extraction result for one source file.</summary>
+public sealed record ReportRecord(
+    SourceInfo Source,
+    ReportHeader Header,
+    IReadOnlyList<ReportTable> Tables,
+    IReadOnlyList<Figure> Figures,
+    IReadOnlyList<Check> Checks,
+    IReadOnlyList<string> Warnings);

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Baocao.Text;
+
+/// <summary>Vietnamese text helpers: NFC everywhere, and a search/matching fold that drops tones and marks and maps đ to d.</summary>
+public static partial class VietText
+{
+    /// <summary>NFC-normalises and collapses runs of white space (including non-breaking spaces) to one space.</summary>
+    public static string Clean(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return string.Empty;
+        var nfc = s.Normalize(NormalizationForm.FormC);
+        return Spaces().Replace(nfc, " ").Trim();
+    }
+
+    /// <summary>
+    /// Lower-case, diacritic-free form used for matching and search: "Đúng hạn" becomes "dung han".
+    /// Unicode decomposition removes the tone and vowel marks but leaves đ/Đ alone (it is a separate letter,
+    /// not a d with a combining mark), so it is mapped by hand.
+    /// </summary>
+    public static string Fold(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return string.Empty;
+        var decomposed = s.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+        {
+            var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
+            if (cat == UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(ch switch
+            {
+                'đ' or 'Đ' => 'd',
+                _ => char.ToLowerInvariant(ch),
+            });
+        }
+        return Spaces().Replace(sb.ToString(), " ").Trim();
+    }
+
+    /// <summary>True when every letter is upper case and there are at least a few letters ("SỞ TƯ PHÁP").</summary>
+    public static bool IsUpperText(string s)
+    {
+        int letters = 0;
+        foreach (var ch in s)
+        {
+            if (!char.IsLetter(ch)) continue;
+            if (char.IsLower(ch)) return false;
+            letters++;
+        }
+        return letters >= 2;
+    }
+
+    [GeneratedRegex(@"[\s\u00A0\u2007\u202F]+")]
+    private static partial Regex Spaces();
+}
