@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using Baocao.Documents;
+using Baocao.Reports;
+using Baocao.Text;
+
+namespace Baocao.Interpretation;
+
+/// <summary>What the lines printed above a table say about it: form code, title, section, unit, period, units.</summary>
+public sealed record TableContext(string? Form, string? Title, string? Section, string? Unit, Period? Period, string? ReportingUnit, string? ReceivingUnit)
+{
+    public static readonly TableContext None = new(null, null, null, null, null, null, null);
+}
+
+/// <summary>
+/// Reads the caption above each table ("Biểu số II.06a/VPCP/KSTT", title, "Kỳ báo cáo", "(Từ ngày … đến ngày …)",
+/// "Đơn vị báo cáo", "Đơn vị nhận báo cáo", "Đơn vị tính", a section heading). It walks back from the table over
+/// caption-like lines only, so the report's own body is never mistaken for a caption. A table with no caption of
+/// its own (the second table of form II.07b) inherits the previous table's, with its own section heading.
+/// </summary>
+public static partial class TableContextReader
+{
+    public delegate Period? PeriodParse(string periodText, string? rangeText);
+
+    public static IReadOnlyList<TableContext> Read(IReadOnlyList<Block> blocks, PeriodParse parsePeriod)
+    {
+        var result = new List<TableContext>();
+        TableContext? previous = null;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is not TableBlock) continue;
+            var caption = CaptionLines(blocks, i);
+            var ctx = Interpret(caption, parsePeriod);
+            var hasOwn = ctx.Form is not null || ctx.Title is not null;
+            if (!hasOwn && previous is not null)
+                ctx = previous with { Section = ctx.Section };
+            result.Add(ctx);
+            previous = ctx;
+        }
+        return result;
+    }
+
+    /// <summary>The caption-like text lines right above block <paramref name="tableIndex"/>, top to bottom.</summary>
+    private static List<string> CaptionLines(IReadOnlyList<Block> blocks, int tableIndex)
+    {
+        var lines = new List<string>();
+        var openParen = false;
+        for (var j = tableIndex - 1; j >= 0 && lines.Count < 20; j--)
+        {
+            if (blocks[j] is not TextBlock tb) break;
+            var t = tb.Text;
+            var prevEndsWithColon = j > 0 && blocks[j - 1] is TextBlock p && p.Text.TrimEnd().EndsWith(':');
+            var closesParen = t.TrimEnd().EndsWith(')') && !t.Contains('(');
+            if (openParen || closesParen || prevEndsWithColon || IsCaptionLike(t))
+            {
+                lines.Insert(0, t);
+                if (closesParen) openParen = true;
+                if (t.Contains('(')) openParen = false;
+                if (Caption().IsMatch(t)) break; // the caption starts here
+                continue;
+            }
+            break;
+        }
+        return lines;
+    }
+
+    private static bool IsCaptionLike(string t) =>
+        Caption().IsMatch(t) || Appendix().IsMatch(t) || Section().IsMatch(t) || Labelled().IsMatch(t) ||
+        Range().IsMatch(t) || t.StartsWith('(') || (VietText.IsUpperText(t) && !t.Contains("CỘNG HÒA") && !t.Contains("CỘNG HOÀ"));
+
+    private static TableContext Interpret(List<string> lines, PeriodParse parsePeriod)
+    {
+        string? form = null, title = null, section = null, unit = null, reporting = null, receiving = null;
+        string? periodText = null, rangeText = null;
+        var titleLines = new List<string>();
+        var titleDone = false;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var t = lines[i];
+            string ValueOf(Match m) =>
+                VietText.Clean(m.Groups["v"].Value) is { Length: > 0 } v ? v
+                : i + 1 < lines.Count ? VietText.Clean(lines[++i]) : "";
+
+            if (Caption().Match(t) is { Success: true } cm) { form = cm.Groups["code"].Value; continue; }
+            if (Appendix().IsMatch(t)) continue;
+            if (Labelled().Match(t) is { Success: true } lm)
+            {
+                titleDone = titleLines.Count > 0;
+                var label = VietText.Fold(lm.Groups["label"].Value);
+                var value = ValueOf(lm);
+                if (label.StartsWith("ky bao cao"))
+                {
+                    periodText = value;
+                    if (Range().IsMatch(value)) rangeText = value;
+                }
+                else if (label.StartsWith("don vi tinh")) unit = value.TrimEnd('.', ' ');
+                else if (label.StartsWith("don vi nhan")) receiving = value.TrimEnd('.', ';', ' ');
+                else if (label.StartsWith("don vi bao cao")) reporting = value.TrimEnd('.', ';', ' ');
+                continue;
+            }
+            if (Range().IsMatch(t)) { rangeText ??= t; titleDone = titleLines.Count > 0; continue; }
+            if (Section().IsMatch(t) && (titleLines.Count > 0 || form is not null)) { section = t; titleDone = true; continue; }
+            if (t.StartsWith('(')) { titleDone = titleLines.Count > 0; continue; }
+            if (!titleDone && VietText.IsUpperText(t)) titleLines.Add(t);
+            else if (Section().IsMatch(t)) section = t;
+        }
+        if (titleLines.Count > 0) title = VietText.Clean(string.Join(" ", titleLines));
+        // A lone section heading directly above a table is a section, not a title.
+        if (title is not null && form is null && section is null && Section().IsMatch(title) && titleLines.Count == 1)
+        {
+            section = title;
+            title = null;
+        }
+        Period? period = periodText is not null || rangeText is not null ? parsePeriod(periodText ?? "", rangeText) : null;
+        return new TableContext(form, title, section, unit, period, reporting, receiving);
+    }
+
+    [GeneratedRegex(@"^(Biểu|BIỂU)\s*(số|SỐ)?\s*:?\s*(?<code>(II\.)?\d{2}[a-cA-C]?)\s*[/.]\s*VPCP", RegexOptions.CultureInvariant)]
+    private static partial Regex Caption();
+
+    [GeneratedRegex(@"^(Phụ lục|PHỤ LỤC)\b")]
+    private static partial Regex Appendix();
+
+    [GeneratedRegex(@"^([IVX]{1,4}|[A-Z]|\d{1,2})\.\s+\S")]
+    private static partial Regex Section();
+
+    [GeneratedRegex(@"^[-–+\s]*(?<label>Kỳ báo cáo|Đơn vị tính|Đơn vị nhận báo cáo|Đơn vị báo cáo)\s*:(?<v>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Labelled();
+
+    [GeneratedRegex(@"(?i)\(?\s*từ\s+(ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s+đến", RegexOptions.CultureInvariant)]
+    private static partial Regex Range();
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Xml;
+using Baocao.Documents;
+using Baocao.Readers;
+using Baocao.Text;
+
+namespace Baocao.Native;
+
+/// <summary>
+/// PDF through Debian's command-line tools: poppler's <c>pdfinfo</c> (pages, encryption) and
+/// <c>pdftotext -bbox-layout</c> (words with boxes), and MuPDF's <c>mutool trace</c> for the vector paths that
+/// draw table borders (poppler has no command that prints paths). No PDF library for .NET with this is in
+/// the package mirror, so the tools run as child processes: one bad file can crash or hang only its own process.
+/// </summary>
+public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
+{
+    private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(60);
+
+    public PdfInfo Inspect(string path)
+    {
+        var pages = 0;
+        var encrypted = false;
+        var r = ProcessRunner.Run("pdfinfo", [path], o =>
+        {
+            while (o.ReadLine() is { } line)
+            {
+                if (line.StartsWith("Pages:")) int.TryParse(line[6..].Trim(), out pages);
+                else if (line.StartsWith("Encrypted:")) encrypted = line[10..].Trim().StartsWith("yes");
+            }
+        }, _timeout);
+        if (r.TimedOut) throw new BadInputException(path, $"pdfinfo did not finish within {_timeout.TotalSeconds:0} s");
+        if (r.ExitCode != 0) throw new BadInputException(path, Classify(r.StdErr));
+        if (pages <= 0) throw new BadInputException(path, "PDF has no pages");
+        return new PdfInfo(pages, encrypted);
+    }
+
+    /// <summary>Turns a poppler error dump into one line a user understands.</summary>
+    internal static string Classify(string stderr)
+    {
+        var s = stderr.ToLowerInvariant();
+        if (s.Contains("incorrect password")) return "encrypted PDF: a password is required to open it";
+        if (s.Contains("may not be a pdf")) return "not a PDF file (no %PDF header)";
+        if (s.Contains("trailer") || s.Contains("xref") || s.Contains("couldn't read") || s.Contains("damaged"))
+            return "damaged or truncated PDF (no readable cross-reference table or trailer)";
+        var first = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return first is null ? "the PDF could not be read" : $"the PDF could not be read ({first})";
+    }
+
+    public IReadOnlyList<LayoutPage> ReadLayout(string path, int pageCount)
+    {
+        var words = ReadWords(path);
+        var lines = ReadRulings(path);
+        var pages = new List<LayoutPage>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var (w, h, ws) = words[i];
+            pages.Add(new LayoutPage(i + 1, w, h, ws, lines.TryGetValue(i + 1, out var ls) ? ls : []));
+        }
+        return pages;
+    }
+
+    private List<(double w, double h, List<Word> words)> ReadWords(string path)
+    {
+        var pages = new List<(double, double, List<Word>)>();
+        var r = ProcessRunner.Run("pdftotext", ["-bbox-layout", "-enc", "UTF-8", path, "-"], o =>
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true };
+            using var x = XmlReader.Create(o, settings);
+            List<Word>? current = null;
+            var advance = true;
+            // ReadElementContentAsString() moves past the element, so the loop must not Read() past the next one.
+            while (advance ? x.Read() : !x.EOF)
+            {
+                advance = true;
+                if (x.NodeType != XmlNodeType.Element) continue;
+                if (x.LocalName == "page")
+                {
+                    current = [];
+                    pages.Add((D(x, "width"), D(x, "height"), current));
+                }
+                else if (x.LocalName == "word" && current is not null)
+                {
+                    var box = new BBox(D(x, "xMin"), D(x, "yMin"), D(x, "xMax"), D(x, "yMax"));
+                    var text = VietText.Clean(x.ReadElementContentAsString());
+                    advance = false;
+                    if (text.Length > 0) current.Add(new Word(text, box));
+                }
+            }
+        }, _timeout);
+        if (r.TimedOut) throw new BadInputException(path, $"pdftotext did not finish within {_timeout.TotalSeconds:0} s");
+        if (r.ExitCode != 0) throw new BadInputException(path, Classify(r.StdErr));
+        return pages;
+    }
+
+    /// <summary>
+    /// Collects axis-aligned segments from stroked paths, and thin filled rectangles (Word often draws borders
+    /// as filled bars), in device space: origin top-left, y down, the same space pdftotext reports words in.
+    /// </summary>
+    private Dictionary<int, List<RulingLine>> ReadRulings(string path)
+    {
+        var result = new Dictionary<int, List<RulingLine>>();
+        var r = ProcessRunner.Run("mutool", ["trace", path], o =>
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true };
+            using var x = XmlReader.Create(o, settings);
+            List<RulingLine>? page = null;
+            var advance = true;
+            // Skip() already moves to the next node, so the loop must not Read() past it.
+            while (advance ? x.Read() : !x.EOF)
+            {
+                advance = true;
+                if (x.NodeType != XmlNodeType.Element) continue;
+                switch (x.LocalName)
+                {
+                    case "page":
+                        page = [];
+                        result[int.Parse(x.GetAttribute("number") ?? "0", CultureInfo.InvariantCulture)] = page;
+                        break;
+                    case "fill_text" or "clip_text" or "stroke_text" or "ignore_text" or "clip_path" or "fill_image" or "fill_image_mask" or "clip_image_mask":
+                        if (!x.IsEmptyElement) { x.Skip(); advance = false; }
+                        break;
+                    case "stroke_path" or "fill_path" when page is not null:
+                        ReadPath(x, page);
+                        break;
+                }
+            }
+        }, _timeout);
+        if (r.TimedOut) throw new BadInputException(path, $"mutool trace did not finish within {_timeout.TotalSeconds:0} s");
+        if (r.ExitCode != 0) throw new BadInputException(path, Classify(r.StdErr));
+        return result;
+    }
+
+    private static void ReadPath(XmlReader x, List<RulingLine> page)
+    {
+        var stroke = x.LocalName == "stroke_path";
+        var m = ParseMatrix(x.GetAttribute("transform"));
+        if (x.IsEmptyElement) return;
+        var pts = new List<(double x, double y, bool move)>();
+        var depth = x.Depth;
+        while (x.Read() && x.Depth > depth)
+        {
+            if (x.NodeType != XmlNodeType.Element) continue;
+            if (x.LocalName is "moveto" or "lineto")
+            {
+                var px = D(x, "x");
+                var py = D(x, "y");
+                pts.Add((m[0] * px + m[2] * py + m[4], m[1] * px + m[3] * py + m[5], x.LocalName == "moveto"));
+            }
+            else if (x.LocalName == "closepath" && pts.Count > 0)
+            {
+                var start = pts.FindLast(p => p.move);
+                pts.Add((start.x, start.y, false));
+            }
+            else if (x.LocalName == "curveto")
+            {
+                pts.Add((double.NaN, double.NaN, true)); // a curve breaks any straight run
+            }
+        }
+        if (stroke)
+        {
+            for (var i = 1; i < pts.Count; i++)
+            {
+                if (pts[i].move || double.IsNaN(pts[i].x) || double.IsNaN(pts[i - 1].x)) continue;
+                AddIfAxisAligned(page, pts[i - 1].x, pts[i - 1].y, pts[i].x, pts[i].y);
+            }
+        }
+        else if (pts.Count >= 4 && pts.All(p => !double.IsNaN(p.x)))
+        {
+            // A filled path: a thin axis-aligned rectangle is a border bar; anything bigger is shading, not a rule.
+            var x0 = pts.Min(p => p.x); var x1 = pts.Max(p => p.x);
+            var y0 = pts.Min(p => p.y); var y1 = pts.Max(p => p.y);
+            if (y1 - y0 <= 2.5 && x1 - x0 > 2.5) page.Add(new RulingLine(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2));
+            else if (x1 - x0 <= 2.5 && y1 - y0 > 2.5) page.Add(new RulingLine((x0 + x1) / 2, y0, (x0 + x1) / 2, y1));
+        }
+    }
+
+    private static void AddIfAxisAligned(List<RulingLine> page, double ax, double ay, double bx, double by)
+    {
+        if (Math.Abs(ay - by) < 0.8 && Math.Abs(ax - bx) > 1)
+            page.Add(new RulingLine(Math.Min(ax, bx), (ay + by) / 2, Math.Max(ax, bx), (ay + by) / 2));
+        else if (Math.Abs(ax - bx) < 0.8 && Math.Abs(ay - by) > 1)
+            page.Add(new RulingLine((ax + bx) / 2, Math.Min(ay, by), (ax + bx) / 2, Math.Max(ay, by)));
+    }
+
+    private static double[] ParseMatrix(string? s)
+    {
+        if (string.IsNullOrWhiteSpace(s)) return [1, 0, 0, 1, 0, 0];
+        var parts = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 6) return [1, 0, 0, 1, 0, 0];
+        return parts.Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+    }
+
+    private static double D(XmlReader x, string name) =>
+        double.TryParse(x.GetAttribute(name), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0;
+}

@@ -1,0 +1,201 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Baocao.Reports;
+
+namespace Baocao.Output;
+
+/// <summary>
+/// Writes a record as the stable JSON documented in docs/record-format.md. Written field by field (not by
+/// reflection) so that renaming a C# property can never silently change the public format.
+/// </summary>
+public static class RecordJson
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        // Keep Vietnamese readable in the output instead of \u escapes; the output is UTF-8 JSON, not HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize(ReportRecord r)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, Options)) Write(w, r);
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    public static void Write(Utf8JsonWriter w, ReportRecord r)
+    {
+        w.WriteStartObject();
+        w.WriteStartObject("source");
+        w.WriteString("path", r.Source.Path);
+        w.WriteString("sha256", r.Source.Sha256);
+        w.WriteString("format", r.Source.Format);
+        w.WriteNumber("pages", r.Source.Pages);
+        w.WriteBoolean("ocr", r.Source.Ocr);
+        w.WriteEndObject();
+        WriteHeader(w, r.Header);
+        w.WriteStartArray("tables");
+        foreach (var t in r.Tables) WriteTable(w, t);
+        w.WriteEndArray();
+        w.WriteStartArray("figures");
+        foreach (var f in r.Figures)
+        {
+            w.WriteStartObject();
+            w.WriteString("key", f.Key);
+            w.WriteNumber("value", f.Value);
+            w.WriteString("text", f.Text);
+            w.WriteNumber("page", f.Page);
+            w.WriteString("scope", f.Scope);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("checks");
+        foreach (var c in r.Checks)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", c.Rule);
+            w.WriteString("severity", c.Severity);
+            w.WriteString("message", c.Message);
+            NullableNumber(w, "page", c.Page);
+            NullableNumber(w, "table", c.Table);
+            w.WriteString("row", c.Row);
+            w.WriteString("column", c.Column);
+            NullableNumber(w, "printed", c.Printed);
+            NullableNumber(w, "expected", c.Expected);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("warnings");
+        foreach (var s in r.Warnings) w.WriteStringValue(s);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteHeader(Utf8JsonWriter w, ReportHeader h)
+    {
+        w.WriteStartObject("header");
+        w.WriteString("number", h.Number);
+        w.WriteString("symbol", h.Symbol);
+        w.WriteString("docType", h.DocType);
+        w.WriteString("agency", h.Agency);
+        w.WriteString("parentAgency", h.ParentAgency);
+        w.WriteString("province", h.Province);
+        w.WriteString("place", h.Place);
+        w.WriteString("date", h.Date);
+        w.WriteString("title", h.Title);
+        WritePeriod(w, "period", h.Period);
+        if (h.Signer is { } s)
+        {
+            w.WriteStartObject("signer");
+            w.WriteString("name", s.Name);
+            w.WriteString("title", s.Title);
+            w.WriteString("authority", s.Authority);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("signer");
+        StringArray(w, "recipients", h.Recipients);
+        StringArray(w, "references", h.References);
+        StringArray(w, "forms", h.Forms);
+        w.WriteEndObject();
+    }
+
+    private static void WritePeriod(Utf8JsonWriter w, string name, Period? p)
+    {
+        if (p is null) { w.WriteNull(name); return; }
+        w.WriteStartObject(name);
+        w.WriteString("kind", p.Kind);
+        NullableNumber(w, "year", p.Year);
+        NullableNumber(w, "quarter", p.Quarter);
+        NullableNumber(w, "month", p.Month);
+        NullableNumber(w, "half", p.Half);
+        w.WriteString("from", p.From);
+        w.WriteString("to", p.To);
+        w.WriteBoolean("explicit", p.Explicit);
+        w.WriteEndObject();
+    }
+
+    private static void WriteTable(Utf8JsonWriter w, ReportTable t)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("index", t.Index);
+        w.WriteString("form", t.Form);
+        w.WriteString("title", t.Title);
+        w.WriteString("section", t.Section);
+        w.WriteNumber("page", t.Page);
+        w.WriteString("unit", t.Unit);
+        WritePeriod(w, "period", t.Period);
+        w.WriteString("reportingUnit", t.ReportingUnit);
+        w.WriteString("receivingUnit", t.ReceivingUnit);
+        w.WriteBoolean("needsReview", t.NeedsReview);
+        w.WriteStartArray("columns");
+        foreach (var c in t.Columns)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("index", c.Index);
+            w.WriteString("id", c.Id);
+            w.WriteString("key", c.Key);
+            w.WriteString("header", c.Header);
+            NullableNumber(w, "number", c.Number);
+            w.WriteString("formula", c.Formula);
+            w.WriteNumber("confidence", c.Confidence);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("rows");
+        foreach (var r in t.Rows)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("index", r.Index);
+            w.WriteString("stt", r.Stt);
+            w.WriteString("label", r.Label);
+            w.WriteString("kind", r.Kind);
+            w.WriteStartObject("values");
+            foreach (var (k, v) in r.Values) NullableNumber(w, k, v);
+            w.WriteEndObject();
+            w.WriteNumber("page", r.Page);
+            w.WriteStartArray("cells");
+            foreach (var c in r.Cells)
+            {
+                w.WriteStartObject();
+                w.WriteString("column", c.Column);
+                w.WriteString("raw", c.Raw);
+                w.WriteString("kind", c.Kind);
+                NullableNumber(w, "value", c.Value);
+                w.WriteNumber("page", c.Page);
+                if (c.Box is { } b)
+                {
+                    w.WriteStartArray("box");
+                    foreach (var x in b.ToArray()) w.WriteNumberValue(x);
+                    w.WriteEndArray();
+                }
+                else w.WriteNull("box");
+                w.WriteNumber("row", c.GridRow);
+                w.WriteNumber("col", c.GridCol);
+                StringArray(w, "flags", c.Flags);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void StringArray(Utf8JsonWriter w, string name, IEnumerable<string> items)
+    {
+        w.WriteStartArray(name);
+        foreach (var s in items) w.WriteStringValue(s);
+        w.WriteEndArray();
+    }
+
+    private static void NullableNumber(Utf8JsonWriter w, string name, decimal? v)
+    {
+        if (v is { } d) w.WriteNumber(name, d); else w.WriteNull(name);
+    }
+
+    private static void NullableNumber(Utf8JsonWriter w, string name, int? v)
+    {
+        if (v is { } d) w.WriteNumber(name, d); else w.WriteNull(name);
+    }
+}

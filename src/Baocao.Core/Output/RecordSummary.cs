@@ -1,0 +1,39 @@
+using System.Text;
+using Baocao.Reports;
+
+namespace Baocao.Output;
+
+/// <summary>The human-readable summary printed by <c>extract</c> without <c>--json</c>.</summary>
+public static class RecordSummary
+{
+    public static string Render(ReportRecord r)
+    {
+        var sb = new StringBuilder();
+        var h = r.Header;
+        sb.AppendLine($"{Path.GetFileName(r.Source.Path)}  ({r.Source.Format}, {r.Source.Pages} page(s), sha256 {r.Source.Sha256[..12]}…)");
+        sb.AppendLine($"  Số:          {h.Number ?? "(blank)"}   symbol {h.Symbol ?? "-"}   type {h.DocType ?? "-"}");
+        sb.AppendLine($"  Agency:      {h.Agency ?? "-"}" + (h.ParentAgency is null ? "" : $"  (under {h.ParentAgency})"));
+        sb.AppendLine($"  Province:    {h.Province ?? "-"}   place {h.Place ?? "-"}   date {h.Date ?? "-"}");
+        sb.AppendLine($"  Title:       {h.Title ?? "-"}");
+        if (h.Period is { } p)
+            sb.AppendLine($"  Period:      {p.Kind} {p.Year}{(p.Quarter is { } q ? $" Q{q}" : "")}{(p.Month is { } m ? $" month {m}" : "")}{(p.Half is { } hf ? $" half {hf}" : "")}  {p.From} → {p.To}{(p.Explicit ? " (stated)" : " (by rule)")}");
+        if (h.Signer is { } s) sb.AppendLine($"  Signer:      {s.Authority} {s.Title} — {s.Name}".Replace("   ", " "));
+        if (h.Forms.Count > 0) sb.AppendLine($"  Forms:       {string.Join(", ", h.Forms)}");
+        if (h.References.Count > 0) sb.AppendLine($"  References:  {string.Join(", ", h.References)}");
+        if (r.Figures.Count > 0)
+        {
+            sb.AppendLine("  Figures in the prose:");
+            foreach (var f in r.Figures) sb.AppendLine($"    {f.Key,-32} {f.Value,12}{(f.Scope is null ? "" : $"  [{f.Scope}]")}  (p.{f.Page})");
+        }
+        foreach (var t in r.Tables)
+        {
+            sb.AppendLine($"  Table {t.Index + 1}: {t.Form ?? "(no form code)"}  {t.Title ?? ""}  p.{t.Page}  {t.Rows.Count} rows × {t.Columns.Count} columns{(t.NeedsReview ? "  [needs review]" : "")}");
+            var mapped = t.Columns.Where(c => c.Key is not null).Select(c => $"{c.Number?.ToString() ?? c.Id}→{c.Key}").ToList();
+            if (mapped.Count > 0) sb.AppendLine($"    columns: {string.Join(", ", mapped)}");
+            foreach (var row in t.Rows.Where(x => x.Kind == "total"))
+                sb.AppendLine($"    {row.Label}: {string.Join(", ", row.Values.Select(v => $"{v.Key}={v.Value?.ToString() ?? "·"}"))}");
+        }
+        foreach (var wmsg in r.Warnings) sb.AppendLine($"  warning: {wmsg}");
+        return sb.ToString();
+    }
+}

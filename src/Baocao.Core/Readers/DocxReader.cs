@@ -1,0 +1,236 @@
+using System.IO.Compression;
+using System.Text;
+using Baocao.Documents;
+using Baocao.Tables;
+using Baocao.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using WText = DocumentFormat.OpenXml.Wordprocessing.Text;
+
+namespace Baocao.Readers;
+
+/// <summary>
+/// Reads DOCX through DocumentFormat.OpenXml: paragraphs (split at manual line breaks, so a paragraph
+/// "KT. CHỦ TỊCH⏎PHÓ CHỦ TỊCH" gives two lines, as a PDF would), and tables with merged cells (gridSpan, vMerge).
+/// Borderless layout tables (header, signature) are read as text with a left/right side.
+/// DOCX has no page geometry: the page number counts explicit page and section breaks.
+/// </summary>
+public sealed class DocxReader : IDocumentReader
+{
+    public string Format => "docx";
+
+    public DocumentContent Read(string path, string sha256)
+    {
+        WordprocessingDocument doc;
+        try
+        {
+            doc = WordprocessingDocument.Open(path, false);
+        }
+        catch (InvalidDataException e) { throw new BadInputException(path, "not a DOCX file (not a valid zip archive)", e); }
+        catch (OpenXmlPackageException e) { throw new BadInputException(path, $"not a valid DOCX package ({e.Message.TrimEnd('.')})", e); }
+        catch (FileFormatException e) { throw new BadInputException(path, $"not a valid DOCX package ({e.Message.TrimEnd('.')})", e); }
+        catch (IOException e) { throw new BadInputException(path, $"cannot read the file ({e.Message.TrimEnd('.')})", e); }
+
+        using (doc)
+        {
+            var body = doc.MainDocumentPart?.Document?.Body
+                       ?? throw new BadInputException(path, "DOCX has no document body");
+            var walker = new Walker(new StyleInfo(doc.MainDocumentPart!.StyleDefinitionsPart?.Styles));
+            walker.WalkBody(body);
+            var source = new SourceInfo(path, sha256, Format, walker.Page, false);
+            return new DocumentContent(source, walker.Blocks, walker.Warnings);
+        }
+    }
+
+    /// <summary>Paragraph-style properties that matter here: centring and bold, with basedOn inheritance.</summary>
+    private sealed class StyleInfo(Styles? styles)
+    {
+        private readonly Dictionary<string, Style> _byId = styles?.Elements<Style>()
+            .Where(s => s.StyleId?.Value is not null)
+            .GroupBy(s => s.StyleId!.Value!)
+            .ToDictionary(g => g.Key, g => g.First()) ?? [];
+
+        public bool IsCentered(string? styleId) => Walk(styleId, s =>
+            s.StyleParagraphProperties?.Justification?.Val?.Value is { } v ? v == JustificationValues.Center : (bool?)null);
+
+        public bool IsBold(string? styleId) => Walk(styleId, s =>
+            s.StyleRunProperties?.Bold is { } b ? (b.Val is null || b.Val.Value) : (bool?)null);
+
+        private bool Walk(string? id, Func<Style, bool?> probe)
+        {
+            for (var depth = 0; id is not null && depth < 10 && _byId.TryGetValue(id, out var s); depth++)
+            {
+                if (probe(s) is { } r) return r;
+                id = s.BasedOn?.Val?.Value;
+            }
+            return false;
+        }
+    }
+
+    private sealed class Walker(StyleInfo styles)
+    {
+        public List<Block> Blocks { get; } = [];
+        public List<string> Warnings { get; } = [];
+        public int Page { get; private set; } = 1;
+
+        public void WalkBody(OpenXmlElement body)
+        {
+            foreach (var el in body.ChildElements)
+            {
+                switch (el)
+                {
+                    case Paragraph p:
+                        foreach (var b in ReadParagraph(p, Side.Full)) Blocks.Add(b);
+                        break;
+                    case Table t:
+                        AddTable(t);
+                        break;
+                    case SdtBlock sdt when sdt.SdtContentBlock is { } content:
+                        WalkBody(content);
+                        break;
+                }
+            }
+        }
+
+        private void AddTable(Table t)
+        {
+            var startPage = Page;
+            var grid = ReadGrid(t, startPage);
+            if (LayoutTables.IsLayoutTable(grid))
+            {
+                // Read column by column: the left column (agency, Nơi nhận) before the right (motto, signer).
+                var rows = t.Elements<TableRow>().ToList();
+                var maxCols = grid.Cols;
+                for (var col = 0; col < maxCols; col++)
+                {
+                    var side = maxCols == 1 ? Side.Full : col == 0 ? Side.Left : col == maxCols - 1 ? Side.Right : Side.Full;
+                    foreach (var row in rows)
+                    {
+                        var c = 0;
+                        foreach (var tc in row.Elements<TableCell>())
+                        {
+                            var span = tc.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+                            if (c == col)
+                                foreach (var p in tc.Elements<Paragraph>())
+                                    foreach (var b in ReadParagraph(p, side, startPage)) Blocks.Add(b);
+                            c += span;
+                        }
+                    }
+                }
+                return;
+            }
+            Blocks.Add(new TableBlock(grid));
+        }
+
+        /// <summary>Builds the cell grid: gridSpan widens a cell, vMerge="continue" extends the cell above downwards.</summary>
+        private CellGrid ReadGrid(Table t, int page)
+        {
+            var cells = new List<MutableCell>();
+            var rowIndex = 0;
+            var maxCols = 0;
+            var owner = new Dictionary<(int r, int c), MutableCell>();
+            foreach (var tr in t.Elements<TableRow>())
+            {
+                var col = tr.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+                foreach (var tc in tr.Elements<TableCell>())
+                {
+                    var props = tc.TableCellProperties;
+                    var span = Math.Max(1, props?.GridSpan?.Val?.Value ?? 1);
+                    var vmerge = props?.VerticalMerge;
+                    var text = CellText(tc);
+                    var isContinue = vmerge is not null && (vmerge.Val is null || vmerge.Val.Value == MergedCellValues.Continue);
+                    if (isContinue && owner.TryGetValue((rowIndex - 1, col), out var above) && above.Col == col)
+                    {
+                        above.RowSpan++;
+                        if (text.Length > 0) above.Text = VietText.Clean(above.Text + " " + text);
+                        for (var k = 0; k < span; k++) owner[(rowIndex, col + k)] = above;
+                    }
+                    else
+                    {
+                        var cell = new MutableCell { Row = rowIndex, Col = col, ColSpan = span, RowSpan = 1, Text = text };
+                        cells.Add(cell);
+                        for (var k = 0; k < span; k++) owner[(rowIndex, col + k)] = cell;
+                    }
+                    col += span;
+                }
+                maxCols = Math.Max(maxCols, col);
+                rowIndex++;
+            }
+            var gridCells = cells.Select(c => new GridCell(c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text, page, null)).ToList();
+            return new CellGrid(rowIndex, maxCols, gridCells, page, null, "docx");
+        }
+
+        private static string CellText(TableCell tc)
+        {
+            var parts = new List<string>();
+            foreach (var p in tc.Descendants<Paragraph>())
+            {
+                var t = VietText.Clean(string.Join(" ", ParagraphLines(p)));
+                if (t.Length > 0) parts.Add(t);
+            }
+            return VietText.Clean(string.Join(" ", parts));
+        }
+
+        private IEnumerable<TextBlock> ReadParagraph(Paragraph p, Side side, int? fixedPage = null)
+        {
+            var pPr = p.ParagraphProperties;
+            if (fixedPage is null && pPr?.PageBreakBefore is { } pbb && (pbb.Val is null || pbb.Val.Value)) Page++;
+            var styleId = pPr?.ParagraphStyleId?.Val?.Value;
+            var centered = pPr?.Justification?.Val?.Value is { } jc ? jc == JustificationValues.Center : styles.IsCentered(styleId);
+            var styleBold = styles.IsBold(styleId);
+            var runs = p.Descendants<Run>().Where(r => r.Descendants<WText>().Any(t => t.Text.Trim().Length > 0)).ToList();
+            var bold = runs.Count > 0 && runs.All(r => r.RunProperties?.Bold is { } b ? (b.Val is null || b.Val.Value) : styleBold);
+
+            var lineNo = 0;
+            foreach (var (line, breaksAfter) in ParagraphLinesWithBreaks(p))
+            {
+                var text = VietText.Clean(line);
+                if (text.Length > 0)
+                    yield return new TextBlock(text, fixedPage ?? Page, null, side, centered, bold);
+                if (fixedPage is null) Page += breaksAfter;
+                lineNo++;
+            }
+            // A section break in the paragraph properties starts a new page (continuous sections aside).
+            if (fixedPage is null && pPr?.SectionProperties is { } sect &&
+                sect.GetFirstChild<SectionType>()?.Val?.Value != SectionMarkValues.Continuous)
+                Page++;
+        }
+
+        private static IEnumerable<string> ParagraphLines(Paragraph p) => ParagraphLinesWithBreaks(p).Select(x => x.line);
+
+        /// <summary>The paragraph's text split at manual line breaks, with the number of page breaks after each piece.</summary>
+        private static IEnumerable<(string line, int pageBreaks)> ParagraphLinesWithBreaks(Paragraph p)
+        {
+            var sb = new StringBuilder();
+            foreach (var el in p.Descendants())
+            {
+                switch (el)
+                {
+                    case WText t:
+                        sb.Append(t.Text);
+                        break;
+                    case TabChar:
+                        sb.Append(' ');
+                        break;
+                    case Break br when br.Type?.Value == BreakValues.Page:
+                        yield return (sb.ToString(), 1);
+                        sb.Clear();
+                        break;
+                    case Break:
+                    case CarriageReturn:
+                        yield return (sb.ToString(), 0);
+                        sb.Clear();
+                        break;
+                }
+            }
+            yield return (sb.ToString(), 0);
+        }
+    }
+
+    private sealed class MutableCell
+    {
+        public int Row, Col, RowSpan, ColSpan;
+        public string Text = "";
+    }
+}

@@ -1,0 +1,146 @@
+using Baocao.Documents;
+using Baocao.Layout;
+
+namespace Baocao.Tables;
+
+/// <summary>Tolerances of the lattice detector, in PDF points.</summary>
+public sealed record LatticeOptions(double SnapTolerance = 2.5, double JoinTolerance = 3.0, double MinCoverage = 0.6, double MinCellSize = 3.0);
+
+/// <summary>
+/// Finds ruled tables: ruling lines that touch each other form a component; its distinct line positions give
+/// the grid, and a missing border between two neighbouring slots merges them (a row or column span).
+/// Words go to the cell that holds their centre.
+/// </summary>
+public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITableDetector
+{
+    private readonly LatticeOptions _o = options ?? new LatticeOptions();
+
+    public IReadOnlyList<DetectedTable> Detect(LayoutPage page, IReadOnlyList<Word> words)
+    {
+        var horizontal = Merge(page.Lines.Where(l => l.IsHorizontal).ToList(), horizontal: true);
+        var vertical = Merge(page.Lines.Where(l => !l.IsHorizontal).ToList(), horizontal: false);
+        var result = new List<DetectedTable>();
+        foreach (var (hs, vs) in Components(horizontal, vertical))
+        {
+            var ys = Cluster(hs.Select(h => h.Y0));
+            var xs = Cluster(vs.Select(v => v.X0));
+            if (ys.Count < 2 || xs.Count < 2) continue;
+            var grid = BuildGrid(page, hs, vs, xs, ys, words, out var taken);
+            if (grid is null) continue;
+            result.Add(new DetectedTable(grid, taken));
+        }
+        return result.OrderBy(t => t.Grid.Box?.Y0 ?? 0).ToList();
+    }
+
+    /// <summary>Joins collinear pieces (a border is often drawn cell by cell).</summary>
+    private List<RulingLine> Merge(List<RulingLine> lines, bool horizontal)
+    {
+        var merged = new List<RulingLine>();
+        var byPos = lines.OrderBy(l => horizontal ? l.Y0 : l.X0).ThenBy(l => horizontal ? l.X0 : l.Y0);
+        foreach (var l in byPos)
+        {
+            var pos = horizontal ? l.Y0 : l.X0;
+            var a = horizontal ? l.X0 : l.Y0;
+            var b = horizontal ? l.X1 : l.Y1;
+            var idx = merged.FindLastIndex(m =>
+                Math.Abs((horizontal ? m.Y0 : m.X0) - pos) <= 0.8 &&
+                a <= (horizontal ? m.X1 : m.Y1) + _o.JoinTolerance);
+            if (idx >= 0)
+            {
+                var m = merged[idx];
+                merged[idx] = horizontal
+                    ? m with { X0 = Math.Min(m.X0, a), X1 = Math.Max(m.X1, b) }
+                    : m with { Y0 = Math.Min(m.Y0, a), Y1 = Math.Max(m.Y1, b) };
+            }
+            else merged.Add(horizontal ? new RulingLine(a, pos, b, pos) : new RulingLine(pos, a, pos, b));
+        }
+        return merged.Where(m => m.Length >= _o.MinCellSize).ToList();
+    }
+
+    private bool Touch(RulingLine h, RulingLine v) =>
+        v.X0 >= h.X0 - _o.JoinTolerance && v.X0 <= h.X1 + _o.JoinTolerance &&
+        h.Y0 >= v.Y0 - _o.JoinTolerance && h.Y0 <= v.Y1 + _o.JoinTolerance;
+
+    private IEnumerable<(List<RulingLine> hs, List<RulingLine> vs)> Components(List<RulingLine> hs, List<RulingLine> vs)
+    {
+        var n = hs.Count + vs.Count;
+        var parent = Enumerable.Range(0, n).ToArray();
+        int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
+        for (var i = 0; i < hs.Count; i++)
+            for (var j = 0; j < vs.Count; j++)
+                if (Touch(hs[i], vs[j])) parent[Find(i)] = Find(hs.Count + j);
+        return Enumerable.Range(0, n).GroupBy(Find)
+            .Select(g => (g.Where(i => i < hs.Count).Select(i => hs[i]).ToList(),
+                          g.Where(i => i >= hs.Count).Select(i => vs[i - hs.Count]).ToList()))
+            .Where(c => c.Item1.Count >= 2 && c.Item2.Count >= 2);
+    }
+
+    private List<double> Cluster(IEnumerable<double> values)
+    {
+        var result = new List<double>();
+        foreach (var v in values.OrderBy(v => v))
+        {
+            if (result.Count > 0 && v - result[^1] <= _o.SnapTolerance) continue; // a double border is one boundary
+            result.Add(v);
+        }
+        return result;
+    }
+
+    /// <summary>How much of [a,b] the given segments on one boundary cover (0..1).</summary>
+    private static double Coverage(IEnumerable<(double a, double b)> segs, double a, double b)
+    {
+        var len = b - a;
+        if (len <= 0) return 1;
+        var covered = 0.0;
+        var cursor = a;
+        foreach (var (sa, sb) in segs.OrderBy(s => s.a))
+        {
+            var s0 = Math.Max(sa, cursor);
+            var s1 = Math.Min(sb, b);
+            if (s1 > s0) { covered += s1 - s0; cursor = s1; }
+        }
+        return covered / len;
+    }
+
+    private CellGrid? BuildGrid(LayoutPage page, List<RulingLine> hs, List<RulingLine> vs, List<double> xs, List<double> ys,
+        IReadOnlyList<Word> words, out IReadOnlySet<Word> taken)
+    {
+        int rows = ys.Count - 1, cols = xs.Count - 1;
+        taken = new HashSet<Word>();
+        bool HasVertical(int k, int r) => Coverage(vs.Where(v => Math.Abs(v.X0 - xs[k]) <= _o.SnapTolerance).Select(v => (v.Y0, v.Y1)), ys[r], ys[r + 1]) >= _o.MinCoverage;
+        bool HasHorizontal(int k, int c) => Coverage(hs.Where(h => Math.Abs(h.Y0 - ys[k]) <= _o.SnapTolerance).Select(h => (h.X0, h.X1)), xs[c], xs[c + 1]) >= _o.MinCoverage;
+
+        // Union the slots that have no border between them.
+        var parent = new int[rows * cols];
+        for (var i = 0; i < parent.Length; i++) parent[i] = i;
+        int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
+        void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < cols; c++)
+            {
+                if (c + 1 < cols && !HasVertical(c + 1, r)) Union(r * cols + c, r * cols + c + 1);
+                if (r + 1 < rows && !HasHorizontal(r + 1, c)) Union(r * cols + c, (r + 1) * cols + c);
+            }
+        var regions = Enumerable.Range(0, rows * cols).GroupBy(Find).Select(g =>
+        {
+            var rs = g.Select(i => i / cols).ToList();
+            var cs = g.Select(i => i % cols).ToList();
+            return (r0: rs.Min(), r1: rs.Max(), c0: cs.Min(), c1: cs.Max());
+        }).OrderBy(x => x.r0).ThenBy(x => x.c0).ToList();
+        if (regions.Count < 2) return null; // a framed paragraph, not a table
+
+        var tableBox = new BBox(xs[0], ys[0], xs[^1], ys[^1]);
+        var inTable = words.Where(w => tableBox.Contains(w.Box.CenterX, w.Box.CenterY)).ToList();
+        var cells = new List<GridCell>();
+        var set = new HashSet<Word>();
+        foreach (var (r0, r1, c0, c1) in regions)
+        {
+            var box = new BBox(xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]);
+            var ws = inTable.Where(w => box.Contains(w.Box.CenterX, w.Box.CenterY)).ToList();
+            foreach (var w in ws) set.Add(w);
+            cells.Add(new GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, WordText.Join(ws), page.Number, box));
+        }
+        taken = set;
+        return new CellGrid(rows, cols, cells, page.Number, tableBox, "lattice");
+    }
+}
