@@ -98,18 +98,19 @@ public static partial class TableContextReader
                 continue;
             }
             if (Range().IsMatch(t)) { rangeText ??= t; titleDone = titleLines.Count > 0; continue; }
-            if (Section().IsMatch(t) && (titleLines.Count > 0 || form is not null)) { section = t; titleDone = true; continue; }
+            if (Section().IsMatch(t))
+            {
+                // A section heading, with its wrapped upper-case continuation lines.
+                section = t;
+                while (i + 1 < lines.Count && VietText.IsUpperText(lines[i + 1]) && !Section().IsMatch(lines[i + 1]) && !Labelled().IsMatch(lines[i + 1]))
+                    section = VietText.Clean(section + " " + lines[++i]);
+                titleDone = titleLines.Count > 0;
+                continue;
+            }
             if (t.StartsWith('(')) { titleDone = titleLines.Count > 0; continue; }
             if (!titleDone && VietText.IsUpperText(t)) titleLines.Add(t);
-            else if (Section().IsMatch(t)) section = t;
         }
         if (titleLines.Count > 0) title = VietText.Clean(string.Join(" ", titleLines));
-        // A lone section heading directly above a table is a section, not a title.
-        if (title is not null && form is null && section is null && Section().IsMatch(title) && titleLines.Count == 1)
-        {
-            section = title;
-            title = null;
-        }
         Period? period = periodText is not null || rangeText is not null ? parsePeriod(periodText ?? "", rangeText) : null;
         return new TableContext(form, title, section, unit, period, reporting, receiving);
     }

@@ -15,7 +15,7 @@ public sealed partial class TableInterpreter(IColumnMapper mapper)
 {
     public ReportTable Interpret(int index, CellGrid grid, TableContext context)
     {
-        var numberRow = FindNumberRow(grid);
+        var numberRow = ColumnNumberRow.Find(grid);
         var bodyStart = numberRow is { } nr ? nr + 1 : FindBodyStart(grid);
         var headerEnd = numberRow ?? bodyStart; // header rows are [0, headerEnd)
 
@@ -23,7 +23,7 @@ public sealed partial class TableInterpreter(IColumnMapper mapper)
         var numbers = new (int? number, string? formula)[grid.Cols];
         if (numberRow is { } row)
             for (var c = 0; c < grid.Cols; c++)
-                if (grid.IsOrigin(row, c)) numbers[c] = ParseColumnNumber(grid.TextAt(row, c));
+                if (grid.IsOrigin(row, c)) numbers[c] = ColumnNumberRow.Parse(grid.TextAt(row, c));
 
         var bodyRows = Enumerable.Range(bodyStart, Math.Max(0, grid.Rows - bodyStart))
             .Where(r => Enumerable.Range(0, grid.Cols).Any(c => grid.IsOrigin(r, c) && grid.TextAt(r, c).Length > 0))
@@ -100,30 +100,6 @@ public sealed partial class TableInterpreter(IColumnMapper mapper)
         return string.Join(" › ", parts);
     }
 
-    /// <summary>
-    /// The column-number row: every non-empty cell is a column number or a formula, at least 60% of the columns
-    /// are filled, and the numbers increase left to right. Searched in the first rows only.
-    /// </summary>
-    internal static int? FindNumberRow(CellGrid grid)
-    {
-        for (var r = 0; r < Math.Min(grid.Rows, 10); r++)
-        {
-            var nums = new List<int>();
-            var ok = true;
-            for (var c = 0; c < grid.Cols && ok; c++)
-            {
-                if (!grid.IsOrigin(r, c)) continue;
-                var t = grid.TextAt(r, c);
-                if (t.Length == 0) continue;
-                if (ParseColumnNumber(t) is { number: { } n }) nums.Add(n);
-                else ok = false;
-            }
-            if (!ok || nums.Count < Math.Max(2, 0.6 * grid.Cols)) continue;
-            if (nums.Zip(nums.Skip(1)).All(p => p.Second > p.First)) return r;
-        }
-        return null;
-    }
-
     /// <summary>Without a number row, the body starts at the first row that looks like data (an STT, or numbers).</summary>
     private static int FindBodyStart(CellGrid grid)
     {
@@ -138,27 +114,12 @@ public sealed partial class TableInterpreter(IColumnMapper mapper)
         return Math.Min(1, grid.Rows);
     }
 
-    /// <summary>"(3)=(4) +(5)+(6)" gives 3 and "(3)=(4)+(5)+(6)"; "3=(4+5)" gives 3 and "(3)=(4)+(5)"; "(2)" gives 2.</summary>
-    internal static (int? number, string? formula) ParseColumnNumber(string text)
-    {
-        var s = Regex.Replace(text, @"\s+", "");
-        var m = ColumnNumber().Match(s);
-        if (!m.Success) return (null, null);
-        var n = int.Parse(m.Groups["n"].Value);
-        var rhs = m.Groups["rhs"].Value;
-        if (rhs.Length == 0) return (n, null);
-        var terms = FormulaTerm().Matches(rhs).Select(t => (sign: t.Groups["op"].Value is "-" or "–" ? "-" : "+", num: t.Groups["d"].Value)).ToList();
-        if (terms.Count < 2) return (n, null);
-        var formula = $"({n})=" + string.Concat(terms.Select((t, i) => (i == 0 ? "" : t.sign) + $"({t.num})"));
-        return (n, formula);
-    }
-
     private static int? FindSttColumn(CellGrid grid, List<string> headers, List<int> bodyRows)
     {
         for (var c = 0; c < Math.Min(2, grid.Cols); c++)
         {
-            var h = VietText.Fold(headers[c]);
-            if (h is "stt" or "tt" or "so tt" or "so thu tu") return c;
+            var h = VietText.Fold(headers[c]).Replace(" ", "");
+            if (h is "stt" or "tt" or "sott" or "sothutu") return c;
         }
         var sttLike = bodyRows.Count(r => SttLike().IsMatch(grid.IsOrigin(r, 0) ? grid.TextAt(r, 0) : ""));
         return bodyRows.Count > 0 && sttLike * 2 >= bodyRows.Count ? 0 : null;
@@ -185,12 +146,6 @@ public sealed partial class TableInterpreter(IColumnMapper mapper)
         if (stt.Length > 0 && stts.Skip(i + 1).Any(s => s.StartsWith(stt.TrimEnd('.') + "."))) return "group";
         return "item";
     }
-
-    [GeneratedRegex(@"^\(?(?<n>\d{1,2})\)?(=(?<rhs>[\d()+\-–]+))?$")]
-    private static partial Regex ColumnNumber();
-
-    [GeneratedRegex(@"(?<op>[+\-–]?)\(?(?<d>\d{1,2})\)?")]
-    private static partial Regex FormulaTerm();
 
     [GeneratedRegex(@"^(\d{1,3}(\.\d{1,3})*\.?|[IVX]{1,5}\.?|[A-Z]\.?)$")]
     private static partial Regex SttLike();

@@ -4,9 +4,11 @@ using Baocao.Text;
 namespace Baocao.Layout;
 
 /// <summary>How words become line segments.</summary>
-/// <param name="GapFactor">A gap wider than this many word heights splits a line into segments (two header columns, a table's cells).</param>
-/// <param name="MinGap">...but never a gap narrower than this, in points (justified prose stretches spaces).</param>
-public sealed record LayoutOptions(double GapFactor = 1.6, double MinGap = 14);
+/// <param name="GapFactor">A gap wider than this many word heights always splits a line into segments.</param>
+/// <param name="MinGap">A narrower gap never splits, in points.</param>
+/// <param name="MedianFactor">Between the two, a gap splits when it is this many times the line's median gap:
+/// justified prose stretches all its spaces alike, while two header columns leave one gap far wider than the rest.</param>
+public sealed record LayoutOptions(double GapFactor = 1.6, double MinGap = 10, double MedianFactor = 2.5);
 
 /// <summary>A run of words on one printed line with no wide gap inside.</summary>
 public sealed record LineSegment(IReadOnlyList<Word> Words, BBox Box)
@@ -45,7 +47,9 @@ public static class LineSegmenter
         foreach (var line in Lines(words))
         {
             var height = line.Select(w => w.Box.Height).OrderBy(h => h).ElementAt(line.Count / 2);
-            var gapLimit = Math.Max(o.MinGap, o.GapFactor * height);
+            var gaps = Enumerable.Range(1, line.Count - 1).Select(i => line[i].Box.X0 - line[i - 1].Box.X1).Where(g => g > 0.6).OrderBy(g => g).ToList();
+            var median = gaps.Count > 0 ? gaps[gaps.Count / 2] : 0;
+            var gapLimit = Math.Max(o.MinGap, Math.Min(o.GapFactor * height, o.MedianFactor * median));
             var current = new List<Word> { line[0] };
             for (var i = 1; i < line.Count; i++)
             {

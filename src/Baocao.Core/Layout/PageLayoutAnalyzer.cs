@@ -32,10 +32,14 @@ public sealed class PageLayoutAnalyzer(IReadOnlyList<ITableDetector> detectors, 
             // The text column: prefer the page's own margins when the page is mostly prose.
             var width = Math.Max(1, right - left);
             var center = (left + right) / 2;
+            var edges = segments.GroupBy(s => Math.Round(s.Box.X0)).Where(g => g.Count() >= 4).Select(g => g.Key).ToList();
             foreach (var s in segments)
             {
-                var centered = Math.Abs(s.Box.CenterX - center) <= Math.Max(6, 0.04 * width) && s.Box.Width < 0.92 * width
-                               && s.Box.X0 - left > 0.03 * width;
+                // Centred: equal margins on both sides, and not starting at one of the page's common left edges
+                // (a body line that happens to be symmetric starts at the paragraph indent).
+                var centered = Math.Abs(s.Box.CenterX - center) <= Math.Max(4, 0.012 * width)
+                               && s.Box.X0 - left >= 8 && right - s.Box.X1 >= 8
+                               && !edges.Any(e => Math.Abs(e - s.Box.X0) <= 1.0);
                 var side = Side.Full;
                 if (s.Box.Width < 0.6 * width)
                 {

@@ -23,7 +23,36 @@ public static class WordText
         return VietText.Clean(sb.ToString());
     }
 
-    /// <summary>Joins words into text in reading order: lines top to bottom (by vertical overlap), words left to right.</summary>
-    public static string Join(IEnumerable<Word> words) =>
-        VietText.Clean(string.Join(" ", LineSegmenter.Lines(words).Select(JoinLine)));
+    /// <summary>
+    /// Joins the words of a table cell: lines top to bottom, words left to right. A narrow cell can break a word
+    /// across lines ("Tổ" / "ng số"); a fragment with no vowel cannot be a Vietnamese syllable, so it is glued to
+    /// its neighbour instead of being set off by a space.
+    /// </summary>
+    public static string Join(IEnumerable<Word> words)
+    {
+        var sb = new System.Text.StringBuilder();
+        var prevLineIsOneToken = false;
+        foreach (var line in LineSegmenter.Lines(words).Select(JoinLine).Where(l => l.Length > 0))
+        {
+            if (sb.Length > 0)
+            {
+                var prevWord = LastWord(sb.ToString());
+                var nextWord = line.Split(' ')[0];
+                var brokenWord = IsLetters(prevWord) && IsLetters(nextWord) && (!HasVowel(prevWord) || !HasVowel(nextWord));
+                // A number too wide for its cell ("1.1" / "0"): the line held nothing but that one token.
+                var brokenNumber = prevLineIsOneToken && prevWord.Length > 0 && (char.IsDigit(prevWord[^1]) || prevWord[^1] == '.') &&
+                                   nextWord.Length > 0 && char.IsDigit(nextWord[0]);
+                if (!brokenWord && !brokenNumber) sb.Append(' ');
+            }
+            sb.Append(line);
+            prevLineIsOneToken = !line.Contains(' ');
+        }
+        return VietText.Clean(sb.ToString());
+    }
+
+    private static string LastWord(string s) => s[(s.LastIndexOf(' ') + 1)..];
+
+    private static bool IsLetters(string w) => w.Length > 0 && w.All(char.IsLetter);
+
+    private static bool HasVowel(string w) => VietText.Fold(w).Any(c => "aeiouy".Contains(c));
 }

@@ -63,16 +63,19 @@ public sealed class RuleTableColumnMapper : IColumnMapper
         return result;
     }
 
+    private static string Squash(string s) => VietText.Fold(s).Replace(" ", "");
+
     private static string? GroupOf(string level)
     {
         foreach (var (words, g) in Groups)
-            if (level.Contains(words)) return g;
+            if (level.Contains(Squash(words))) return g;
         return null;
     }
 
     private static ColumnMapping MapOne(ColumnFeatures column)
     {
-        var levels = column.Header.Split('›').Select(VietText.Fold).Where(l => l.Length > 0).ToList();
+        // Matching ignores spaces: a narrow PDF cell can break a word ("Trự c tuy ến"), and the words still match.
+        var levels = column.Header.Split('›').Select(l => Squash(l)).Where(l => l.Length > 0).ToList();
         if (levels.Count == 0) return new ColumnMapping(null, 0);
         string? group = null;
         var groupLevel = -1;
@@ -93,7 +96,7 @@ public sealed class RuleTableColumnMapper : IColumnMapper
         else
         {
             foreach (var (words, k) in Measures[group])
-                if (leafWords.Contains(words)) { key = k; break; }
+                if (leafWords.Contains(Squash(words))) { key = k; break; }
         }
         if (key is null) return new ColumnMapping(null, 0);
         var isTotal = key.EndsWith(".total");

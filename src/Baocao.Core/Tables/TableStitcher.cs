@@ -57,21 +57,56 @@ public static partial class TableStitcher
         return Math.Abs(ab.X0 - bb.X0) <= 4 && Math.Abs(ab.X1 - bb.X1) <= 4;
     }
 
-    private static string RowKey(CellGrid g, int r) => string.Join("|", Enumerable.Range(0, g.Cols).Select(c => g.TextAt(r, c)));
+    /// <summary>
+    /// Row r of both grids says the same: at least 60% of the filled columns carry the same text (spaces aside).
+    /// A repeated header is not always printed identically: a tall merged cell can be cut differently.
+    /// </summary>
+    private static bool SimilarRows(CellGrid a, CellGrid b, int r)
+    {
+        static string Norm(string s) => s.Replace(" ", "");
+        var filled = 0;
+        var same = 0;
+        for (var c = 0; c < a.Cols; c++)
+        {
+            var ta = a.IsOrigin(r, c) ? Norm(a.TextAt(r, c)) : "";
+            var tb = b.IsOrigin(r, c) ? Norm(b.TextAt(r, c)) : "";
+            if (ta.Length == 0 && tb.Length == 0) continue;
+            filled++;
+            if (ta == tb) same++;
+        }
+        return filled > 0 && same >= 0.6 * filled;
+    }
 
     private static CellGrid Append(CellGrid a, CellGrid b)
     {
-        // Drop the leading rows of b that repeat a's leading rows (a repeated header).
+        // Drop a repeated header: everything down to the column-number row when the continuation repeats it,
+        // else the leading rows that repeat a's leading rows word for word.
         var skip = 0;
-        for (var m = Math.Min(8, Math.Min(a.Rows, b.Rows - 1)); m >= 1; m--)
-        {
-            if (Enumerable.Range(0, m).All(r => RowKey(a, r) == RowKey(b, r))) { skip = m; break; }
-        }
+        if (ColumnNumberRow.Find(a) is not null && ColumnNumberRow.Find(b, 6) is { } nb) skip = nb + 1;
+        else if (ColumnNumberRow.Find(a) is { } na && na + 1 < b.Rows && Enumerable.Range(0, na + 1).All(r => SimilarRows(a, b, r))) skip = na + 1;
+        else
+            for (var m = Math.Min(8, Math.Min(a.Rows, b.Rows - 1)); m >= 1; m--)
+                if (Enumerable.Range(0, m).All(r => SimilarRows(a, b, r))) { skip = m; break; }
+
         var cells = a.Cells.ToList();
+        var rows = a.Rows;
+        // A row whose text ran over the page break: the continuation's first row holds only the rest of one
+        // cell (no STT, nothing else), which belongs to the last row of the first part.
+        if (skip < b.Rows)
+        {
+            var first = b.Cells.Where(c => c.Row == skip).ToList();
+            var filled = first.Where(c => c.Text.Length > 0).ToList();
+            if (filled.Count == 1 && filled[0].Col > 0 && first.All(c => c.RowSpan == 1) &&
+                cells.FirstOrDefault(c => c.Row + c.RowSpan == a.Rows && c.Col == filled[0].Col) is { } above && above.Text.Length > 0)
+            {
+                cells[cells.IndexOf(above)] = above with { Text = above.Text + " " + filled[0].Text };
+                skip++;
+            }
+        }
         foreach (var c in b.Cells)
         {
             if (c.Row < skip) continue;
-            cells.Add(c with { Row = c.Row - skip + a.Rows });
+            cells.Add(c with { Row = c.Row - skip + rows });
         }
         return new CellGrid(a.Rows + b.Rows - skip, a.Cols, cells, a.Page, a.Box, a.Detector);
     }
