@@ -1,0 +1,56 @@
+using Baocao.Documents;
+using Baocao.Layout;
+using static Baocao.Tests.TestPages;
+
+namespace Baocao.Tests.Layout;
+
+public class LineSegmenterTests
+{
+    [Fact]
+    public void Two_header_columns_on_one_line_are_two_segments()
+    {
+        var words = Line(100, 50, "UBND TỈNH TRÀ VINH").Concat(Line(300, 50, "CỘNG HÒA XÃ HỘI")).ToList();
+        var segs = LineSegmenter.Segments(words, new LayoutOptions());
+        Assert.Equal(["UBND TỈNH TRÀ VINH", "CỘNG HÒA XÃ HỘI"], segs.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void Justified_prose_with_evenly_stretched_spaces_stays_one_segment()
+    {
+        // Every gap 9pt wide: a stretched justified line, not columns.
+        var words = new List<Word>();
+        var x = 85.0;
+        foreach (var t in "Số mới tiếp nhận trong kỳ: 61 hồ sơ".Split(' '))
+        {
+            words.Add(new Word(t, new BBox(x, 100, x + 6 * t.Length, 112)));
+            x += 6 * t.Length + 9;
+        }
+        var segs = LineSegmenter.Segments(words, new LayoutOptions());
+        Assert.Equal("Số mới tiếp nhận trong kỳ: 61 hồ sơ", Assert.Single(segs).Text);
+    }
+
+    [Fact]
+    public void Words_on_different_lines_are_ordered_top_to_bottom()
+    {
+        var words = Line(85, 120, "dòng hai").Concat(Line(85, 100, "dòng một")).ToList();
+        var lines = LineSegmenter.Lines(words);
+        Assert.Equal("dòng một", WordText.JoinLine(lines[0]));
+        Assert.Equal("dòng hai", WordText.JoinLine(lines[1]));
+    }
+
+    [Fact]
+    public void Touching_words_split_by_a_font_fallback_are_one_word()
+    {
+        var words = new List<Word> { new("T", new BBox(10, 0, 17, 12)), new("ổ", new BBox(17, 0, 23, 12)), new("ng", new BBox(23, 0, 35, 12)), new("số", new BBox(38, 0, 50, 12)) };
+        Assert.Equal("Tổng số", WordText.JoinLine(words));
+    }
+
+    [Fact]
+    public void A_word_broken_across_lines_of_a_narrow_cell_is_glued_when_a_piece_has_no_vowel()
+    {
+        var words = new List<Word> { new("Tổ", new BBox(0, 0, 14, 12)), new("ng", new BBox(0, 14, 12, 26)), new("số", new BBox(14, 14, 26, 26)) };
+        Assert.Equal("Tổng số", WordText.Join(words));
+        var twoSyllables = new List<Word> { new("Lĩnh", new BBox(0, 0, 24, 12)), new("vực", new BBox(0, 14, 18, 26)) };
+        Assert.Equal("Lĩnh vực", WordText.Join(twoSyllables));
+    }
+}

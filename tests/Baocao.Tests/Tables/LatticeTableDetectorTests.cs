@@ -1,0 +1,98 @@
+using Baocao.Documents;
+using Baocao.Tables;
+using static Baocao.Tests.TestPages;
+
+namespace Baocao.Tests.Tables;
+
+public class LatticeTableDetectorTests
+{
+    // A 3x3 ruled grid: STT spans two header rows; "Số lượng hồ sơ" spans two columns.
+    private static LayoutPage MergedHeaderPage(double yOffset = 0, int number = 1)
+    {
+        double y(double v) => v + yOffset;
+        var lines = new List<RulingLine>
+        {
+            H(50, 300, y(100)), H(100, 300, y(130)), H(50, 300, y(160)), H(50, 300, y(190)),
+            V(50, y(100), y(190)), V(100, y(100), y(190)), V(200, y(130), y(190)), V(300, y(100), y(190)),
+        };
+        var words = new List<Word>
+        {
+            In(50, y(100), 100, y(160), "STT"),
+            In(100, y(100), 300, y(130), "Số"), // one word per cell keeps the test simple
+            In(100, y(130), 200, y(160), "Tổng"),
+            In(200, y(130), 300, y(160), "Online"),
+            In(50, y(160), 100, y(190), "1"),
+            In(100, y(160), 200, y(190), "5.661"),
+            In(200, y(160), 300, y(190), "68,75"),
+        };
+        return new LayoutPage(number, 595, 842, words, lines);
+    }
+
+    [Fact]
+    public void Missing_borders_become_row_and_column_spans()
+    {
+        var page = MergedHeaderPage();
+        var tables = new LatticeTableDetector().Detect(page, page.Words);
+        var g = Assert.Single(tables).Grid;
+        Assert.Equal(3, g.Rows);
+        Assert.Equal(3, g.Cols);
+        var stt = g.At(1, 0)!;
+        Assert.Equal((0, 0, 2, 1), (stt.Row, stt.Col, stt.RowSpan, stt.ColSpan));
+        Assert.Equal("STT", stt.Text);
+        var group = g.At(0, 2)!;
+        Assert.Equal((0, 1, 1, 2), (group.Row, group.Col, group.RowSpan, group.ColSpan));
+        Assert.Equal("Số", group.Text);
+        Assert.Equal("Online", g.TextAt(1, 2));
+        Assert.Equal("68,75", g.TextAt(2, 2));
+        Assert.Equal(new BBox(200, 160, 300, 190), g.At(2, 2)!.Box);
+        Assert.Equal(7, tables[0].Words.Count);
+    }
+
+    [Fact]
+    public void Cell_text_keeps_reading_order_across_lines()
+    {
+        var lines = new List<RulingLine> { H(0, 200, 0), H(0, 200, 40), H(0, 200, 80), V(0, 0, 80), V(100, 0, 80), V(200, 0, 80) };
+        var words = new List<Word>();
+        words.AddRange(Line(5, 5, "Lĩnh vực"));
+        words.AddRange(Line(5, 20, "giải quyết"));
+        words.AddRange(Line(105, 45, "12"));
+        var page = new LayoutPage(1, 595, 842, words, lines);
+        var g = new LatticeTableDetector().Detect(page, words).Single().Grid;
+        Assert.Equal("Lĩnh vực giải quyết", g.TextAt(0, 0));
+        Assert.Equal("12", g.TextAt(1, 1));
+    }
+
+    [Fact]
+    public void A_single_framed_box_is_not_a_table()
+    {
+        var lines = new List<RulingLine> { H(0, 200, 0), H(0, 200, 40), V(0, 0, 40), V(200, 0, 40) };
+        var page = new LayoutPage(1, 595, 842, Line(5, 5, "Ghi chú"), lines);
+        Assert.Empty(new LatticeTableDetector().Detect(page, page.Words));
+    }
+
+    [Fact]
+    public void Two_separate_grids_are_two_tables_in_page_order()
+    {
+        var a = MergedHeaderPage();
+        var b = MergedHeaderPage(300);
+        var page = new LayoutPage(1, 595, 842, [.. b.Words, .. a.Words], [.. b.Lines, .. a.Lines]);
+        var tables = new LatticeTableDetector().Detect(page, page.Words);
+        Assert.Equal(2, tables.Count);
+        Assert.True(tables[0].Grid.Box!.Value.Y0 < tables[1].Grid.Box!.Value.Y0);
+    }
+
+    [Fact]
+    public void Borders_drawn_cell_by_cell_are_joined()
+    {
+        // Each border segment drawn per cell, with small gaps: still one 1x2 grid.
+        var lines = new List<RulingLine>
+        {
+            H(0, 100, 0), H(101, 200, 0), H(0, 100, 30), H(101, 200, 30),
+            V(0, 0, 30), V(100, 0, 30), V(200, 0, 30),
+        };
+        var words = new List<Word> { In(0, 0, 100, 30, "a"), In(100, 0, 200, 30, "b") };
+        var g = new LatticeTableDetector().Detect(new LayoutPage(1, 595, 842, words, lines), words).Single().Grid;
+        Assert.Equal((1, 2), (g.Rows, g.Cols));
+        Assert.Equal("b", g.TextAt(0, 1));
+    }
+}

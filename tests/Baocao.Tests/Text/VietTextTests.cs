@@ -1,0 +1,30 @@
+using System.Text;
+using Baocao.Text;
+
+namespace Baocao.Tests.Text;
+
+public class VietTextTests
+{
+    [Theory]
+    [InlineData("Trà Vinh", "tra vinh")]
+    [InlineData("Đúng hạn", "dung han")]
+    [InlineData("SỞ TƯ PHÁP", "so tu phap")]
+    [InlineData("Quảng Ngãi", "quang ngai")]
+    [InlineData("đồng  đội", "dong doi")]
+    public void Fold_drops_tones_and_maps_d_bar(string input, string expected) => Assert.Equal(expected, VietText.Fold(input));
+
+    [Fact]
+    public void Clean_normalises_to_nfc_and_collapses_spaces()
+    {
+        var decomposed = "Tra\u0300 Vinh".Normalize(NormalizationForm.FormD);
+        var cleaned = VietText.Clean("  " + decomposed + "\u00A0\u00A0ngày ");
+        Assert.Equal("Trà Vinh ngày", cleaned);
+        Assert.True(cleaned.IsNormalized(NormalizationForm.FormC));
+    }
+
+    [Theory]
+    [InlineData("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", true)]
+    [InlineData("Sở Thông tin", false)]
+    [InlineData("(1)", false)]
+    public void Upper_text(string s, bool expected) => Assert.Equal(expected, VietText.IsUpperText(s));
+}
