@@ -42,6 +42,12 @@ public static class ExtractCommand
                 Console.Error.WriteLine($"error: {f}: {e.Message}");
                 failed++;
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A bug or an input no check foresaw: still one line for this file, and the rest go on.
+                Console.Error.WriteLine($"error: {f}: could not be extracted ({e.GetType().Name}: {e.Message.Split('\n')[0]})");
+                failed++;
+            }
         }
         if (json)
         {

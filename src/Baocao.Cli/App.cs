@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Baocao.Cli;
+
+/// <summary>The baocao command line. Each command lives in its own file under Commands/.</summary>
+public static class App
+{
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand("baocao: structured records from Vietnamese administrative-procedure reports (báo cáo)");
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(DebugCommand.Create());
+        return root.Parse(args).Invoke();
+    }
+}

@@ -1,0 +1,63 @@
+using Baocao.Pipeline;
+using Baocao.Readers;
+
+namespace Baocao.Tests.Readers;
+
+/// <summary>Every bad input gets one clear reason naming the file. These run the real readers (poppler for PDF).</summary>
+public class BadInputTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("baocao-bad").FullName;
+    internal static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private string Write(string name, byte[] content)
+    {
+        var p = Path.Combine(_dir, name);
+        File.WriteAllBytes(p, content);
+        return p;
+    }
+
+    private static BadInputException Fails(string path)
+    {
+        var e = Assert.Throws<BadInputException>(() => Extractor.CreateDefault().Extract(path));
+        Assert.Equal(path, e.FilePath);
+        Assert.Contains(path, e.Message);
+        Assert.DoesNotContain("\n", e.Reason);
+        return e;
+    }
+
+    [Fact]
+    public void Missing_file() => Assert.Equal("no such file", Fails(Path.Combine(_dir, "nope.pdf")).Reason);
+
+    [Fact]
+    public void Unsupported_extension() => Assert.StartsWith("unsupported file type '.txt'", Fails(Write("a.txt", "x"u8.ToArray())).Reason);
+
+    [Fact]
+    public void Zero_byte_pdf() => Assert.Equal("empty file (0 bytes)", Fails(Write("empty.pdf", [])).Reason);
+
+    [Fact]
+    public void Not_a_pdf_at_all() => Assert.Contains("no %PDF header", Fails(Write("fake.pdf", "hello"u8.ToArray())).Reason);
+
+    [Fact]
+    public void Truncated_pdf() => Assert.Contains("truncated", Fails(Path.Combine(Fixtures, "truncated.pdf")).Reason);
+
+    [Fact]
+    public void Encrypted_pdf() => Assert.Contains("password is required", Fails(Path.Combine(Fixtures, "encrypted.pdf")).Reason);
+
+    [Fact]
+    public void Docx_that_is_not_a_zip() => Assert.Contains("not a valid zip archive", Fails(Write("report.docx", "plain text"u8.ToArray())).Reason);
+
+    [Fact]
+    public void Pdf_saved_as_docx() =>
+        Assert.Contains("the content is a PDF", Fails(Write("report.docx", File.ReadAllBytes(Path.Combine(Fixtures, "tiny.pdf")))).Reason);
+
+    [Fact]
+    public void A_good_pdf_still_extracts()
+    {
+        var r = Extractor.CreateDefault().Extract(Path.Combine(Fixtures, "tiny.pdf"));
+        Assert.Equal(1, r.Source.Pages);
+        Assert.Equal("pdf", r.Source.Format);
+        Assert.Equal(64, r.Source.Sha256.Length);
+    }
+}
