@@ -25,8 +25,8 @@ public static class WordText
 
     /// <summary>
     /// Joins the words of a table cell: lines top to bottom, words left to right. A narrow cell can break a word
-    /// across lines ("Tổ" / "ng số"); a fragment with no vowel cannot be a Vietnamese syllable, so it is glued to
-    /// its neighbour instead of being set off by a space.
+    /// across lines ("Tổ" / "ng số"); a lower-case fragment with no vowel cannot be a Vietnamese syllable, so it
+    /// is glued to its neighbour instead of being set off by a space.
     /// </summary>
     public static string Join(IEnumerable<Word> words)
     {
@@ -38,7 +38,10 @@ public static class WordText
             {
                 var prevWord = LastWord(sb.ToString());
                 var nextWord = line.Split(' ')[0];
-                var brokenWord = IsLetters(prevWord) && IsLetters(nextWord) && (!HasVowel(prevWord) || !HasVowel(nextWord));
+                // The continuation of a broken word is lower case ("Tổ" / "ng"); an upper-case acronym without
+                // vowels ("TTHC") is a word of its own.
+                var brokenWord = IsLetters(prevWord) && IsLetters(nextWord) && char.IsLower(nextWord[0]) &&
+                                 (!HasVowel(nextWord) || (!HasVowel(prevWord) && !VietText.IsUpperText(prevWord)));
                 // A number too wide for its cell ("1.1" / "0"): the line held nothing but that one token.
                 var brokenNumber = prevLineIsOneToken && prevWord.Length > 0 && (char.IsDigit(prevWord[^1]) || prevWord[^1] == '.') &&
                                    nextWord.Length > 0 && char.IsDigit(nextWord[0]);

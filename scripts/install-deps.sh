@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the native tools baocao needs from Debian's packages (idempotent: does nothing when all are present).
+#   poppler-utils : pdfinfo, pdftotext -bbox-layout (PDF words with boxes)
+#   mupdf-tools   : mutool trace (PDF vector paths: table ruling lines)
+# Building the corpus samples additionally needs LibreOffice: pass --samples.
+set -euo pipefail
+need=()
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v pdfinfo   >/dev/null 2>&1 || need+=(poppler-utils)
+command -v mutool    >/dev/null 2>&1 || need+=(mupdf-tools)
+if [ "${1:-}" = "--samples" ]; then
+  command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+  fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation)
+fi
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "installing: ${need[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $(printf '%s\n' "${need[@]}" | sort -u) >/dev/null

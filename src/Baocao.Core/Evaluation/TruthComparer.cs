@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json;
+using Baocao.Output;
+using Baocao.Reports;
+using Baocao.Text;
+
+namespace Baocao.Evaluation;
+
+/// <summary>One compared field: where it is, what the truth says, what was extracted.</summary>
+public sealed record FieldResult(string Category, string Path, string Expected, string Actual)
+{
+    public bool Ok => Expected == Actual;
+}
+
+/// <summary>The comparison of one extracted record with its hand-checked truth.</summary>
+public sealed record Comparison(string File, IReadOnlyList<FieldResult> Fields)
+{
+    public IEnumerable<FieldResult> Mismatches => Fields.Where(f => !f.Ok);
+    public (int ok, int total) Score(string category) =>
+        (Fields.Count(f => f.Category == category && f.Ok), Fields.Count(f => f.Category == category));
+}
+
+/// <summary>
+/// Compares a record with a ground-truth JSON (corpus-samples/*.truth.json), field by field. The truth holds a
+/// subset of the record's JSON (docs/record-format.md); every field it holds is compared, nothing else.
+/// Categories: header, table (caption, columns, row STT/label/kind), cell (printed text and typed value of every
+/// cell), figure (prose figures as a set of key/value/scope).
+/// </summary>
+public static class TruthComparer
+{
+    public const string Header = "header", Table = "table", Cell = "cell", Figure = "figure";
+
+    public static Comparison Compare(string file, ReportRecord record, JsonElement truth)
+    {
+        using var doc = JsonDocument.Parse(RecordJson.Serialize(record));
+        var actual = doc.RootElement;
+        var fields = new List<FieldResult>();
+        if (truth.TryGetProperty("header", out var th))
+            foreach (var p in th.EnumerateObject())
+                CompareValue(fields, Header, $"header.{p.Name}", p.Value, actual.GetProperty("header").TryGetProperty(p.Name, out var a) ? a : (JsonElement?)null);
+
+        if (truth.TryGetProperty("tables", out var tt))
+        {
+            var tables = actual.GetProperty("tables");
+            var ti = 0;
+            foreach (var t in tt.EnumerateArray())
+            {
+                JsonElement? at = ti < tables.GetArrayLength() ? tables[ti] : null;
+                CompareTable(fields, $"tables[{ti}]", t, at);
+                ti++;
+            }
+            fields.Add(new FieldResult(Table, "tables.count", tt.GetArrayLength().ToString(), tables.GetArrayLength().ToString()));
+        }
+
+        if (truth.TryGetProperty("figures", out var tf))
+        {
+            static string Key(JsonElement f) => $"{f.GetProperty("key").GetString()}={Num(f.GetProperty("value"))}@{(f.TryGetProperty("scope", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : "")}";
+            var expected = tf.EnumerateArray().Select(Key).ToList();
+            var got = actual.GetProperty("figures").EnumerateArray().Select(Key).ToList();
+            foreach (var e in expected) fields.Add(new FieldResult(Figure, $"figure {e}", e, got.Contains(e) ? e : "(missing)"));
+            foreach (var g in got.Where(g => !expected.Contains(g))) fields.Add(new FieldResult(Figure, $"figure {g}", "(none)", g));
+        }
+        return new Comparison(file, fields);
+    }
+
+    private static void CompareTable(List<FieldResult> fields, string path, JsonElement t, JsonElement? a)
+    {
+        foreach (var p in t.EnumerateObject())
+        {
+            if (p.Name is "columns" or "rows") continue;
+            CompareValue(fields, Table, $"{path}.{p.Name}", p.Value, a is { } x && x.TryGetProperty(p.Name, out var v) ? v : null);
+        }
+        if (t.TryGetProperty("columns", out var cols))
+        {
+            var ac = a?.GetProperty("columns");
+            var i = 0;
+            foreach (var c in cols.EnumerateArray())
+            {
+                JsonElement? acol = ac is { } arr && i < arr.GetArrayLength() ? arr[i] : null;
+                foreach (var p in c.EnumerateObject())
+                    CompareValue(fields, Table, $"{path}.columns[{i}].{p.Name}", p.Value, acol is { } x && x.TryGetProperty(p.Name, out var v) ? v : null);
+                i++;
+            }
+        }
+        if (t.TryGetProperty("rows", out var rows))
+        {
+            var ar = a?.GetProperty("rows");
+            fields.Add(new FieldResult(Table, $"{path}.rows.count", rows.GetArrayLength().ToString(), (ar?.GetArrayLength() ?? 0).ToString()));
+            var i = 0;
+            foreach (var r in rows.EnumerateArray())
+            {
+                JsonElement? arow = ar is { } arr && i < arr.GetArrayLength() ? arr[i] : null;
+                foreach (var name in new[] { "stt", "label", "kind" })
+                    if (r.TryGetProperty(name, out var v))
+                        CompareValue(fields, Table, $"{path}.rows[{i}].{name}", v, arow is { } x && x.TryGetProperty(name, out var av) ? av : null);
+                if (r.TryGetProperty("cells", out var cells))
+                {
+                    var acells = arow?.GetProperty("cells");
+                    var k = 0;
+                    foreach (var c in cells.EnumerateArray())
+                    {
+                        var got = acells is { } ac && k < ac.GetArrayLength() ? VietText.Clean(ac[k].GetProperty("raw").GetString()) : "(missing)";
+                        fields.Add(new FieldResult(Cell, $"{path}.rows[{i}].cells[{k}]", VietText.Clean(c.GetString()), got));
+                        k++;
+                    }
+                }
+                if (r.TryGetProperty("values", out var values))
+                {
+                    var av = arow?.GetProperty("values");
+                    foreach (var p in values.EnumerateObject())
+                        CompareValue(fields, Cell, $"{path}.rows[{i}].values.{p.Name}", p.Value, av is { } x && x.TryGetProperty(p.Name, out var v) ? v : null);
+                }
+                i++;
+            }
+        }
+    }
+
+    private static void CompareValue(List<FieldResult> fields, string category, string path, JsonElement expected, JsonElement? actual)
+    {
+        if (expected.ValueKind == JsonValueKind.Object)
+        {
+            if (actual is not { ValueKind: JsonValueKind.Object } a)
+            {
+                foreach (var p in expected.EnumerateObject()) fields.Add(new FieldResult(category, $"{path}.{p.Name}", Show(p.Value), actual is null ? "(missing)" : Show(actual.Value)));
+                return;
+            }
+            foreach (var p in expected.EnumerateObject())
+                CompareValue(fields, category, $"{path}.{p.Name}", p.Value, a.TryGetProperty(p.Name, out var v) ? v : null);
+            return;
+        }
+        fields.Add(new FieldResult(category, path, Show(expected), actual is { } x ? Show(x) : "(missing)"));
+    }
+
+    private static string Num(JsonElement e) => e.GetDecimal().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A canonical string form: text NFC-cleaned, numbers as invariant decimals, arrays joined.</summary>
+    private static string Show(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Null => "null",
+        JsonValueKind.String => VietText.Clean(e.GetString()),
+        JsonValueKind.Number => Num(e),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Array => "[" + string.Join(" | ", e.EnumerateArray().Select(Show)) + "]",
+        JsonValueKind.Object => "{" + string.Join(", ", e.EnumerateObject().Select(p => $"{p.Name}: {Show(p.Value)}")) + "}",
+        _ => e.ToString(),
+    };
+}
