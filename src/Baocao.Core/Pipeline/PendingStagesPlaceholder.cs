@@ -6,7 +6,3 @@ namespace Baocao.Header
     public static class HeaderParser { public static ReportHeader Parse(IReadOnlyList<Block> blocks) => ReportHeader.Empty; }
     public static class PeriodParser { public static Period? Parse(string periodText, string? rangeText) => null; }
 }
-namespace Baocao.Figures
-{
-    public static class ProseFigureExtractor { public static IReadOnlyList<Figure> Extract(IReadOnlyList<Block> blocks) => []; }
-}
