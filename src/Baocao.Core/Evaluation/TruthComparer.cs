@@ -131,7 +131,8 @@ public static class TruthComparer
         fields.Add(new FieldResult(category, path, Show(expected), actual is { } x ? Show(x) : "(missing)"));
     }
 
-    private static string Num(JsonElement e) => e.GetDecimal().ToString(CultureInfo.InvariantCulture);
+    /// <summary>Numbers compare by value: a printed "100,00" read as 100.00 equals a truth of 100.</summary>
+    private static string Num(JsonElement e) => (e.GetDecimal() / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A canonical string form: text NFC-cleaned, numbers as invariant decimals, arrays joined.</summary>
     private static string Show(JsonElement e) => e.ValueKind switch

@@ -142,8 +142,10 @@ public static partial class HeaderParser
             var line = header[i];
             // The other half is the next line of the same column; in PDF the other column's line may sit between.
             var j = i + 1;
-            while (j < header.Count && j <= i + 2 && header[j].Side != line.Side) j++;
-            if (j < header.Count && header[j].Side == line.Side &&
+            // A PDF half that straddles the page centre is classed Full: it still pairs with either column.
+            static bool SameColumn(Side a, Side b) => a == b || a == Side.Full || b == Side.Full;
+            while (j < header.Count && j <= i + 2 && !SameColumn(header[j].Side, line.Side)) j++;
+            if (j < header.Count && SameColumn(header[j].Side, line.Side) &&
                 ((SoOnly().IsMatch(line.Text) && NumberRest().IsMatch(header[j].Text)) ||
                  (EndsWithNgay().IsMatch(line.Text) && StartsWithThang().IsMatch(header[j].Text))))
             {

@@ -111,11 +111,13 @@ public static partial class TableContextReader
             if (!titleDone && VietText.IsUpperText(t)) titleLines.Add(t);
         }
         if (titleLines.Count > 0) title = VietText.Clean(string.Join(" ", titleLines));
-        Period? period = periodText is not null || rangeText is not null ? parsePeriod(periodText ?? "", rangeText) : null;
+        // A caption with only a range ("(TỪ NGÀY 01/10/2019 ĐẾN 15/10/2019)") names its period in the title.
+        Period? period = periodText is not null || rangeText is not null ? parsePeriod(periodText ?? title ?? "", rangeText) : null;
         return new TableContext(form, title, section, unit, period, reporting, receiving);
     }
 
-    [GeneratedRegex(@"^(Biểu|BIỂU)\s*(số|SỐ)?\s*:?\s*(?<code>(II\.)?\d{2}[a-cA-C]?)\s*[/.]\s*VPCP", RegexOptions.CultureInvariant)]
+    // "Biểu số II.06a/VPCP/KSTT", "Biểu số 06a/VPCP/KSTT" (2017 circular), "Phụ lục 06b.VPCP.KSTTHC".
+    [GeneratedRegex(@"^(Biểu|BIỂU|Phụ lục|PHỤ LỤC)\s*(số|SỐ)?\s*:?\s*(?<code>(II\.)?\d{2}[a-cA-C]?)\s*[/.]\s*VPCP", RegexOptions.CultureInvariant)]
     private static partial Regex Caption();
 
     [GeneratedRegex(@"^(Phụ lục|PHỤ LỤC)\b")]

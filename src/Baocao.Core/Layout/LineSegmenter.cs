@@ -21,22 +21,15 @@ public static class LineSegmenter
 {
     public static List<List<Word>> Lines(IEnumerable<Word> words)
     {
-        var lines = new List<(BBox box, List<Word> words)>();
-        foreach (var w in words.OrderBy(w => w.Box.Y0).ThenBy(w => w.Box.X0))
+        // A word joins a line when its centre is close to the line's centre, measured against the line's first
+        // word, never against the union of its boxes: a union grows with every word (a taller title word in the
+        // other column) until it swallows the next line down.
+        var lines = new List<(double center, double height, List<Word> words)>();
+        foreach (var w in words.OrderBy(w => w.Box.CenterY).ThenBy(w => w.Box.X0))
         {
-            // A word belongs to a line when it overlaps the line vertically by half of the smaller height.
-            var idx = lines.FindLastIndex(l =>
-            {
-                var overlap = Math.Min(l.box.Y1, w.Box.Y1) - Math.Max(l.box.Y0, w.Box.Y0);
-                return overlap >= 0.5 * Math.Min(l.box.Height, w.Box.Height);
-            });
-            if (idx >= 0 && idx >= lines.Count - 3)
-            {
-                var l = lines[idx];
-                l.words.Add(w);
-                lines[idx] = (l.box.Union(w.Box), l.words);
-            }
-            else lines.Add((w.Box, [w]));
+            var idx = lines.FindLastIndex(l => Math.Abs(l.center - w.Box.CenterY) <= 0.4 * Math.Min(l.height, w.Box.Height));
+            if (idx >= 0 && idx >= lines.Count - 3) lines[idx].words.Add(w);
+            else lines.Add((w.Box.CenterY, w.Box.Height, [w]));
         }
         return lines.Select(l => l.words.OrderBy(w => w.Box.X0).ToList()).OrderBy(l => l.Min(w => w.Box.Y0)).ToList();
     }

@@ -45,7 +45,10 @@ public static class WordText
                 // A number too wide for its cell ("1.1" / "0"): the line held nothing but that one token.
                 var brokenNumber = prevLineIsOneToken && prevWord.Length > 0 && (char.IsDigit(prevWord[^1]) || prevWord[^1] == '.') &&
                                    nextWord.Length > 0 && char.IsDigit(nextWord[0]);
-                if (!brokenWord && !brokenNumber) sb.Append(' ');
+                // A range or date broken after its dash or slash ("01/01/2019-" / "15/09/2019").
+                var brokenRange = prevWord.Length > 0 && prevWord[^1] is '-' or '/' && nextWord.Length > 0 && char.IsDigit(nextWord[0]) &&
+                                  prevWord.Length > 1 && char.IsDigit(prevWord[^2]);
+                if (!brokenWord && !brokenNumber && !brokenRange) sb.Append(' ');
             }
             sb.Append(line);
             prevLineIsOneToken = !line.Contains(' ');

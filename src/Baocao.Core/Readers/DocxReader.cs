@@ -37,7 +37,10 @@ public sealed class DocxReader : IDocumentReader
         {
             var body = doc.MainDocumentPart?.Document?.Body
                        ?? throw new BadInputException(path, "DOCX has no document body");
-            var walker = new Walker(new StyleInfo(doc.MainDocumentPart!.StyleDefinitionsPart?.Styles));
+            var notes = doc.MainDocumentPart!.FootnotesPart?.Footnotes?.Elements<Footnote>()
+                .Where(f => f.Id?.Value is not null)
+                .ToDictionary(f => f.Id!.Value, f => f.Elements<Paragraph>().ToList()) ?? [];
+            var walker = new Walker(new StyleInfo(doc.MainDocumentPart!.StyleDefinitionsPart?.Styles), notes);
             walker.WalkBody(body);
             var source = new SourceInfo(path, sha256, Format, walker.Page, false);
             return new DocumentContent(source, walker.Blocks, walker.Warnings);
@@ -82,7 +85,8 @@ public sealed class DocxReader : IDocumentReader
         }
     }
 
-    private sealed class Walker(StyleInfo styles)
+    /// <param name="footnotes">Footnote paragraphs by id. Reports cite many of their legal bases in footnotes.</param>
+    private sealed class Walker(StyleInfo styles, Dictionary<long, List<Paragraph>> footnotes)
     {
         public List<Block> Blocks { get; } = [];
         public List<string> Warnings { get; } = [];
@@ -96,6 +100,7 @@ public sealed class DocxReader : IDocumentReader
                 {
                     case Paragraph p:
                         foreach (var b in ReadParagraph(p, Side.Full)) Blocks.Add(b);
+                        AddFootnotes(p);
                         break;
                     case Table t:
                         AddTable(t);
@@ -105,6 +110,15 @@ public sealed class DocxReader : IDocumentReader
                         break;
                 }
             }
+        }
+
+        /// <summary>A footnote's text follows the paragraph that cites it, as a PDF prints it at the foot of that page.</summary>
+        private void AddFootnotes(Paragraph p)
+        {
+            foreach (var r in p.Descendants<FootnoteReference>())
+                if (r.Id?.Value is { } id && footnotes.TryGetValue(id, out var paras))
+                    foreach (var fp in paras)
+                        foreach (var b in ReadParagraph(fp, Side.Full, Page)) Blocks.Add(b);
         }
 
         private void AddTable(Table t)
