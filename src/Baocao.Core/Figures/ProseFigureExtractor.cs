@@ -327,7 +327,9 @@ public static partial class ProseFigureExtractor
         {
             var c = _folded[i];
             if (c != ',') return IsClauseEndChar(c);
-            return !(i > 0 && char.IsDigit(_folded[i - 1]) && i + 1 < _folded.Length && char.IsDigit(_folded[i + 1]));
+            if (i > 0 && char.IsDigit(_folded[i - 1]) && i + 1 < _folded.Length && char.IsDigit(_folded[i + 1])) return false;
+            // "trực tiếp, qua dịch vụ bưu chính" names one column of form II.06a: the comma does not split it.
+            return !(_folded.AsSpan(0, i).EndsWith("truc tiep") && DirectPostalTail().IsMatch(_folded.AsSpan(i + 1)));
         }
 
         private int WordCount(int from, int to)
@@ -401,13 +403,13 @@ public static partial class ProseFigureExtractor
     // "trực tiếp và qua dịch vụ bưu chính", which is one column of form II.06a, before "bưu chính" alone).
     [GeneratedRegex(@"\b(?:(?<eot>truoc (?:thoi )?han va dung (?:thoi )?han|truoc va dung (?:thoi )?han|som va dung han)" +
         @"|(?<new>moi tiep nhan|tiep nhan moi|so moi|nhan moi|moi phat sinh|phat sinh moi)" +
-        @"|(?<direct>truc tiep(?: (?:va|hoac) (?:qua )?(?:dich vu )?buu chinh(?: cong ich)?)?)" +
+        @"|(?<direct>truc tiep(?:(?: (?:va|hoac)|,) (?:qua )?(?:dich vu )?buu chinh(?: cong ich)?)?)" +
         @"|(?<online>truc tuyen)" +
         @"|(?<postal>(?:qua )?(?:dich vu )?buu chinh(?: cong ich)?)" +
         @"|(?<carried>ky truoc)" +
         @"|(?<early>truoc (?:thoi )?han|som han)" +
         @"|(?<ontime>dung (?:thoi )?han)" +
-        @"|(?<within>trong (?:thoi )?han|con han)" +
+        @"|(?<within>trong (?:thoi )?han|con han|chua den han)" +
         @"|(?<late>qua (?:thoi )?han|tre (?:thoi )?han|tre hen)" +
         @"|(?<returned>(?:bi )?tra lai|bi tra ve|bi tra)" +
         @"|(?<pending>dang giai quyet|dang xu ly|chua giai quyet)" +
@@ -449,4 +451,7 @@ public static partial class ProseFigureExtractor
 
     [GeneratedRegex(@"^[\s:;,.]+")]
     private static partial Regex LeadingPunctuation();
+
+    [GeneratedRegex(@"^ (?:qua )?(?:dich vu )?buu chinh")]
+    private static partial Regex DirectPostalTail();
 }

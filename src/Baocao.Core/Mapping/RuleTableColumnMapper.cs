@@ -37,13 +37,15 @@ public sealed class RuleTableColumnMapper : IColumnMapper
         ["resolved"] =
         [
             ("tong so", "resolved.total"), ("truoc han va dung han", "resolved.early_or_on_time"),
-            ("truoc han", "resolved.early"), ("dung han", "resolved.on_time"), ("trong han", "resolved.on_time"),
-            ("qua han", "resolved.late"), ("tre han", "resolved.late"),
+            ("truoc han", "resolved.early"), ("truoc thoi han", "resolved.early"), ("dung han", "resolved.on_time"),
+            ("dung thoi han", "resolved.on_time"), ("trong han", "resolved.on_time"),
+            ("qua han", "resolved.late"), ("qua thoi han", "resolved.late"), ("tre han", "resolved.late"),
         ],
         ["pending"] =
         [
             ("tong so", "pending.total"), ("trong han", "pending.on_time"), ("dung han", "pending.on_time"),
-            ("con han", "pending.on_time"), ("chua den han", "pending.on_time"), ("qua han", "pending.late"), ("tre han", "pending.late"),
+            ("con han", "pending.on_time"), ("chua den han", "pending.on_time"), ("trong thoi han", "pending.on_time"),
+            ("qua han", "pending.late"), ("qua thoi han", "pending.late"), ("tre han", "pending.late"),
         ],
     };
 
