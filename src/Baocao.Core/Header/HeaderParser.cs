@@ -147,10 +147,13 @@ public static partial class HeaderParser
             while (j < header.Count && j <= i + 2 && !SameColumn(header[j].Side, line.Side)) j++;
             if (j < header.Count && SameColumn(header[j].Side, line.Side) &&
                 ((SoOnly().IsMatch(line.Text) && NumberRest().IsMatch(header[j].Text)) ||
-                 (EndsWithNgay().IsMatch(line.Text) && StartsWithThang().IsMatch(header[j].Text))))
+                 (EndsWithNgay().IsMatch(line.Text) && StartsWithThang().IsMatch(header[j].Text)) ||
+                 (EndsWithThang().IsMatch(line.Text) && StartsWithNam().IsMatch(header[j].Text))))
             {
-                result.Add(line with { Text = line.Text + " " + header[j].Text });
+                // Merge, then look again: a blank day and a blank month leave three pieces ("…, ngày" "tháng" "năm 2022").
+                header[i] = line with { Text = line.Text + " " + header[j].Text };
                 header.RemoveAt(j);
+                i--;
                 continue;
             }
             result.Add(line);
@@ -279,6 +282,12 @@ public static partial class HeaderParser
 
     [GeneratedRegex(@"ngày[\s._…]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EndsWithNgay();
+
+    [GeneratedRegex(@"ngày.*tháng[\s._…]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EndsWithThang();
+
+    [GeneratedRegex(@"^[0-9]{0,2}[\s._…]*năm\s*[0-9]{4}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StartsWithNam();
 
     [GeneratedRegex(@"^ngày", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StartsWithNgay();
