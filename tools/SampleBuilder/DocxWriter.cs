@@ -122,7 +122,11 @@ public static class DocxWriter
                     break;
                 case SectionBlock s:
                     // A section ends with a paragraph carrying its sectPr; the next section starts on a new page.
-                    target.Append(new Paragraph(new ParagraphProperties(SectionProperties(Landscape, Margins))));
+                    // The paragraph is made 1 pt high so that it cannot spill onto a blank page of its own.
+                    target.Append(new Paragraph(new ParagraphProperties(
+                        new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact },
+                        new ParagraphMarkRunProperties(new FontSize { Val = "2" }),
+                        SectionProperties(Landscape, Margins))));
                     Landscape = s.Landscape;
                     Margins = s.Margins;
                     break;

@@ -79,6 +79,8 @@ public static partial class Truth
     public static JsonObject Table(TableSpec t)
     {
         var meta = t.Truth!;
+        var unknown = meta.Select(kv => kv.Key).Except([.. TableFields, "keys", "expectErrors"]).ToList();
+        if (unknown.Count > 0) throw new SpecException($"table truth: unknown field(s) {string.Join(", ", unknown)}");
         var o = new JsonObject();
         foreach (var f in TableFields)
         {
