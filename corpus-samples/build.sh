@@ -44,7 +44,11 @@ only_args=()
 [ -n "$only" ] && only_args=(--only "$only")
 
 echo "== building SampleBuilder"
-dotnet build "$root/tools/SampleBuilder/SampleBuilder.csproj" -c Release -nologo -v quiet >/dev/null
+if ! log="$(dotnet build "$root/tools/SampleBuilder/SampleBuilder.csproj" -c Release -nologo -v quiet 2>&1)"; then
+  echo "$log" >&2
+  echo "build.sh: SampleBuilder does not build" >&2
+  exit 1
+fi
 builder=(dotnet "$root/tools/SampleBuilder/bin/Release/net10.0/SampleBuilder.dll")
 
 echo "== DOCX"
@@ -61,6 +65,8 @@ for docx in "$here"/[0-9][0-9]-*.docx; do
   soffice "-env:UserInstallation=file://$profile" --headless --convert-to pdf --outdir "$here" "$docx" >/dev/null 2>&1 \
     || { echo "soffice failed on $docx" >&2; exit 1; }
   [ -s "$here/$name.pdf" ] || { echo "no PDF for $docx" >&2; exit 1; }
+  # LibreOffice stamps the export time into the PDF; fix it so that a rebuild gives the same bytes.
+  "${builder[@]}" stamp "$here/$name.pdf"
   echo "$name.pdf ($(pdfinfo "$here/$name.pdf" | awk '/^Pages:/ {print $2}') pages)"
 done
 

@@ -7,12 +7,19 @@ using SampleBuilder;
 //   SampleBuilder truth SPECS OUT [--write]  draft OUT/NAME.truth.json; a missing file is written, an existing one
 //                                            is only compared (exit 3 on a difference) unless --write is given,
 //                                            because truth files are hand-checked and regenerated deliberately.
+//   SampleBuilder stamp PDF...               fix the export date and trailer ID LibreOffice writes into each PDF,
+//                                            so that rebuilding gives the same bytes.
 //
 // corpus-samples/build.sh runs both and the PDF conversion.
 
+if (args.Length >= 2 && args[0] == "stamp")
+{
+    foreach (var pdf in args.Skip(1)) PdfStamp.Apply(pdf);
+    return 0;
+}
 if (args.Length < 3 || args[0] is not ("docx" or "truth"))
 {
-    Console.Error.WriteLine("usage: SampleBuilder docx|truth SPECS-DIR OUT-DIR [--write] [--only NAME]");
+    Console.Error.WriteLine("usage: SampleBuilder docx|truth SPECS-DIR OUT-DIR [--write] [--only NAME]  |  SampleBuilder stamp PDF...");
     return 2;
 }
 var (command, specDir, outDir) = (args[0], args[1], args[2]);
