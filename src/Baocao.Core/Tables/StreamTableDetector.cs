@@ -37,11 +37,12 @@ public sealed class StreamTableDetector(StreamOptions? options = null) : ITableD
             var body = new List<List<Word>> { lines[i] };
             var j = i + 1;
             // Body lines may have label-only lines between them (wrapped labels), but not a paragraph of prose.
+            // Once a table has started, a line with fewer figures (a total row of a narrow table) continues it.
             while (j < lines.Count)
             {
-                if (IsDataLine(lines[j])) { body.Add(lines[j]); j++; continue; }
-                if (j + 1 < lines.Count && IsDataLine(lines[j + 1]) && lines[j].Count <= 6) { j++; continue; }
-                if (j + 2 < lines.Count && IsDataLine(lines[j + 2]) && lines[j].Count <= 6 && lines[j + 1].Count <= 6) { j++; continue; }
+                if (IsDataLine(lines[j], 2)) { body.Add(lines[j]); j++; continue; }
+                if (j + 1 < lines.Count && IsDataLine(lines[j + 1], 2) && lines[j].Count <= 6) { j++; continue; }
+                if (j + 2 < lines.Count && IsDataLine(lines[j + 2], 2) && lines[j].Count <= 6 && lines[j + 1].Count <= 6) { j++; continue; }
                 break;
             }
             if (body.Count >= _o.MinDataRows && Build(page, words.Where(w => !used.Contains(w)).ToList(), body) is { } t)
@@ -56,10 +57,10 @@ public sealed class StreamTableDetector(StreamOptions? options = null) : ITableD
 
     private static bool IsFigure(string s) => NumberParser.ParseCell(s).Kind is ValueKind.Number or ValueKind.Percent or ValueKind.Dash or ValueKind.Mark;
 
-    private bool IsDataLine(List<Word> line)
+    private bool IsDataLine(List<Word> line, int? minFigures = null)
     {
         var figures = line.Count(w => IsFigure(w.Text));
-        return figures >= _o.MinNumericColumns && figures * 2 >= line.Count;
+        return figures >= (minFigures ?? _o.MinNumericColumns) && figures * 2 >= line.Count;
     }
 
     private static double MedianHeight(IEnumerable<Word> ws)
@@ -112,11 +113,12 @@ public sealed class StreamTableDetector(StreamOptions? options = null) : ITableD
         for (var k = 1; k < columns.Count; k++) bounds.Add((columns[k - 1].b + columns[k].a) / 2);
         bounds.Add(columns[^1].b + 3);
         int ColOf(double x) => Math.Clamp(bounds.FindLastIndex(b => b <= x), 0, columns.Count - 1);
-        var left = bounds[0] - 6;
-        var right = bounds[^1] + 6;
+        // Header text is often wider than the figures under it: judge header words by their centre, with a margin.
+        var left = bounds[0] - 20;
+        var right = bounds[^1] + 20;
 
         // Above the body: the column-number row and the header, up to the first caption line or gap.
-        var above = LineSegmenter.Lines(free.Where(w => (w.Box.Y1 <= top + 1 || NumberPiece(w)) && !bodyWords.Contains(w) && w.Box.X0 >= left && w.Box.X1 <= right))
+        var above = LineSegmenter.Lines(free.Where(w => (w.Box.Y1 <= top + 1 || NumberPiece(w)) && !bodyWords.Contains(w) && w.Box.CenterX >= left && w.Box.CenterX <= right))
             .OrderByDescending(l => l.Min(w => w.Box.Y0)).ToList();
         var headerLines = new List<List<Word>>();
         var edge = top;

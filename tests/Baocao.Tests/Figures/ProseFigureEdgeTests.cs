@@ -348,4 +348,24 @@ public class ProseFigureEdgeTests
 
         AssertFigures(figures, "resolved.total=60");
     }
+
+    [Fact]
+    public void Direct_and_postal_named_together_with_a_comma_are_one_column()
+    {
+        var figures = Read($"""
+            {Heading}
+            - Số mới tiếp nhận trong kỳ: 6.709 hồ sơ (trực tuyến: 3.028 hồ sơ; trực tiếp, qua dịch vụ bưu chính: 3.681 hồ sơ); số từ kỳ trước chuyển qua: 492 hồ sơ.
+            """);
+        AssertFigures(figures, "received.new=6709", "received.online=3028", "received.direct=3681", "received.carried_over=492");
+    }
+
+    [Fact]
+    public void Chua_den_han_is_pending_on_time()
+    {
+        var figures = Read($"""
+            {Heading}
+            - Số hồ sơ đang giải quyết: 186 hồ sơ (chưa đến hạn: 178 hồ sơ; quá hạn: 8 hồ sơ).
+            """);
+        AssertFigures(figures, "pending.total=186", "pending.on_time=178", "pending.late=8");
+    }
 }

@@ -56,4 +56,33 @@ public class StreamTableDetectorTests
         var page = new LayoutPage(1, 595, 842, words, []);
         Assert.Empty(new StreamTableDetector().Detect(page, words));
     }
+
+    [Fact]
+    public void Vertically_centred_labels_and_a_stacked_two_level_header()
+    {
+        // Header: "Hồ sơ" spans the two figure columns, "Tổng" and "Online" sit under it; STT and the label
+        // heading are centred over both header levels. A wrapped label straddles its row's figure line.
+        var words = new List<Word>();
+        words.AddRange(Line(322, 60, "Hồ sơ"));          // centred over both figure columns
+        words.AddRange(Line(50, 72, "STT"));
+        words.AddRange(Line(90, 72, "Lĩnh vực"));
+        words.AddRange(Line(290, 84, "Tổng"));
+        words.AddRange(Line(355, 84, "Online"));
+        words.AddRange(Row(104, "(1)", "(2)", "(3)", "(4)"));
+        words.AddRange(Row(124, "1", "Hộ tịch", "12", "5"));
+        words.AddRange(Line(90, 140, "Đo đạc, bản đồ"));
+        words.AddRange(Row(147, "2", "", "4", "4"));
+        words.AddRange(Line(90, 154, "và thông tin"));
+        words.AddRange(Row(170, "", "TỔNG CỘNG", "16", "9"));
+        var g = Assert.Single(new StreamTableDetector().Detect(new LayoutPage(1, 595, 842, words, []), words)).Grid;
+        var dump = string.Join("\n", Enumerable.Range(0, g.Rows).Select(r => string.Join(" | ", Enumerable.Range(0, g.Cols).Select(c => g.TextAt(r, c)))));
+        Assert.True(g.Rows == 6 && g.Cols == 4, dump);
+        var group = g.At(0, 2)!;
+        Assert.Equal(("Hồ sơ", 2), (group.Text, group.ColSpan));
+        Assert.Equal("Online", g.TextAt(1, 3));
+        Assert.Equal(2, g.At(0, 0)!.RowSpan);
+        Assert.Equal("(4)", g.TextAt(2, 3));
+        Assert.Equal("Đo đạc, bản đồ và thông tin", g.TextAt(4, 1));
+        Assert.Equal("TỔNG CỘNG", g.TextAt(5, 1));
+    }
 }
