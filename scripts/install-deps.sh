@@ -10,7 +10,8 @@ command -v pdfinfo   >/dev/null 2>&1 || need+=(poppler-utils)
 command -v mutool    >/dev/null 2>&1 || need+=(mupdf-tools)
 if [ "${1:-}" = "--samples" ]; then
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
-  fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation)
+  # Liberation Serif 2.x has the Vietnamese letters (1.07 does not, and LibreOffice then splits words in the PDFs).
+  dpkg -s fonts-liberation2 >/dev/null 2>&1 || need+=(fonts-liberation2)
 fi
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 sudo=""

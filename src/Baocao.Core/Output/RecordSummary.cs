@@ -17,7 +17,7 @@ public static class RecordSummary
         sb.AppendLine($"  Title:       {h.Title ?? "-"}");
         if (h.Period is { } p)
             sb.AppendLine($"  Period:      {p.Kind} {p.Year}{(p.Quarter is { } q ? $" Q{q}" : "")}{(p.Month is { } m ? $" month {m}" : "")}{(p.Half is { } hf ? $" half {hf}" : "")}  {p.From} → {p.To}{(p.Explicit ? " (stated)" : " (by rule)")}");
-        if (h.Signer is { } s) sb.AppendLine($"  Signer:      {s.Authority} {s.Title} — {s.Name}".Replace("   ", " "));
+        if (h.Signer is { } s) sb.AppendLine($"  Signer:      {string.Join(" ", new[] { s.Authority, s.Title }.Where(x => x is not null))} — {s.Name ?? "-"}");
         if (h.Forms.Count > 0) sb.AppendLine($"  Forms:       {string.Join(", ", h.Forms)}");
         if (h.References.Count > 0) sb.AppendLine($"  References:  {string.Join(", ", h.References)}");
         if (r.Figures.Count > 0)

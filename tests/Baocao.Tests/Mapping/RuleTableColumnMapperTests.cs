@@ -5,9 +5,9 @@ namespace Baocao.Tests.Mapping;
 
 public class RuleTableColumnMapperTests
 {
-    private static string?[] Keys(string? form, params string[] headers) =>
+    private static string[] Keys(string? form, params string[] headers) =>
         new RuleTableColumnMapper().Map(TableContext.None with { Form = form },
-            headers.Select((h, i) => new ColumnFeatures(i, h, i + 1, null, [])).ToList()).Select(m => m.Key).ToArray();
+            headers.Select((h, i) => new ColumnFeatures(i, h, i + 1, null, [])).ToList()).Select(m => m.Key ?? "(none)").ToArray();
 
     [Fact]
     public void Wording_variants_of_the_same_measure_map_alike()
