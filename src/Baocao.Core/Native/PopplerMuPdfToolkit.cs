@@ -16,20 +16,29 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
 {
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(60);
 
+    // The tools print XHTML/XML; no DTD is fetched or processed.
+    private static readonly XmlReaderSettings Xml = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true };
+
+    /// <summary>Runs one tool on the file; a timeout or a failure becomes a one-line bad-input reason.</summary>
+    private void Run(string tool, string[] args, string path, Action<StreamReader> read)
+    {
+        var r = ProcessRunner.Run(tool, args, read, _timeout);
+        if (r.TimedOut) throw new BadInputException(path, $"{tool} did not finish within {_timeout.TotalSeconds:0} s");
+        if (r.ExitCode != 0) throw new BadInputException(path, Classify(r.StdErr));
+    }
+
     public PdfInfo Inspect(string path)
     {
         var pages = 0;
         var encrypted = false;
-        var r = ProcessRunner.Run("pdfinfo", [path], o =>
+        Run("pdfinfo", [path], path, o =>
         {
             while (o.ReadLine() is { } line)
             {
                 if (line.StartsWith("Pages:")) int.TryParse(line[6..].Trim(), out pages);
                 else if (line.StartsWith("Encrypted:")) encrypted = line[10..].Trim().StartsWith("yes");
             }
-        }, _timeout);
-        if (r.TimedOut) throw new BadInputException(path, $"pdfinfo did not finish within {_timeout.TotalSeconds:0} s");
-        if (r.ExitCode != 0) throw new BadInputException(path, Classify(r.StdErr));
+        });
         if (pages <= 0) throw new BadInputException(path, "PDF has no pages");
         return new PdfInfo(pages, encrypted);
     }
@@ -62,10 +71,9 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
     private List<(double w, double h, List<Word> words)> ReadWords(string path)
     {
         var pages = new List<(double, double, List<Word>)>();
-        var r = ProcessRunner.Run("pdftotext", ["-bbox-layout", "-enc", "UTF-8", path, "-"], o =>
+        Run("pdftotext", ["-bbox-layout", "-enc", "UTF-8", path, "-"], path, o =>
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true };
-            using var x = XmlReader.Create(o, settings);
+            using var x = XmlReader.Create(o, Xml);
             List<Word>? current = null;
             var advance = true;
             // ReadElementContentAsString() moves past the element, so the loop must not Read() past the next one.
@@ -86,9 +94,7 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
                     if (text.Length > 0) current.Add(new Word(text, box));
                 }
             }
-        }, _timeout);
-        if (r.TimedOut) throw new BadInputException(path, $"pdftotext did not finish within {_timeout.TotalSeconds:0} s");
-        if (r.ExitCode != 0) throw new BadInputException(path, Classify(r.StdErr));
+        });
         return pages;
     }
 
@@ -99,10 +105,9 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
     private Dictionary<int, List<RulingLine>> ReadRulings(string path)
     {
         var result = new Dictionary<int, List<RulingLine>>();
-        var r = ProcessRunner.Run("mutool", ["trace", path], o =>
+        Run("mutool", ["trace", path], path, o =>
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true };
-            using var x = XmlReader.Create(o, settings);
+            using var x = XmlReader.Create(o, Xml);
             List<RulingLine>? page = null;
             var advance = true;
             // Skip() already moves to the next node, so the loop must not Read() past it.
@@ -124,9 +129,7 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
                         break;
                 }
             }
-        }, _timeout);
-        if (r.TimedOut) throw new BadInputException(path, $"mutool trace did not finish within {_timeout.TotalSeconds:0} s");
-        if (r.ExitCode != 0) throw new BadInputException(path, Classify(r.StdErr));
+        });
         return result;
     }
 

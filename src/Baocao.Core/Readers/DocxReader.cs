@@ -50,13 +50,9 @@ public sealed class DocxReader : IDocumentReader
     /// <summary>A PDF or legacy .doc saved under a .docx name gets a precise message instead of "not a zip".</summary>
     private static void SniffForeignFormat(string path)
     {
-        var len = new FileInfo(path).Length;
-        if (len == 0) throw new BadInputException(path, "empty file (0 bytes)");
-        Span<byte> head = stackalloc byte[8];
-        using var f = File.OpenRead(path);
-        var n = f.Read(head);
-        if (head[..n].StartsWith("%PDF"u8)) throw new BadInputException(path, "not a DOCX file: the content is a PDF (wrong extension?)");
-        if (head[..n].StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
+        var head = FileHead.Read(path, 8).AsSpan();
+        if (head.StartsWith("%PDF"u8)) throw new BadInputException(path, "not a DOCX file: the content is a PDF (wrong extension?)");
+        if (head.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
             throw new BadInputException(path, "not a DOCX file: the content is a legacy Word .doc (convert it with LibreOffice)");
     }
 

@@ -35,11 +35,7 @@ public sealed class PdfReader(IPdfToolkit toolkit, PageLayoutAnalyzer analyzer) 
     /// <summary>Cheap checks before any tool runs, so the common failures get a precise message.</summary>
     private static void CheckHeader(string path)
     {
-        var len = new FileInfo(path).Length;
-        if (len == 0) throw new BadInputException(path, "empty file (0 bytes)");
-        Span<byte> head = stackalloc byte[1024];
-        using var f = File.OpenRead(path);
-        var n = f.Read(head);
-        if (head[..n].IndexOf("%PDF-"u8) < 0) throw new BadInputException(path, "not a PDF file (no %PDF header)");
+        // The header may follow a little junk (allowed by readers), so look in the first kilobyte.
+        if (FileHead.Read(path, 1024).AsSpan().IndexOf("%PDF-"u8) < 0) throw new BadInputException(path, "not a PDF file (no %PDF header)");
     }
 }
