@@ -2,14 +2,22 @@
 # Installs the native tools baocao needs from Debian's packages (idempotent: does nothing when all are present).
 #   poppler-utils : pdfinfo, pdftotext -bbox-layout (PDF words with boxes)
 #   mupdf-tools   : mutool trace (PDF vector paths: table ruling lines)
+#   libtesseract5, liblept5, tesseract-ocr-vie : OCR of scanned pages in-process (Tesseract C API, Leptonica)
+#   tesseract-ocr : the tesseract command, only as the yardstick of `baocao bench ocr`
 # Building the corpus samples additionally needs LibreOffice: pass --samples.
 set -euo pipefail
 need=()
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v pdfinfo   >/dev/null 2>&1 || need+=(poppler-utils)
 command -v mutool    >/dev/null 2>&1 || need+=(mupdf-tools)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+for pkg in libtesseract5 liblept5 tesseract-ocr-vie; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
 if [ "${1:-}" = "--samples" ]; then
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+  command -v convert >/dev/null 2>&1 || need+=(imagemagick)
+  command -v img2pdf >/dev/null 2>&1 || need+=(img2pdf)
   # Liberation Serif 2.x has the Vietnamese letters (1.07 does not, and LibreOffice then splits words in the PDFs).
   dpkg -s fonts-liberation2 >/dev/null 2>&1 || need+=(fonts-liberation2)
 fi

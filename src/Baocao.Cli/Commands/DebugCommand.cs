@@ -18,10 +18,7 @@ public static class DebugCommand
         blocks.SetAction(p =>
         {
             var path = p.GetValue(file)!;
-            IDocumentReader reader = path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)
-                ? new PdfReader(new PopplerMuPdfToolkit(), new PageLayoutAnalyzer([new LatticeTableDetector(), new StreamTableDetector()]))
-                : new DocxReader();
-            var content = reader.Read(path, "");
+            var content = Extractor.CreateDefault(ocrWorkers: 1).Read(path);
             foreach (var b in content.Blocks)
             {
                 switch (b)

@@ -25,38 +25,50 @@ public static class EvalCommand
     {
         if (!Directory.Exists(dir)) { Console.Error.WriteLine($"error: {dir}: no such folder"); return 1; }
         var extractor = Extractor.CreateDefault();
-        var byFormat = new Dictionary<string, List<Comparison>>();
+        // Every document with a truth: the DOCX, its digital PDF, and the scanned variants in scanned/ that share it.
+        var jobs = new List<(string file, string truth, string kind)>();
         foreach (var truthPath in Directory.GetFiles(dir, "*.truth.json").Order())
         {
             var stem = truthPath[..^".truth.json".Length];
+            var name = Path.GetFileName(stem);
+            if (File.Exists(stem + ".docx")) jobs.Add((stem + ".docx", truthPath, "DOCX"));
+            if (File.Exists(stem + ".pdf")) jobs.Add((stem + ".pdf", truthPath, "PDF"));
+            var scans = Path.Combine(dir, "scanned");
+            if (Directory.Exists(scans))
+                foreach (var scan in Directory.GetFiles(scans, name + ".scan*.pdf").Order())
+                    jobs.Add((scan, truthPath, "SCAN " + Path.GetFileNameWithoutExtension(scan)[(name.Length + 5)..] + " dpi"));
+        }
+        var results = new Comparison?[jobs.Count];
+        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var (file, truthPath, _) = jobs[i];
             using var truth = JsonDocument.Parse(File.ReadAllText(truthPath));
-            foreach (var ext in new[] { ".docx", ".pdf" })
-            {
-                var file = stem + ext;
-                if (!File.Exists(file)) continue;
-                Comparison cmp;
-                try { cmp = TruthComparer.Compare(file, extractor.Extract(file), truth.RootElement); }
-                catch (BadInputException e) { Console.Error.WriteLine($"error: {e.FilePath}: {e.Reason}"); continue; }
-                (byFormat.TryGetValue(ext, out var list) ? list : byFormat[ext] = []).Add(cmp);
-                var bad = cmp.Mismatches.ToList();
-                Console.WriteLine($"{Path.GetFileName(file),-45} {Line(cmp)}");
-                foreach (var m in verbose ? bad : bad.Take(5))
-                    Console.WriteLine($"    {m.Path}: expected «{m.Expected}», got «{m.Actual}»");
-                if (!verbose && bad.Count > 5) Console.WriteLine($"    … {bad.Count - 5} more (--verbose)");
-            }
+            try { results[i] = TruthComparer.Compare(file, extractor.Extract(file), truth.RootElement); }
+            catch (BadInputException e) { Console.Error.WriteLine($"error: {e.FilePath}: {e.Reason}"); }
+        });
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            if (results[i] is not { } cmp) continue;
+            var bad = cmp.Mismatches.ToList();
+            Console.WriteLine($"{Path.GetFileName(jobs[i].file),-48} {Line(cmp)}");
+            foreach (var m in verbose ? bad : bad.Take(5))
+                Console.WriteLine($"    {m.Path}: expected «{m.Expected}», got «{m.Actual}»");
+            if (!verbose && bad.Count > 5) Console.WriteLine($"    … {bad.Count - 5} more (--verbose)");
         }
         Console.WriteLine();
-        foreach (var (ext, list) in byFormat.OrderBy(kv => kv.Key))
+        foreach (var group in jobs.Select((j, i) => (j.kind, cmp: results[i])).Where(x => x.cmp is not null).GroupBy(x => x.kind).OrderBy(g => g.Key))
         {
-            var all = new Comparison(ext, list.SelectMany(c => c.Fields).ToList());
-            Console.WriteLine($"{ext[1..].ToUpperInvariant()} ({list.Count} files): {Line(all)}");
+            var all = new Comparison(group.Key, group.SelectMany(x => x.cmp!.Fields).ToList());
+            var numeric = new Comparison(group.Key, group.SelectMany(x => x.cmp!.Fields).Where(f => f.Category == TruthComparer.Cell && TruthComparer.IsNumericCell(f)).ToList());
+            Console.WriteLine($"{group.Key} ({group.Count()} files): {Line(all)}  numeric cells {Pct(numeric.Score(TruthComparer.Cell))}");
         }
         return 0;
     }
 
+    private static string Pct((int ok, int total) s) => s.total == 0 ? "   -  " : $"{100.0 * s.ok / s.total,6:0.00}% ({s.ok}/{s.total})";
+
     private static string Line(Comparison c)
     {
-        static string Pct((int ok, int total) s) => s.total == 0 ? "   -  " : $"{100.0 * s.ok / s.total,6:0.00}% ({s.ok}/{s.total})";
         return $"header {Pct(c.Score(TruthComparer.Header))}  table {Pct(c.Score(TruthComparer.Table))}  cells {Pct(c.Score(TruthComparer.Cell))}  figures {Pct(c.Score(TruthComparer.Figure))}";
     }
 }

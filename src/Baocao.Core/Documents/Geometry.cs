@@ -23,8 +23,8 @@ public readonly record struct BBox(double X0, double Y0, double X1, double Y1)
     public double[] ToArray() => [Math.Round(X0, 1), Math.Round(Y0, 1), Math.Round(X1, 1), Math.Round(Y1, 1)];
 }
 
-/// <summary>One word of a page's text layer, with its box.</summary>
-public sealed record Word(string Text, BBox Box);
+/// <summary>One word of a page's text layer, with its box, and how sure OCR was of it (1 for a digital text layer).</summary>
+public sealed record Word(string Text, BBox Box, double Confidence = 1.0);
 
 /// <summary>A horizontal or vertical ruling segment (a table border), in page points.</summary>
 public sealed record RulingLine(double X0, double Y0, double X1, double Y1)

@@ -30,6 +30,10 @@ public static class TruthComparer
 {
     public const string Header = "header", Table = "table", Cell = "cell", Figure = "figure";
 
+    /// <summary>A cell field whose truth is a figure ("5.661", "68,75", "01") or a typed value: the cells OCR must get exactly right.</summary>
+    public static bool IsNumericCell(FieldResult f) =>
+        f.Category == Cell && (f.Path.Contains(".values.") || (f.Expected.Length > 0 && Text.NumberParser.ParseCell(f.Expected).Kind is Text.ValueKind.Number or Text.ValueKind.Percent));
+
     public static Comparison Compare(string file, ReportRecord record, JsonElement truth)
     {
         using var doc = JsonDocument.Parse(RecordJson.Serialize(record));

@@ -48,7 +48,8 @@ public static partial class TableContextReader
         {
             if (blocks[j] is not TextBlock tb) break;
             var t = tb.Text;
-            var prevEndsWithColon = j > 0 && blocks[j - 1] is TextBlock p && p.Text.TrimEnd().EndsWith(':');
+            if (!t.Any(char.IsLetterOrDigit)) continue; // a list dash OCR read apart from its line
+            var prevEndsWithColon = PreviousText(blocks, j)?.TrimEnd().EndsWith(':') == true;
             var closesParen = t.TrimEnd().EndsWith(')') && !t.Contains('(');
             if (openParen || closesParen || prevEndsWithColon || IsCaptionLike(t))
             {
@@ -61,6 +62,16 @@ public static partial class TableContextReader
             break;
         }
         return lines;
+    }
+
+    private static string? PreviousText(IReadOnlyList<Block> blocks, int j)
+    {
+        for (var k = j - 1; k >= 0; k--)
+        {
+            if (blocks[k] is not TextBlock p) return null;
+            if (p.Text.Any(char.IsLetterOrDigit)) return p.Text;
+        }
+        return null;
     }
 
     private static bool IsCaptionLike(string t) =>

@@ -13,6 +13,10 @@ namespace Baocao.Interpretation;
 /// </summary>
 public sealed partial class TableInterpreter(IColumnMapper mapper)
 {
+    /// <summary>OCR confidence below which a value is flagged for review (kept as read).</summary>
+    public const double LowConfidence = 0.80;
+    public const string FlagLowConfidence = "low-confidence";
+
     public ReportTable Interpret(int index, CellGrid grid, TableContext context)
     {
         var numberRow = ColumnNumberRow.Find(grid);
@@ -62,8 +66,11 @@ public sealed partial class TableInterpreter(IColumnMapper mapper)
                 var origin = grid.IsOrigin(r, c);
                 var raw = origin ? cell!.Text : "";
                 var typed = NumberParser.ParseCell(raw);
+                var confidence = origin && cell is not null ? cell.Confidence : 1.0;
+                IReadOnlyList<string> flags = confidence < LowConfidence && raw.Length > 0 ? [.. typed.Flags, FlagLowConfidence] : typed.Flags;
+                if (flags.Contains(FlagLowConfidence)) needsReview = true;
                 cells.Add(new TableCell(columns[c].Id, raw, typed.Kind.ToString().ToLowerInvariant(), typed.Value,
-                    cell?.Page ?? grid.Page, origin ? cell?.Box : null, r, c, typed.Flags));
+                    cell?.Page ?? grid.Page, origin ? cell?.Box : null, r, c, flags, Math.Round(confidence, 3)));
             }
             var stt = stts[i];
             var label = labelCol is { } lc ? cells[lc].Raw : "";

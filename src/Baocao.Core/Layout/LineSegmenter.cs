@@ -27,7 +27,8 @@ public static class LineSegmenter
         var lines = new List<(double center, double height, List<Word> words)>();
         foreach (var w in words.OrderBy(w => w.Box.CenterY).ThenBy(w => w.Box.X0))
         {
-            var idx = lines.FindLastIndex(l => Math.Abs(l.center - w.Box.CenterY) <= 0.4 * Math.Min(l.height, w.Box.Height));
+            // Measured against the taller of the two, so a flat word ("-" read by OCR, 1pt high) still joins its line.
+            var idx = lines.FindLastIndex(l => Math.Abs(l.center - w.Box.CenterY) <= 0.4 * Math.Max(Math.Min(l.height, w.Box.Height), 0.5 * Math.Max(l.height, w.Box.Height)));
             if (idx >= 0 && idx >= lines.Count - 3) lines[idx].words.Add(w);
             else lines.Add((w.Box.CenterY, w.Box.Height, [w]));
         }

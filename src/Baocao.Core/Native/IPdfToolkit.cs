@@ -16,4 +16,13 @@ public interface IPdfToolkit
 
     /// <summary>Every page's size, words with boxes, and ruling lines (from the vector paths).</summary>
     IReadOnlyList<LayoutPage> ReadLayout(string path, int pageCount);
+
+    /// <summary>The images on each page: their resolution and encoding (to scan at the image's own resolution).</summary>
+    IReadOnlyList<PageImage> ListImages(string path);
+
+    /// <summary>Renders one page to an 8-bit grey image file in <paramref name="folder"/>; the problems the renderer reported, if any.</summary>
+    (string imagePath, string? problem) RenderPage(string path, int page, int dpi, string folder);
 }
+
+/// <summary>One image drawn on a page: size in pixels, resolution and encoding ("jpeg", "ccitt", "jbig2", "image" …).</summary>
+public sealed record PageImage(int Page, int Width, int Height, int Dpi, string Encoding);

@@ -55,6 +55,37 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
         return first is null ? "the PDF could not be read" : $"the PDF could not be read ({first})";
     }
 
+    public IReadOnlyList<PageImage> ListImages(string path)
+    {
+        var images = new List<PageImage>();
+        Run("pdfimages", ["-list", path], path, o =>
+        {
+            while (o.ReadLine() is { } line)
+            {
+                var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (f.Length < 14 || !int.TryParse(f[0], out var page)) continue;
+                int.TryParse(f[3], out var w);
+                int.TryParse(f[4], out var h);
+                int.TryParse(f[12], out var ppi);
+                images.Add(new PageImage(page, w, h, ppi, f[8]));
+            }
+        });
+        return images;
+    }
+
+    public (string imagePath, string? problem) RenderPage(string path, int page, int dpi, string folder)
+    {
+        var root = Path.Combine(folder, $"page-{page}");
+        var r = ProcessRunner.Run("pdftoppm", ["-gray", "-r", dpi.ToString(CultureInfo.InvariantCulture), "-f", page.ToString(CultureInfo.InvariantCulture),
+            "-l", page.ToString(CultureInfo.InvariantCulture), "-singlefile", path, root], o => o.ReadToEnd(), _timeout);
+        if (r.TimedOut) throw new BadInputException(path, $"pdftoppm did not finish page {page} within {_timeout.TotalSeconds:0} s");
+        var image = root + ".pgm";
+        var problem = r.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(l => l.Contains("Error", StringComparison.OrdinalIgnoreCase));
+        if (r.ExitCode != 0 || !File.Exists(image)) throw new BadInputException(path, $"page {page} could not be rendered ({problem ?? Classify(r.StdErr)})");
+        return (image, problem);
+    }
+
     public IReadOnlyList<LayoutPage> ReadLayout(string path, int pageCount)
     {
         var words = ReadWords(path);

@@ -170,6 +170,7 @@ public static class RecordJson
                     w.WriteEndArray();
                 }
                 else w.WriteNull("box");
+                w.WriteNumber("confidence", c.Confidence);
                 w.WriteNumber("row", c.GridRow);
                 w.WriteNumber("col", c.GridCol);
                 StringArray(w, "flags", c.Flags);

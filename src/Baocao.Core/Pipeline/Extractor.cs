@@ -6,6 +6,7 @@ using Baocao.Interpretation;
 using Baocao.Layout;
 using Baocao.Mapping;
 using Baocao.Native;
+using Baocao.Native.Ocr;
 using Baocao.Readers;
 using Baocao.Reports;
 using Baocao.Tables;
@@ -19,13 +20,19 @@ namespace Baocao.Pipeline;
 public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> readers, TableInterpreter interpreter)
 {
     /// <summary>The default wiring: OpenXml for DOCX; poppler and mutool for PDF; lattice then stream table detection; the rule-table mapper.</summary>
-    public static Extractor CreateDefault(IPdfToolkit? toolkit = null)
+    /// <param name="toolkit">The PDF tools (poppler and mutool by default).</param>
+    /// <param name="ocrWorkers">Tesseract engines in the pool: one per worker thread. 0 disables OCR.</param>
+    public static Extractor CreateDefault(IPdfToolkit? toolkit = null, int? ocrWorkers = null)
     {
+        toolkit ??= new PopplerMuPdfToolkit();
         var analyzer = new PageLayoutAnalyzer([new LatticeTableDetector(), new StreamTableDetector()]);
+        var workers = ocrWorkers ?? Environment.ProcessorCount;
+        string? problem = "disabled";
+        var ocr = workers > 0 ? TesseractPageOcr.TryCreate(toolkit, workers, out problem) : null;
         var readers = new Dictionary<string, IDocumentReader>(StringComparer.OrdinalIgnoreCase)
         {
             [".docx"] = new DocxReader(),
-            [".pdf"] = new PdfReader(toolkit ?? new PopplerMuPdfToolkit(), analyzer),
+            [".pdf"] = new PdfReader(toolkit, analyzer, ocr, problem),
         };
         return new Extractor(readers, new TableInterpreter(new RuleTableColumnMapper()));
     }
@@ -33,7 +40,10 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
     public IReadOnlyCollection<string> Extensions => readers.Keys.ToList();
 
     /// <summary>Extracts one file. Throws <see cref="BadInputException"/> with a one-line reason for unreadable input.</summary>
-    public ReportRecord Extract(string path)
+    public ReportRecord Extract(string path) => FromContent(Read(path));
+
+    /// <summary>The reader stage alone: the file as blocks (for diagnostics, and the pure stages' input).</summary>
+    public DocumentContent Read(string path)
     {
         if (Directory.Exists(path)) throw new BadInputException(path, "is a folder, not a file");
         if (!File.Exists(path)) throw new BadInputException(path, "no such file");
@@ -48,8 +58,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         }
         catch (IOException e) { throw new BadInputException(path, $"cannot read the file ({e.Message.TrimEnd('.')})", e); }
         catch (UnauthorizedAccessException e) { throw new BadInputException(path, "permission denied", e); }
-        var content = reader.Read(path, sha);
-        return FromContent(content);
+        return reader.Read(path, sha);
     }
 
     /// <summary>The format-independent part: everything after the reader. Pure.</summary>

@@ -1,6 +1,7 @@
 using Baocao.Documents;
 using Baocao.Layout;
 using Baocao.Native;
+using Baocao.Ocr;
 using Baocao.Tables;
 
 namespace Baocao.Readers;
@@ -9,7 +10,7 @@ namespace Baocao.Readers;
 /// Digital PDF: the native toolkit gives words and ruling lines per page; the pure layout stage turns them into
 /// blocks; tables split across pages are stitched. Pages with no text layer are reported (OCR is a later stage).
 /// </summary>
-public sealed class PdfReader(IPdfToolkit toolkit, PageLayoutAnalyzer analyzer) : IDocumentReader
+public sealed class PdfReader(IPdfToolkit toolkit, PageLayoutAnalyzer analyzer, IPageOcr? ocr = null, string? ocrProblem = null) : IDocumentReader
 {
     public string Format => "pdf";
 
@@ -20,16 +21,28 @@ public sealed class PdfReader(IPdfToolkit toolkit, PageLayoutAnalyzer analyzer) 
         var pages = toolkit.ReadLayout(path, info.Pages);
         var warnings = new List<string>();
         var blocks = new List<Block>();
-        foreach (var page in pages)
+        IReadOnlyList<PageImage>? images = null;
+        var ocrUsed = false;
+        foreach (var digital in pages)
         {
-            if (page.Words.Count == 0)
+            var page = digital;
+            // A page with no usable text layer is a scan (or a broken layer): it is read by OCR instead.
+            if (!TextLayer.IsUsable(page.Words))
             {
-                warnings.Add($"page {page.Number}: no text layer (a scanned page needs OCR)");
-                continue;
+                if (ocr is null)
+                {
+                    warnings.Add($"page {page.Number}: no usable text layer, and OCR is not available ({ocrProblem ?? "disabled"})");
+                    continue;
+                }
+                images ??= toolkit.ListImages(path);
+                var (scanned, pageWarnings) = ocr.Read(path, page.Number, images);
+                warnings.AddRange(pageWarnings);
+                page = scanned;
+                ocrUsed = true;
             }
             blocks.AddRange(analyzer.Analyze(page));
         }
-        return new DocumentContent(new SourceInfo(path, sha256, Format, info.Pages, false), TableStitcher.Stitch(blocks), warnings);
+        return new DocumentContent(new SourceInfo(path, sha256, Format, info.Pages, ocrUsed), TableStitcher.Stitch(blocks), warnings);
     }
 
     /// <summary>Cheap checks before any tool runs, so the common failures get a precise message.</summary>

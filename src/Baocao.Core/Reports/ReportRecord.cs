@@ -34,8 +34,12 @@ public sealed record ReportHeader(
 /// <summary>One leaf column of a table: its header path, printed number and formula, and its canonical key if mapped.</summary>
 public sealed record TableColumn(int Index, string Id, string? Key, string Header, int? Number, string? Formula, double Confidence);
 
-/// <summary>One printed cell with its typed value and provenance. <c>Box</c> is null for DOCX, which has no geometry.</summary>
-public sealed record TableCell(string Column, string Raw, string Kind, decimal? Value, int Page, BBox? Box, int GridRow, int GridCol, IReadOnlyList<string> Flags);
+/// <summary>
+/// One printed cell with its typed value and provenance. <c>Box</c> is null for DOCX, which has no geometry;
+/// <c>Confidence</c> is OCR's (1 for a digital text layer). A value read with low confidence carries the
+/// "low-confidence" flag: it is kept as read, for review, never altered.
+/// </summary>
+public sealed record TableCell(string Column, string Raw, string Kind, decimal? Value, int Page, BBox? Box, int GridRow, int GridCol, IReadOnlyList<string> Flags, double Confidence = 1.0);
 
 /// <summary>A body row: STT, label, kind (item, group, total, percent), canonical values and every cell.</summary>
 public sealed record TableRow(int Index, string? Stt, string? Label, string Kind, IReadOnlyDictionary<string, decimal?> Values, IReadOnlyList<TableCell> Cells, int Page);

@@ -2,8 +2,8 @@ using Baocao.Documents;
 
 namespace Baocao.Tables;
 
-/// <summary>One cell of a grid: its top-left grid position, spans, text and where it was printed.</summary>
-public sealed record GridCell(int Row, int Col, int RowSpan, int ColSpan, string Text, int Page, BBox? Box)
+/// <summary>One cell of a grid: its top-left grid position, spans, text, where it was printed and the OCR confidence of its text.</summary>
+public sealed record GridCell(int Row, int Col, int RowSpan, int ColSpan, string Text, int Page, BBox? Box, double Confidence = 1.0)
 {
     public bool Covers(int row, int col) => row >= Row && row < Row + RowSpan && col >= Col && col < Col + ColSpan;
 }

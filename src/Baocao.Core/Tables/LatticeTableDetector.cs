@@ -138,7 +138,7 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
             var box = new BBox(xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]);
             var ws = inTable.Where(w => box.Contains(w.Box.CenterX, w.Box.CenterY)).ToList();
             foreach (var w in ws) set.Add(w);
-            cells.Add(new GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, WordText.Join(ws), page.Number, box));
+            cells.Add(new GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, WordText.Join(ws), page.Number, box, ws.Count == 0 ? 1.0 : ws.Min(w => w.Confidence)));
         }
         taken = set;
         return new CellGrid(rows, cols, cells, page.Number, tableBox, "lattice");

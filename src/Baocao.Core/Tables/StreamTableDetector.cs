@@ -203,7 +203,7 @@ public sealed class StreamTableDetector(StreamOptions? options = null) : ITableD
             (bodyCells.TryGetValue((r, c), out var list) ? list : bodyCells[(r, c)] = []).AddRange(p.Words);
         }
         foreach (var ((r, c), ws) in bodyCells)
-            cells.Add(new GridCell(row + r, c, 1, 1, WordText.Join(ws), page.Number, BBox.UnionAll(ws.Select(w => w.Box))));
+            cells.Add(new GridCell(row + r, c, 1, 1, WordText.Join(ws), page.Number, BBox.UnionAll(ws.Select(w => w.Box)), ws.Min(w => w.Confidence)));
 
         var rows = row + anchors.Count;
         var tableBox = BBox.UnionAll(taken.Select(w => w.Box))!.Value;

@@ -1,0 +1,128 @@
+using Baocao.Documents;
+using Baocao.Ocr;
+
+namespace Baocao.Tests.Ocr;
+
+/// <summary>The page assembly from a scan, with a fake page: no native code.</summary>
+public class ScannedPageReaderTests
+{
+    /// <summary>A 300-dpi page with a ruled 3x3 grid; each cell answers with a fixed reading per mode.</summary>
+    private sealed class FakeScan : IScanPage
+    {
+        // Grid in pixels: columns at 300, 600, 900, 1200; rows at 600, 750, 900, 1050.
+        public static readonly int[] Xs = [300, 600, 900, 1200];
+        public static readonly int[] Ys = [600, 750, 900, 1050];
+        public readonly Dictionary<(int r, int c), Dictionary<OcrMode, OcrText>> Cells = new();
+        public readonly List<(PixelRect rect, OcrMode mode)> Reads = [];
+        public List<OcrWord> Prose = [new("BÁO", new PixelRect(1000, 200, 120, 40), 0.95), new("CÁO", new PixelRect(1140, 200, 120, 40), 0.93)];
+        public double Ink = 0.05;
+
+        public int Width => 2480;
+        public int Height => 3508;
+        public int Dpi => 300;
+        public int QuarterTurns => 0;
+        public double SkewDegrees => 0;
+        public double InkRatio => Ink;
+        public IReadOnlyList<RulingLine> Lines =>
+            [.. Ys.Select(y => new RulingLine(Xs[0], y, Xs[^1], y)), .. Xs.Select(x => new RulingLine(x, Ys[0], x, Ys[^1]))];
+
+        private (int r, int c)? CellAt(PixelRect p)
+        {
+            var cx = p.X + p.W / 2;
+            var cy = p.Y + p.H / 2;
+            for (var r = 0; r < 3; r++)
+                for (var c = 0; c < 3; c++)
+                    if (cx > Xs[c] && cx < Xs[c + 1] && cy > Ys[r] && cy < Ys[r + 1]) return (r, c);
+            return null;
+        }
+
+        public int InkIn(PixelRect r) => CellAt(r) is { } k && Cells.ContainsKey(k) ? 1000 : 0;
+
+        public OcrText Read(PixelRect r, OcrMode mode)
+        {
+            Reads.Add((r, mode));
+            if (CellAt(r) is { } k && Cells.TryGetValue(k, out var byMode))
+                return byMode.TryGetValue(mode, out var t) ? t : byMode[OcrMode.Text];
+            return new OcrText("", 0);
+        }
+
+        public IReadOnlyList<OcrWord> ReadWords(IReadOnlyList<PixelRect> exclude) =>
+            Prose.Where(w => !exclude.Any(e => w.Box.X >= e.X && w.Box.X < e.X + e.W && w.Box.Y >= e.Y && w.Box.Y < e.Y + e.H)).ToList();
+
+        public void Dispose() { }
+
+        public void Set(int r, int c, string text, double conf = 0.9, string? numeric = null, double numericConf = 0.97)
+        {
+            Cells[(r, c)] = new() { [OcrMode.Text] = new OcrText(text, conf) };
+            if (numeric is not null) Cells[(r, c)][OcrMode.Numeric] = new OcrText(numeric, numericConf);
+        }
+    }
+
+    private static FakeScan Table()
+    {
+        var s = new FakeScan();
+        s.Set(0, 0, "STT"); s.Set(0, 1, "Tổng"); s.Set(0, 2, "Online");
+        s.Set(1, 0, "1", numeric: "1"); s.Set(1, 1, "5.66l", 0.6, "5.661"); s.Set(1, 2, "68,75", numeric: "68,75");
+        s.Set(2, 0, "2", numeric: "2"); s.Set(2, 1, "1.194", numeric: "1.194"); // (2,2) is empty: never read
+        return s;
+    }
+
+    [Fact]
+    public void Cells_become_words_centred_in_their_cells_in_points()
+    {
+        var (page, warnings) = new ScannedPageReader().Read(Table(), 3);
+        Assert.Empty(warnings);
+        Assert.Equal(3, page.Number);
+        Assert.Equal(2480 * 72.0 / 300, page.Width, 3);
+        var tong = page.Words.Single(w => w.Text == "Tổng");
+        // Cell (0,1) spans x 600..900 px = 144..216 pt: the word sits in its middle.
+        Assert.InRange(tong.Box.CenterX, 175, 185);
+        Assert.InRange(tong.Box.CenterY, 161, 163);
+        Assert.Equal(8, page.Lines.Count);
+    }
+
+    [Fact]
+    public void Figure_columns_are_read_again_with_the_digit_whitelist()
+    {
+        var scan = Table();
+        var (page, _) = new ScannedPageReader().Read(scan, 1);
+        var fig = page.Words.Single(w => w.Text == "5.661");
+        Assert.Equal(0.97, fig.Confidence, 3);
+        Assert.DoesNotContain(page.Words, w => w.Text == "5.66l");
+        Assert.Contains(scan.Reads, x => x.mode == OcrMode.Numeric);
+        // The header cells of those columns are not re-read as figures.
+        Assert.DoesNotContain(scan.Reads, x => x.mode == OcrMode.Numeric && x.rect.Y < FakeScan.Ys[1]);
+        Assert.Contains(page.Words, w => w.Text == "Online");
+    }
+
+    [Fact]
+    public void Empty_cells_are_not_read_and_prose_outside_the_table_is()
+    {
+        var scan = Table();
+        var (page, _) = new ScannedPageReader().Read(scan, 1);
+        Assert.DoesNotContain(scan.Reads, x => x.rect.X > FakeScan.Xs[2] && x.rect.Y > FakeScan.Ys[2]);
+        Assert.Contains(page.Words, w => w.Text == "BÁO" && w.Confidence == 0.95);
+    }
+
+    [Fact]
+    public void A_figure_that_only_reads_as_text_is_kept_as_read_and_marked_doubtful()
+    {
+        var scan = Table();
+        scan.Set(1, 1, "5.661", 0.9, numeric: "5.661");
+        scan.Set(2, 1, "1.l94", 0.9, numeric: "??");
+        var (page, _) = new ScannedPageReader().Read(scan, 1);
+        var w = page.Words.Single(x => x.Text == "1.l94");
+        Assert.True(w.Confidence <= 0.5);
+    }
+
+    [Fact]
+    public void A_blank_page_is_reported_and_not_read()
+    {
+        var scan = Table();
+        scan.Ink = 0.0001;
+        var (page, warnings) = new ScannedPageReader().Read(scan, 4);
+        Assert.Equal(["page 4: blank page (nothing to read)"], warnings);
+        Assert.Empty(page.Words);
+        Assert.Empty(scan.Reads);
+    }
+}
