@@ -19,7 +19,55 @@ public static class BenchCommand
         var extract = new Command("extract", "PDF pages/s end to end vs bare pdftotext") { dir, rounds };
         extract.SetAction(p => RunExtract(p.GetValue(dir)!, p.GetValue(rounds)));
         bench.Subcommands.Add(extract);
+
+        var scanDir = new Option<string>("--dir") { Description = "folder of scanned PDFs", DefaultValueFactory = _ => "corpus-samples/scanned" };
+        var maxFiles = new Option<int>("--files") { Description = "how many scanned PDFs (of each resolution)", DefaultValueFactory = _ => 3 };
+        var ocr = new Command("ocr", "Scanned pages/s through baocao's OCR vs the tesseract command on the same whole pages") { scanDir, maxFiles };
+        ocr.SetAction(p => RunOcr(p.GetValue(scanDir)!, p.GetValue(maxFiles)));
+        bench.Subcommands.Add(ocr);
         return bench;
+    }
+
+    private static int RunOcr(string dir, int perResolution)
+    {
+        if (!Directory.Exists(dir)) { Console.Error.WriteLine($"error: {dir}: no such folder"); return 1; }
+        var files = Directory.GetFiles(dir, "*.scan200.pdf").Order().Take(perResolution)
+            .Concat(Directory.GetFiles(dir, "*.scan300.pdf").Order().Take(perResolution)).ToList();
+        if (files.Count == 0) { Console.Error.WriteLine($"error: {dir}: no scanned PDFs (*.scan200.pdf, *.scan300.pdf)"); return 1; }
+        var workers = Environment.ProcessorCount;
+        var toolkit = new PopplerMuPdfToolkit();
+        var pages = files.Select(f => (file: f, pages: toolkit.Inspect(f).Pages, dpi: toolkit.ListImages(f).Select(i => i.Dpi).DefaultIfEmpty(300).Max())).ToList();
+        var total = pages.Sum(p => p.pages);
+        var opts = new ParallelOptions { MaxDegreeOfParallelism = workers };
+        Console.WriteLine($"{files.Count} scanned PDFs, {total} pages, {workers} workers");
+
+        var extractor = Extractor.CreateDefault(ocrWorkers: workers);
+        var sw = Stopwatch.StartNew();
+        Parallel.ForEach(files, opts, f => extractor.Extract(f));
+        var ours = sw.Elapsed.TotalSeconds;
+        Console.WriteLine($"baocao (render, prepare, grid, per-cell OCR, whole record): {total / ours,6:0.00} pages/s  ({ours / total:0.00} s/page)");
+
+        // The yardstick: the tesseract command on the same whole pages, rendered the same way, same parallelism.
+        var jobs = pages.SelectMany(p => Enumerable.Range(1, p.pages).Select(n => (p.file, n, p.dpi))).ToList();
+        foreach (var (label, env) in new[] { ("tesseract CLI, default threading", (string?)null), ("tesseract CLI, OMP_THREAD_LIMIT=1", "1") })
+        {
+            sw.Restart();
+            Parallel.ForEach(jobs, opts, j =>
+            {
+                var folder = Directory.CreateTempSubdirectory("baocao-bench").FullName;
+                try
+                {
+                    var (image, _) = toolkit.RenderPage(j.file, j.n, j.dpi, folder);
+                    var args = env is null ? $"tesseract {image} stdout -l vie" : $"OMP_THREAD_LIMIT={env} tesseract {image} stdout -l vie";
+                    ProcessRunner.Run("sh", ["-c", args + " 2>/dev/null"], o => o.ReadToEnd(), TimeSpan.FromMinutes(5));
+                }
+                finally { Directory.Delete(folder, true); }
+            });
+            var cli = sw.Elapsed.TotalSeconds;
+            Console.WriteLine($"{label + ":",-58} {total / cli,6:0.00} pages/s  ({cli / total:0.00} s/page)");
+        }
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+        return 0;
     }
 
     private static int RunExtract(string dir, int rounds)
