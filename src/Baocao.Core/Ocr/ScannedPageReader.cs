@@ -58,13 +58,13 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
             }
             // The column-number row ("(1) (2) (3)=(4)+(5)+(6)") is read again with only its own characters:
             // the language model turns "(1)" into "q)". Each way of reading is tried until one parses.
-            var numberRow = NumberRows(grid, cellWords).Cast<int?>().FirstOrDefault();
+            var numberRow = NumberRows(grid, cellWords).Cast<int?>().FirstOrDefault() ?? RowAboveFirstDataRow(grid, cellWords);
             if (numberRow is { } nr)
                 foreach (var cell in grid.Cells.Where(c => c.Row == nr && cellWords.ContainsKey(c)))
                 {
                     if (ColumnNumberRow.Parse(cellWords[cell].Text).number is not null && cellWords[cell].Text.Contains('(')) continue;
                     var rect = PixelRect.FromPoints(cell.Box!.Value, toPixels, _o.CellInsetPoints * toPixels);
-                    foreach (var mode in new[] { OcrMode.ColumnNumber, OcrMode.ColumnNumberLine })
+                    foreach (var mode in new[] { OcrMode.ColumnNumber, OcrMode.ColumnNumberLine, OcrMode.Numeric })
                     {
                         var r = scan.Read(rect, mode);
                         var text = VietText.Clean(r.Text);
@@ -107,6 +107,23 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
             if (texts.Count >= 3 && texts.Count(t => t.Contains('(') || t.Contains(')') || ColumnNumberRow.Parse(t).number is not null) * 5 >= texts.Count * 4
                 && texts.Count(t => t.Contains('(') || t.Contains(')')) * 3 >= texts.Count) yield return r;
         }
+    }
+
+    /// <summary>
+    /// Without parentheses ("2  3=(4+5)  4 …") the number row reads as short scraps; it is the row of short cells
+    /// right above the first data row (STT "1" and figures).
+    /// </summary>
+    private static int? RowAboveFirstDataRow(CellGrid grid, Dictionary<GridCell, Word> read)
+    {
+        for (var r = 2; r < Math.Min(grid.Rows, 9); r++)
+        {
+            var row = grid.Cells.Where(c => c.Row == r && read.ContainsKey(c)).OrderBy(c => c.Col).ToList();
+            if (row.Count < 3 || read[row[0]].Text is not ("1" or "1." or "I" or "A")) continue;
+            if (row.Count(c => Figure().IsMatch(read[c].Text)) < 3) continue;
+            var above = grid.Cells.Where(c => c.Row == r - 1 && read.ContainsKey(c)).ToList();
+            return above.Count >= 3 && above.All(c => read[c].Text.Length <= 16) ? r - 1 : null;
+        }
+        return null;
     }
 
     /// <summary>Columns whose cells below the header read mostly as figures (the STT column included).</summary>
