@@ -12,9 +12,10 @@ public enum Side { Full, Left, Right }
 public abstract record Block(int Page);
 
 /// <summary>
-/// A paragraph (DOCX) or a line segment (PDF). <paramref name="Box"/> is null where the format has no geometry (DOCX).
+/// A paragraph (DOCX) or a line segment (PDF). <paramref name="Box"/> is null where the format has no geometry (DOCX);
+/// <paramref name="Confidence"/> is the lowest OCR confidence of its words (1 for a text layer).
 /// </summary>
-public sealed record TextBlock(string Text, int Page, BBox? Box, Side Side, bool Centered, bool Bold) : Block(Page);
+public sealed record TextBlock(string Text, int Page, BBox? Box, Side Side, bool Centered, bool Bold, double Confidence = 1.0) : Block(Page);
 
 /// <summary>A detected table, as a grid of cells.</summary>
 public sealed record TableBlock(CellGrid Grid) : Block(Grid.Page);

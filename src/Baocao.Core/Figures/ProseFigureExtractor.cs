@@ -201,7 +201,7 @@ public static partial class ProseFigureExtractor
         {
             if (!_seen.Add((key, scope))) return false; // a later repeat of a stated figure adds nothing
             sentence ??= SentenceText(from, to);
-            _figures.Add(new Figure(key, value, sentence, _section.PageAt(at), scope));
+            _figures.Add(new Figure(key, value, sentence, _section.PageAt(at), scope, Math.Round(_section.ConfidenceAt(at), 3)));
             return true;
         }
 

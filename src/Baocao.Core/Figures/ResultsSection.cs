@@ -16,6 +16,7 @@ internal sealed partial class ResultsSection
 {
     private readonly int[] _blockStarts;
     private readonly int[] _blockPages;
+    private double[] _blockConfidences = [];
 
     private ResultsSection(string text, string folded, int[] blockStarts, int[] blockPages, int bodyStart, IReadOnlyList<int> paragraphStarts)
     {
@@ -38,6 +39,14 @@ internal sealed partial class ResultsSection
 
     /// <summary>Offsets where a paragraph (a bullet, or a plain paragraph) starts, ascending; the first is <see cref="BodyStart"/>.</summary>
     public IReadOnlyList<int> ParagraphStarts { get; }
+
+    /// <summary>The OCR confidence of the block holding the character at <paramref name="offset"/> (1 for a text layer).</summary>
+    public double ConfidenceAt(int offset)
+    {
+        var i = Array.BinarySearch(_blockStarts, offset);
+        if (i < 0) i = ~i - 1;
+        return _blockConfidences.Length == 0 ? 1.0 : _blockConfidences[Math.Clamp(i, 0, _blockConfidences.Length - 1)];
+    }
 
     /// <summary>The page of the block holding the character at <paramref name="offset"/>.</summary>
     public int PageAt(int offset)
@@ -128,7 +137,8 @@ internal sealed partial class ResultsSection
         var bodyStart = heading.Success ? heading.Index + heading.Length : 0;
         paragraphs.RemoveAll(p => p <= bodyStart);
         paragraphs.Insert(0, bodyStart);
-        return new ResultsSection(text, folded, starts, pages, bodyStart, paragraphs);
+        var confidences = Enumerable.Range(start, end - start).Select(k => lines[k].Block.Confidence).ToArray();
+        return new ResultsSection(text, folded, starts, pages, bodyStart, paragraphs) { _blockConfidences = confidences };
     }
 
     /// <summary>

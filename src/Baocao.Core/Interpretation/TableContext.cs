@@ -91,7 +91,13 @@ public static partial class TableContextReader
                 VietText.Clean(m.Groups["v"].Value) is { Length: > 0 } v ? v
                 : i + 1 < lines.Count ? VietText.Clean(lines[++i]) : "";
 
-            if (Caption().Match(t) is { Success: true } cm) { form = cm.Groups["code"].Value; continue; }
+            if (Caption().Match(t) is { Success: true } cm)
+            {
+                // Form codes of TT 01/2020 all carry "II."; OCR reads it as "I.", "Il." or "11." at times. The code is
+                // a name from a closed list, so it is written in its one valid form.
+                form = (cm.Groups["pre"].Success ? "II." : "") + cm.Groups["code"].Value;
+                continue;
+            }
             if (Appendix().IsMatch(t)) continue;
             if (Labelled().Match(t) is { Success: true } lm)
             {
@@ -128,7 +134,7 @@ public static partial class TableContextReader
     }
 
     // "Biểu số II.06a/VPCP/KSTT", "Biểu số 06a/VPCP/KSTT" (2017 circular), "Phụ lục 06b.VPCP.KSTTHC".
-    [GeneratedRegex(@"^(Biểu|BIỂU|Phụ lục|PHỤ LỤC)\s*(số|SỐ)?\s*:?\s*(?<code>(II\.)?\d{2}[a-cA-C]?)\s*[/.]\s*VPCP", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(Biểu|BIỂU|Phụ lục|PHỤ LỤC)\s*(số|SỐ)?\s*:?\s*(?<pre>[IlL1|]{1,2}\.\s*)?(?<code>\d{2}[a-cA-C]?)\s*[/.]\s*VPCP", RegexOptions.CultureInvariant)]
     private static partial Regex Caption();
 
     [GeneratedRegex(@"^(Phụ lục|PHỤ LỤC)\b")]

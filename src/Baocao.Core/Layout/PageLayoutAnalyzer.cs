@@ -46,7 +46,7 @@ public sealed class PageLayoutAnalyzer(IReadOnlyList<ITableDetector> detectors, 
                     if (s.Box.X1 <= center + 0.05 * width && s.Box.CenterX < center - 0.1 * width) side = Side.Left;
                     else if (s.Box.X0 >= center - 0.05 * width && s.Box.CenterX > center + 0.1 * width) side = Side.Right;
                 }
-                blocks.Add((s.Box.Y0, s.Box.X0, new TextBlock(s.Text, page.Number, s.Box, side, centered && side == Side.Full, false)));
+                blocks.Add((s.Box.Y0, s.Box.X0, new TextBlock(s.Text, page.Number, s.Box, side, centered && side == Side.Full, false, s.Words.Min(w => w.Confidence))));
             }
         }
         foreach (var t in tables) blocks.Add((t.Box?.Y0 ?? 0, t.Box?.X0 ?? 0, new TableBlock(t)));

@@ -47,6 +47,9 @@ public static class RecordJson
             w.WriteString("text", f.Text);
             w.WriteNumber("page", f.Page);
             w.WriteString("scope", f.Scope);
+            w.WriteNumber("confidence", f.Confidence);
+            // Flagged for review, never altered: the same threshold as table cells.
+            StringArray(w, "flags", f.Confidence < Interpretation.TableInterpreter.LowConfidence ? [Interpretation.TableInterpreter.FlagLowConfidence] : []);
             w.WriteEndObject();
         }
         w.WriteEndArray();

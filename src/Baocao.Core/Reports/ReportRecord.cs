@@ -59,8 +59,11 @@ public sealed record ReportTable(
     IReadOnlyList<TableRow> Rows,
     bool NeedsReview);
 
-/// <summary>A key figure stated in the prose, with the sentence it came from. <c>Scope</c> names a sub-level ("Cấp tỉnh") when the sentence is about one.</summary>
-public sealed record Figure(string Key, decimal Value, string Text, int Page, string? Scope);
+/// <summary>
+/// A key figure stated in the prose, with the sentence it came from. <c>Scope</c> names a sub-level ("Cấp tỉnh")
+/// when the sentence is about one; <c>Confidence</c> is OCR's for the line it was read from (1 for a text layer).
+/// </summary>
+public sealed record Figure(string Key, decimal Value, string Text, int Page, string? Scope, double Confidence = 1.0);
 
 /// <summary>A finding of a cross-check (filled by the checks stage).</summary>
 public sealed record Check(string Rule, string Severity, string Message, int? Page, int? Table, string? Row, string? Column, decimal? Printed, decimal? Expected);
