@@ -16,14 +16,15 @@ internal sealed partial class ResultsSection
 {
     private readonly int[] _blockStarts;
     private readonly int[] _blockPages;
-    private double[] _blockConfidences = [];
+    private readonly double[] _blockConfidences;
 
-    private ResultsSection(string text, string folded, int[] blockStarts, int[] blockPages, int bodyStart, IReadOnlyList<int> paragraphStarts)
+    private ResultsSection(string text, string folded, int[] blockStarts, int[] blockPages, double[] blockConfidences, int bodyStart, IReadOnlyList<int> paragraphStarts)
     {
         Text = text;
         Folded = folded;
         _blockStarts = blockStarts;
         _blockPages = blockPages;
+        _blockConfidences = blockConfidences;
         BodyStart = bodyStart;
         ParagraphStarts = paragraphStarts;
     }
@@ -41,19 +42,16 @@ internal sealed partial class ResultsSection
     public IReadOnlyList<int> ParagraphStarts { get; }
 
     /// <summary>The OCR confidence of the block holding the character at <paramref name="offset"/> (1 for a text layer).</summary>
-    public double ConfidenceAt(int offset)
-    {
-        var i = Array.BinarySearch(_blockStarts, offset);
-        if (i < 0) i = ~i - 1;
-        return _blockConfidences.Length == 0 ? 1.0 : _blockConfidences[Math.Clamp(i, 0, _blockConfidences.Length - 1)];
-    }
+    public double ConfidenceAt(int offset) => _blockConfidences[BlockAt(offset)];
 
     /// <summary>The page of the block holding the character at <paramref name="offset"/>.</summary>
-    public int PageAt(int offset)
+    public int PageAt(int offset) => _blockPages[BlockAt(offset)];
+
+    private int BlockAt(int offset)
     {
         var i = Array.BinarySearch(_blockStarts, offset);
         if (i < 0) i = ~i - 1;
-        return _blockPages[Math.Clamp(i, 0, _blockPages.Length - 1)];
+        return Math.Clamp(i, 0, _blockStarts.Length - 1);
     }
 
     /// <summary>
@@ -138,7 +136,7 @@ internal sealed partial class ResultsSection
         paragraphs.RemoveAll(p => p <= bodyStart);
         paragraphs.Insert(0, bodyStart);
         var confidences = Enumerable.Range(start, end - start).Select(k => lines[k].Block.Confidence).ToArray();
-        return new ResultsSection(text, folded, starts, pages, bodyStart, paragraphs) { _blockConfidences = confidences };
+        return new ResultsSection(text, folded, starts, pages, confidences, bodyStart, paragraphs);
     }
 
     /// <summary>

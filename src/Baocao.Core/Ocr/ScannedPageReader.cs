@@ -46,11 +46,12 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
         // Every cell read as text first; columns whose body is mostly figures are then read again as figures.
         var cellWords = new Dictionary<GridCell, Word>();
         var minInk = (int)(_o.CellInkPixels * scan.Dpi / 300.0 * scan.Dpi / 300.0);
+        PixelRect RectOf(GridCell cell) => PixelRect.FromPoints(cell.Box!.Value, toPixels, _o.CellInsetPoints * toPixels);
         foreach (var grid in grids)
         {
             foreach (var cell in grid.Cells)
             {
-                var rect = PixelRect.FromPoints(cell.Box!.Value, toPixels, _o.CellInsetPoints * toPixels);
+                var rect = RectOf(cell);
                 if (scan.InkIn(rect) < minInk) continue;
                 var r = scan.Read(rect, OcrMode.Text);
                 if (VietText.Clean(r.Text).Length == 0) continue;
@@ -63,7 +64,7 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
                 foreach (var cell in grid.Cells.Where(c => c.Row == nr && cellWords.ContainsKey(c)))
                 {
                     if (ColumnNumberRow.Parse(cellWords[cell].Text).number is not null && cellWords[cell].Text.Contains('(')) continue;
-                    var rect = PixelRect.FromPoints(cell.Box!.Value, toPixels, _o.CellInsetPoints * toPixels);
+                    var rect = RectOf(cell);
                     foreach (var mode in new[] { OcrMode.ColumnNumber, OcrMode.ColumnNumberLine, OcrMode.Numeric })
                     {
                         var r = scan.Read(rect, mode);
@@ -77,8 +78,7 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
             foreach (var col in NumericColumns(grid, cellWords, numberRow))
                 foreach (var cell in grid.Cells.Where(c => c.Col == col && c.ColSpan == 1 && c.Row > (numberRow ?? 0) && cellWords.ContainsKey(c)))
                 {
-                    var rect = PixelRect.FromPoints(cell.Box!.Value, toPixels, _o.CellInsetPoints * toPixels);
-                    var r = scan.Read(rect, OcrMode.Numeric);
+                    var r = scan.Read(RectOf(cell), OcrMode.Numeric);
                     var text = VietText.Clean(r.Text);
                     if (text.Length > 0 && Figure().IsMatch(text)) cellWords[cell] = new Word(text, Shrink(cell.Box!.Value), r.Confidence);
                     else cellWords[cell] = cellWords[cell] with { Confidence = Math.Min(cellWords[cell].Confidence, 0.5) }; // kept as read, flagged

@@ -6,8 +6,8 @@ namespace Baocao.Native.Ocr;
 /// <summary>
 /// A scanned page prepared with Leptonica: read, converted to 8-bit grey, turned upright (text-line statistics
 /// detect pages fed sideways or upside down), deskewed, binarised; ruling lines found by morphology (opening with
-/// long thin bricks keeps only long horizontal or vertical runs). Regions are read by the Tesseract engine it was
-/// given, which must stay with this page until it is disposed.
+/// long thin bricks keeps only long horizontal or vertical runs). Each read hands the engine its own image (a cell
+/// cut out, or the page with its tables painted out); the engine must stay with this page until it is disposed.
 /// </summary>
 internal sealed class LeptonicaScanPage : IScanPage
 {
@@ -34,7 +34,6 @@ internal sealed class LeptonicaScanPage : IScanPage
         Height = _grey.Height;
         InkRatio = (double)InkIn(new PixelRect(0, 0, Width, Height)) / Math.Max(1, (long)Width * Height);
         Lines = Width >= 64 && Height >= 64 ? FindLines() : [];
-        _engine.SetImage(_grey, dpi);
     }
 
     public int Width { get; }
@@ -139,11 +138,7 @@ internal sealed class LeptonicaScanPage : IScanPage
             LeptonicaApi.boxDestroy(ref box);
         }
         _engine.SetImage(copy, Dpi);
-        try
-        {
-            return _engine.ReadWords().Select(w => new OcrWord(w.text, new PixelRect(w.x0, w.y0, w.x1 - w.x0, w.y1 - w.y0), w.conf)).ToList();
-        }
-        finally { _engine.SetImage(_grey, Dpi); }
+        return _engine.ReadWords().Select(w => new OcrWord(w.text, new PixelRect(w.x0, w.y0, w.x1 - w.x0, w.y1 - w.y0), w.conf)).ToList();
     }
 
     public void Dispose()

@@ -10,7 +10,7 @@ namespace Baocao.Native.Ocr;
 /// <item><c>TessBaseAPIInit2</c>: load a language ("vie") from a tessdata folder with an engine mode (LSTM only).</item>
 /// <item><c>TessBaseAPISetVariable</c>: e.g. <c>tessedit_char_whitelist</c> for numeric cells.</item>
 /// <item><c>TessBaseAPISetPageSegMode</c>: 3 (auto page), 6 (one block), 7 (one line).</item>
-/// <item><c>TessBaseAPISetImage2</c>, <c>SetSourceResolution</c>, <c>SetRectangle</c>: the prepared page once, then one region at a time.</item>
+/// <item><c>TessBaseAPISetImage2</c>, <c>SetSourceResolution</c>, <c>SetRectangle</c>: the image to read (a cell, or a page) and the part of it.</item>
 /// <item><c>TessBaseAPIRecognize</c>, <c>GetUTF8Text</c>, <c>MeanTextConf</c>, <c>TessDeleteText</c>: read a region.</item>
 /// <item><c>TessBaseAPIGetIterator</c> and the result/page iterator calls: words with boxes and confidences.</item>
 /// </list>

@@ -24,6 +24,9 @@ public sealed class TesseractPageOcr(IPdfToolkit toolkit, TesseractEnginePool po
         return new TesseractPageOcr(toolkit, new TesseractEnginePool(workers));
     }
 
+    /// <summary>A page that could not be read: no words, no lines (its warnings say why).</summary>
+    private static LayoutPage Unread(int page) => new(page, 595, 842, [], []);
+
     public (LayoutPage Page, IReadOnlyList<string> Warnings) Read(string pdfPath, int page, IReadOnlyList<PageImage> images)
     {
         var onPage = images.Where(i => i.Page == page).ToList();
@@ -32,7 +35,7 @@ public sealed class TesseractPageOcr(IPdfToolkit toolkit, TesseractEnginePool po
         {
             var tiny = onPage.MaxBy(i => i.Width * i.Height)!;
             warnings.Add($"page {page}: the page image is only {tiny.Width}×{tiny.Height} px, too small to read");
-            return (new LayoutPage(page, 595, 842, [], []), warnings);
+            return (Unread(page), warnings);
         }
         var dpi = onPage.Count == 0 ? 300 : Math.Clamp(onPage.Max(i => i.Dpi), 150, 400);
         var folder = Directory.CreateTempSubdirectory("baocao-ocr").FullName;
@@ -43,7 +46,7 @@ public sealed class TesseractPageOcr(IPdfToolkit toolkit, TesseractEnginePool po
             {
                 var enc = onPage.Select(i => i.Encoding).Distinct().ToList();
                 warnings.Add($"page {page}: the page image could not be decoded ({string.Join(", ", enc.DefaultIfEmpty("unknown"))}: {problem})");
-                return (new LayoutPage(page, 595, 842, [], []), warnings);
+                return (Unread(page), warnings);
             }
             var result = pool.Use(engine =>
             {
@@ -60,7 +63,7 @@ public sealed class TesseractPageOcr(IPdfToolkit toolkit, TesseractEnginePool po
         catch (OcrException e)
         {
             warnings.Add($"page {page}: OCR failed ({e.Message})");
-            return (new LayoutPage(page, 595, 842, [], []), warnings);
+            return (Unread(page), warnings);
         }
         finally { Directory.Delete(folder, true); }
     }
