@@ -16,12 +16,13 @@ public static class EvalCommand
     {
         var dir = new Option<string>("--dir") { Description = "corpus folder", DefaultValueFactory = _ => "corpus-samples" };
         var verbose = new Option<bool>("--verbose") { Description = "list every mismatching field" };
-        var cmd = new Command("eval", "Accuracy against the corpus ground truth (*.truth.json)") { dir, verbose };
-        cmd.SetAction(p => Run(p.GetValue(dir)!, p.GetValue(verbose)));
+        var only = new Option<string?>("--only") { Description = "only the documents whose file name contains one of these comma-separated texts (e.g. scan200 or 01-,08-)" };
+        var cmd = new Command("eval", "Accuracy against the corpus ground truth (*.truth.json)") { dir, verbose, only };
+        cmd.SetAction(p => Run(p.GetValue(dir)!, p.GetValue(verbose), p.GetValue(only)));
         return cmd;
     }
 
-    private static int Run(string dir, bool verbose)
+    private static int Run(string dir, bool verbose, string? only)
     {
         if (!Directory.Exists(dir)) { Console.Error.WriteLine($"error: {dir}: no such folder"); return 1; }
         var extractor = Extractor.CreateDefault();
@@ -37,6 +38,11 @@ public static class EvalCommand
             if (Directory.Exists(scans))
                 foreach (var scan in Directory.GetFiles(scans, name + ".scan*.pdf").Order())
                     jobs.Add((scan, truthPath, "SCAN " + Path.GetFileNameWithoutExtension(scan)[(name.Length + 5)..] + " dpi"));
+        }
+        if (only is not null)
+        {
+            var parts = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            jobs = jobs.Where(j => parts.Any(p => Path.GetFileName(j.file).Contains(p, StringComparison.OrdinalIgnoreCase))).ToList();
         }
         var results = new Comparison?[jobs.Count];
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>

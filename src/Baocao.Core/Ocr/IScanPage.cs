@@ -12,7 +12,7 @@ public readonly record struct PixelRect(int X, int Y, int W, int H)
 
 /// <summary>How a region is read: running text with the Vietnamese model, figures with a digit whitelist, or a
 /// column-number cell ("(3)=(4)+(5)") with digits, parentheses and signs only.</summary>
-public enum OcrMode { Text, Numeric, ColumnNumber, ColumnNumberLine }
+public enum OcrMode { Text, Numeric, NumericWord, NumericChar, ColumnNumber, ColumnNumberLine }
 
 /// <summary>What OCR read in a region, with Tesseract's confidence (0..1).</summary>
 public sealed record OcrText(string Text, double Confidence);
@@ -41,6 +41,8 @@ public interface IScanPage : IDisposable
     /// <summary>Dark pixels in a region, for skipping empty cells without running OCR.</summary>
     int InkIn(PixelRect r);
     OcrText Read(PixelRect r, OcrMode mode);
+    /// <summary>The bounding box of the dark pixels in a region; null when it has none.</summary>
+    PixelRect? InkBox(PixelRect r);
     /// <summary>The page's words outside the given regions (the tables, which are read cell by cell).</summary>
     IReadOnlyList<OcrWord> ReadWords(IReadOnlyList<PixelRect> exclude);
 }

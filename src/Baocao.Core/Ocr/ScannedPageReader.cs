@@ -9,7 +9,7 @@ namespace Baocao.Ocr;
 /// <param name="BlankInk">A page with less dark area than this is blank.</param>
 /// <param name="CellInkPixels">A cell with fewer dark pixels than this (per 300 dpi) is empty and is not read.</param>
 /// <param name="CellInsetPoints">How far inside the ruling lines a cell is read, so the lines are not read as letters.</param>
-public sealed record ScanOptions(double BlankInk = 0.0008, int CellInkPixels = 40, double CellInsetPoints = 1.6);
+public sealed record ScanOptions(double BlankInk = 0.0008, int CellInkPixels = 14, double CellInsetPoints = 1.6);
 
 /// <summary>
 /// Builds a page of words and ruling lines from a scanned page, the same record a digital PDF page gives, so table
@@ -21,6 +21,7 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
 {
     private readonly ScanOptions _o = options ?? new ScanOptions();
     private readonly LatticeTableDetector _lattice = new();
+    private static readonly bool TraceCells = Environment.GetEnvironmentVariable("BAOCAO_TRACE_CELLS") == "1";
 
     public (LayoutPage Page, IReadOnlyList<string> Warnings) Read(IScanPage scan, int pageNumber)
     {
@@ -43,46 +44,28 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
         var lines = scan.Lines.Select(l => new RulingLine(l.X0 * toPoints, l.Y0 * toPoints, l.X1 * toPoints, l.Y1 * toPoints)).ToList();
         var grids = _lattice.Detect(new LayoutPage(pageNumber, width, height, [], lines), []).Select(t => t.Grid).ToList();
 
-        // Every cell read as text first; columns whose body is mostly figures are then read again as figures.
+        // Every cell read as text first; the column-number row and the columns of figures are then read again.
         var cellWords = new Dictionary<GridCell, Word>();
         var minInk = (int)(_o.CellInkPixels * scan.Dpi / 300.0 * scan.Dpi / 300.0);
         PixelRect RectOf(GridCell cell) => PixelRect.FromPoints(cell.Box!.Value, toPixels, _o.CellInsetPoints * toPixels);
         foreach (var grid in grids)
         {
+            var inked = new HashSet<GridCell>();
             foreach (var cell in grid.Cells)
             {
                 var rect = RectOf(cell);
                 if (scan.InkIn(rect) < minInk) continue;
+                inked.Add(cell);
                 var r = scan.Read(rect, OcrMode.Text);
+                if (TraceCells) Console.Error.WriteLine($"cell r{cell.Row} c{cell.Col} at {rect.X}_{rect.Y} text «{r.Text.Trim()}» {r.Confidence:0.00}");
+                // The language model drops a lone "-" or "x"; read with the figure characters, it stays.
+                if (VietText.Clean(r.Text).Length == 0) r = scan.Read(rect, OcrMode.Numeric) is { } f && Figure().IsMatch(VietText.Clean(f.Text)) ? f : r;
                 if (VietText.Clean(r.Text).Length == 0) continue;
                 cellWords[cell] = new Word(VietText.Clean(r.Text), Shrink(cell.Box!.Value), r.Confidence);
             }
-            // The column-number row ("(1) (2) (3)=(4)+(5)+(6)") is read again with only its own characters:
-            // the language model turns "(1)" into "q)". Each way of reading is tried until one parses.
             var numberRow = NumberRows(grid, cellWords).Cast<int?>().FirstOrDefault() ?? RowAboveFirstDataRow(grid, cellWords);
-            if (numberRow is { } nr)
-                foreach (var cell in grid.Cells.Where(c => c.Row == nr && cellWords.ContainsKey(c)))
-                {
-                    if (ColumnNumberRow.Parse(cellWords[cell].Text).number is not null && cellWords[cell].Text.Contains('(')) continue;
-                    var rect = RectOf(cell);
-                    foreach (var mode in new[] { OcrMode.ColumnNumber, OcrMode.ColumnNumberLine, OcrMode.Numeric })
-                    {
-                        var r = scan.Read(rect, mode);
-                        var text = VietText.Clean(r.Text);
-                        if (ColumnNumberRow.Parse(text).number is null) continue;
-                        cellWords[cell] = new Word(text, Shrink(cell.Box!.Value), r.Confidence);
-                        break;
-                    }
-                }
-            // Figures are read again with a digit whitelist, as one word; header cells above them are left alone.
-            foreach (var col in NumericColumns(grid, cellWords, numberRow))
-                foreach (var cell in grid.Cells.Where(c => c.Col == col && c.ColSpan == 1 && c.Row > (numberRow ?? 0) && cellWords.ContainsKey(c)))
-                {
-                    var r = scan.Read(RectOf(cell), OcrMode.Numeric);
-                    var text = VietText.Clean(r.Text);
-                    if (text.Length > 0 && Figure().IsMatch(text)) cellWords[cell] = new Word(text, Shrink(cell.Box!.Value), r.Confidence);
-                    else cellWords[cell] = cellWords[cell] with { Confidence = Math.Min(cellWords[cell].Confidence, 0.5) }; // kept as read, flagged
-                }
+            if (numberRow is { } nr) ReadNumberRow(scan, grid, nr, inked, cellWords, RectOf);
+            ReadFigures(scan, grid, numberRow, inked, cellWords, RectOf);
         }
 
         var exclude = grids.Select(g => PixelRect.FromPoints(g.Box!.Value, toPixels, -2)).ToList();
@@ -93,6 +76,100 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
         if (words.Count == 0 && cellWords.Count == 0)
             warnings.Add($"page {pageNumber}: no text recognised (an image without text?)");
         return (new LayoutPage(pageNumber, width, height, [.. words, .. cellWords.Values], lines), warnings);
+    }
+
+    /// <summary>
+    /// The column-number row ("(1) (2) (3)=(4)+(5)+(6)") read again with only its own characters: the language
+    /// model turns "(1)" into "q)". Each cell is read in several ways. Among the readings that parse, the one continuing the numbering (the previous column's number
+    /// plus one, and a formula over the next columns) wins; else the first that parses.
+    /// </summary>
+    private void ReadNumberRow(IScanPage scan, CellGrid grid, int row, HashSet<GridCell> inked, Dictionary<GridCell, Word> cellWords, Func<GridCell, PixelRect> rectOf)
+    {
+        var cells = grid.Cells.Where(c => c.Row == row && inked.Contains(c)).OrderBy(c => c.Col).ToList();
+        var picked = new (string text, int number, double confidence)?[cells.Count];
+        int? previous = null;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            var expected = previous + 1;
+            IEnumerable<OcrText> Readings()
+            {
+                if (cellWords.TryGetValue(cell, out var w)) yield return new OcrText(w.Text, w.Confidence);
+                foreach (var mode in new[] { OcrMode.ColumnNumber, OcrMode.ColumnNumberLine, OcrMode.Numeric })
+                    yield return scan.Read(rectOf(cell), mode);
+            }
+            (OcrText reading, int number)? first = null, chosen = null;
+            foreach (var reading in Readings())
+            {
+                var text = VietText.Clean(reading.Text);
+                if (ColumnNumberRow.Parse(text) is not { number: { } n } parsed) continue;
+                first ??= (reading with { Text = text }, n);
+                if (expected is null || (n == expected && (parsed.formula is null || ContinuesNumbering(parsed.formula, n))))
+                {
+                    chosen = (reading with { Text = text }, n);
+                    break;
+                }
+            }
+            if (TraceCells) Console.Error.WriteLine($"number r{cell.Row} c{cell.Col}: expected {expected} → «{(chosen ?? first)?.reading.Text}»");
+            if ((chosen ?? first) is not { } pick || pick.number <= previous) continue;
+            picked[i] = (pick.reading.Text, pick.number, pick.reading.Confidence);
+            previous = pick.number;
+        }
+        // A cell no reading gave in sequence, between two that were read: its number follows from its place
+        // ("(4)", ?, "(6)" gives "(5)"), or from its own formula ("1)=(12)+(13)" after "(10)" is "(11)"). Kept at a
+        // low confidence, so the table is reviewed.
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (picked[i] is not null) continue;
+            var before = i > 0 ? picked[i - 1]?.number : null;
+            var after = i + 1 < cells.Count ? picked[i + 1]?.number : null;
+            if (before is not { } b) continue;
+            var own = cellWords.TryGetValue(cells[i], out var w) ? ColumnNumberRow.Parse(w.Text).formula : null;
+            if (after == b + 2) picked[i] = ($"({b + 1})", b + 1, 0.5);
+            else if (own is not null && ContinuesNumbering($"({b + 1})" + own[own.IndexOf('=')..], b + 1) && (after is null || after > b + 1))
+                picked[i] = ($"({b + 1})" + own[own.IndexOf('=')..], b + 1, 0.5);
+        }
+        for (var i = 0; i < cells.Count; i++)
+            if (picked[i] is { } p) cellWords[cells[i]] = new Word(p.text, Shrink(cells[i].Box!.Value), p.confidence);
+    }
+
+    /// <summary>"(7)=(8)+(9)+(10)": the parts are the columns right after the total, in order.</summary>
+    private static bool ContinuesNumbering(string formula, int number)
+    {
+        var parts = Regex.Matches(formula, @"\((\d+)\)").Skip(1).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        return parts.Select((p, i) => p == number + 1 + i).All(b => b);
+    }
+
+    /// <summary>
+    /// Figures are read again with a digit whitelist, as one word per cell: as a line, else as a word, else as a
+    /// character (Tesseract's line model loses some lone digits). Header cells above are left alone.
+    /// A cell no reading gives as a figure keeps its text reading, flagged by a low confidence.
+    /// </summary>
+    private void ReadFigures(IScanPage scan, CellGrid grid, int? numberRow, HashSet<GridCell> inked, Dictionary<GridCell, Word> cellWords, Func<GridCell, PixelRect> rectOf)
+    {
+        var columns = NumericColumns(grid, cellWords, numberRow).ToHashSet();
+        foreach (var row in grid.Cells.Where(c => columns.Contains(c.Col) && c.ColSpan == 1 && c.Row > (numberRow ?? 0) && inked.Contains(c)).GroupBy(c => c.Row))
+        {
+            var cells = row.OrderBy(c => c.Col).ToList();
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var cell = cells[i];
+                // A group's mark in the STT column ("I", "II", "A") is not a figure: the digit whitelist would make "I" a "1".
+                if (cell.Col == 0 && cellWords.TryGetValue(cell, out var mark) && GroupMark().IsMatch(mark.Text) && mark.Confidence >= 0.8) continue;
+                // Words read with confidence are a heading (a table without a number row has its lower header
+                // rows in "body" position), not a misread figure.
+                if (cellWords.TryGetValue(cell, out var words) && IsProse(words)) continue;
+                IEnumerable<OcrText> Readings()
+                {
+                    foreach (var mode in new[] { OcrMode.Numeric, OcrMode.NumericWord, OcrMode.NumericChar })
+                        yield return scan.Read(rectOf(cell), mode);
+                }
+                var figure = Readings().Select(r => r with { Text = VietText.Clean(r.Text) }).FirstOrDefault(r => r.Text.Length > 0 && Figure().IsMatch(r.Text));
+                if (TraceCells) Console.Error.WriteLine($"figure r{cell.Row} c{cell.Col}: «{figure?.Text}»");
+                if (figure is not null) cellWords[cell] = new Word(figure.Text, Shrink(cell.Box!.Value), figure.Confidence);
+                else if (cellWords.TryGetValue(cell, out var w)) cellWords[cell] = w with { Confidence = Math.Min(w.Confidence, 0.5) }; // kept as read, flagged
+            }
+        }
     }
 
     /// <summary>A cell's word box: the cell shrunk to its middle, so it cannot fall into a neighbour.</summary>
@@ -126,15 +203,26 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
         return null;
     }
 
-    /// <summary>Columns whose cells below the header read mostly as figures (the STT column included).</summary>
+    /// <summary>
+    /// Columns whose cells below the header hold figures (the STT column included): some cells read as figures and
+    /// almost none as running text. A figure misread by the language model ("37" as "Vị") is short, so it does
+    /// not make its column a text column; labels are long.
+    /// </summary>
     private static IEnumerable<int> NumericColumns(CellGrid grid, Dictionary<GridCell, Word> read, int? numberRow)
     {
         for (var c = 0; c < grid.Cols; c++)
         {
             var texts = grid.Cells.Where(x => x.Col == c && x.ColSpan == 1 && x.Row > (numberRow ?? 0) && read.ContainsKey(x)).Select(x => read[x].Text).ToList();
-            if (texts.Count >= 2 && texts.Count(t => Figure().IsMatch(t)) * 2 >= texts.Count) yield return c;
+            var figures = texts.Count(t => Figure().IsMatch(t));
+            var prose = texts.Count(t => t.Length > 6 && t.Contains(' ') && !Figure().IsMatch(t));
+            if (texts.Count >= 2 && figures * 3 >= texts.Count && prose * 5 <= texts.Count) yield return c;
         }
     }
+
+    private static bool IsProse(Word w) => w.Confidence >= 0.7 && w.Text.Split(' ').Count(p => p.Count(char.IsLetter) >= 2) >= 2;
+
+    [GeneratedRegex(@"^([IVX]{1,4}|[A-DĐ])\.?$")]
+    private static partial Regex GroupMark();
 
     // What a figure cell may hold: "5.661", "68,75", "18,92%", "01", "x", "-".
     [GeneratedRegex(@"^[\d.,%\s]+$|^[xX\-–]$")]

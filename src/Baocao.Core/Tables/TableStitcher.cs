@@ -58,12 +58,13 @@ public static partial class TableStitcher
     }
 
     /// <summary>
-    /// Row r of both grids says the same: at least 60% of the filled columns carry the same text (spaces aside).
-    /// A repeated header is not always printed identically: a tall merged cell can be cut differently.
+    /// Row r of both grids says the same: at least 60% of the filled columns carry the same text (spaces, tone
+    /// marks and case aside, and a slip of OCR: up to one character in eight may differ). A repeated header is not
+    /// always printed identically (a tall merged cell can be cut differently), nor read identically from a scan.
     /// </summary>
     private static bool SimilarRows(CellGrid a, CellGrid b, int r)
     {
-        static string Norm(string s) => s.Replace(" ", "");
+        static string Norm(string s) => Text.VietText.Fold(s).Replace(" ", "").ToLowerInvariant();
         var filled = 0;
         var same = 0;
         for (var c = 0; c < a.Cols; c++)
@@ -72,9 +73,25 @@ public static partial class TableStitcher
             var tb = b.IsOrigin(r, c) ? Norm(b.TextAt(r, c)) : "";
             if (ta.Length == 0 && tb.Length == 0) continue;
             filled++;
-            if (ta == tb) same++;
+            if (ta == tb || (ta.Length >= 8 && Distance(ta, tb) * 8 <= ta.Length)) same++;
         }
         return filled > 0 && same >= 0.6 * filled;
+    }
+
+    /// <summary>Levenshtein distance (no library in reach offers one).</summary>
+    private static int Distance(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
     }
 
     private static CellGrid Append(CellGrid a, CellGrid b)

@@ -10,8 +10,8 @@ public class ScannedPageReaderTests
     private sealed class FakeScan : IScanPage
     {
         // Grid in pixels: columns at 300, 600, 900, 1200; rows at 600, 750, 900, 1050.
-        public static readonly int[] Xs = [300, 600, 900, 1200];
-        public static readonly int[] Ys = [600, 750, 900, 1050];
+        public int[] Xs = [300, 600, 900, 1200];
+        public int[] Ys = [600, 750, 900, 1050];
         public readonly Dictionary<(int r, int c), Dictionary<OcrMode, OcrText>> Cells = new();
         public readonly List<(PixelRect rect, OcrMode mode)> Reads = [];
         public List<OcrWord> Prose = [new("BÁO", new PixelRect(1000, 200, 120, 40), 0.95), new("CÁO", new PixelRect(1140, 200, 120, 40), 0.93)];
@@ -30,19 +30,20 @@ public class ScannedPageReaderTests
         {
             var cx = p.X + p.W / 2;
             var cy = p.Y + p.H / 2;
-            for (var r = 0; r < 3; r++)
-                for (var c = 0; c < 3; c++)
+            for (var r = 0; r < Ys.Length - 1; r++)
+                for (var c = 0; c < Xs.Length - 1; c++)
                     if (cx > Xs[c] && cx < Xs[c + 1] && cy > Ys[r] && cy < Ys[r + 1]) return (r, c);
             return null;
         }
 
         public int InkIn(PixelRect r) => CellAt(r) is { } k && Cells.ContainsKey(k) ? 1000 : 0;
+        public PixelRect? InkBox(PixelRect r) => InkIn(r) > 0 ? new PixelRect(r.X + r.W / 4, r.Y + r.H / 4, r.W / 2, r.H / 2) : null;
 
         public OcrText Read(PixelRect r, OcrMode mode)
         {
             Reads.Add((r, mode));
             if (CellAt(r) is { } k && Cells.TryGetValue(k, out var byMode))
-                return byMode.TryGetValue(mode, out var t) ? t : byMode[OcrMode.Text];
+                return byMode.TryGetValue(mode, out var t) ? t : byMode.ContainsKey(OcrMode.Numeric) || byMode[OcrMode.Text].Text.Length == 0 ? new OcrText("", 0) : byMode[OcrMode.Text];
             return new OcrText("", 0);
         }
 
@@ -55,6 +56,13 @@ public class ScannedPageReaderTests
         {
             Cells[(r, c)] = new() { [OcrMode.Text] = new OcrText(text, conf) };
             if (numeric is not null) Cells[(r, c)][OcrMode.Numeric] = new OcrText(numeric, numericConf);
+        }
+
+        /// <summary>A cell whose readings differ by mode (modes not given read as nothing).</summary>
+        public void SetModes(int r, int c, params (OcrMode mode, string text)[] readings)
+        {
+            Cells[(r, c)] = new() { [OcrMode.Text] = new OcrText("", 0) };
+            foreach (var (mode, text) in readings) Cells[(r, c)][mode] = new OcrText(text, 0.9);
         }
     }
 
@@ -91,7 +99,7 @@ public class ScannedPageReaderTests
         Assert.DoesNotContain(page.Words, w => w.Text == "5.66l");
         Assert.Contains(scan.Reads, x => x.mode == OcrMode.Numeric);
         // The header cells of those columns are not re-read as figures.
-        Assert.DoesNotContain(scan.Reads, x => x.mode == OcrMode.Numeric && x.rect.Y < FakeScan.Ys[1]);
+        Assert.DoesNotContain(scan.Reads, x => x.mode == OcrMode.Numeric && x.rect.Y < scan.Ys[1]);
         Assert.Contains(page.Words, w => w.Text == "Online");
     }
 
@@ -100,7 +108,7 @@ public class ScannedPageReaderTests
     {
         var scan = Table();
         var (page, _) = new ScannedPageReader().Read(scan, 1);
-        Assert.DoesNotContain(scan.Reads, x => x.rect.X > FakeScan.Xs[2] && x.rect.Y > FakeScan.Ys[2]);
+        Assert.DoesNotContain(scan.Reads, x => x.rect.X > scan.Xs[2] && x.rect.Y > scan.Ys[2]);
         Assert.Contains(page.Words, w => w.Text == "BÁO" && w.Confidence == 0.95);
     }
 
@@ -124,5 +132,62 @@ public class ScannedPageReaderTests
         Assert.Equal(["page 4: blank page (nothing to read)"], warnings);
         Assert.Empty(page.Words);
         Assert.Empty(scan.Reads);
+    }
+
+    /// <summary>A 6-column table: header, the column-number row, two body rows.</summary>
+    private static FakeScan Wide()
+    {
+        var s = new FakeScan { Xs = [100, 300, 600, 800, 1000, 1200, 1400], Ys = [600, 750, 850, 950, 1050] };
+        string[] head = ["STT", "Lĩnh vực", "Tổng số", "Trực tuyến", "Trực tiếp", "Quá hạn"];
+        for (var c = 0; c < 6; c++) s.Set(0, c, head[c], 0.95);
+        return s;
+    }
+
+    [Fact]
+    public void An_unreadable_column_number_between_two_read_ones_follows_from_its_place_and_is_marked_doubtful()
+    {
+        var scan = Wide();
+        scan.Set(1, 0, "(1)"); scan.Set(1, 1, "(2)"); scan.Set(1, 2, "(3)=(4)+(5)");
+        scan.Set(1, 3, "(4)"); scan.Set(1, 4, ")", 0.7); scan.Set(1, 5, "(6)");
+        for (var c = 0; c < 6; c++) scan.Set(2, c, c == 1 ? "Hộ tịch" : $"{c + 10}", numeric: c == 1 ? null : $"{c + 10}");
+        var (page, _) = new ScannedPageReader().Read(scan, 1);
+        var five = page.Words.Single(w => w.Text == "(5)");
+        Assert.Equal(0.5, five.Confidence, 3);
+        Assert.DoesNotContain(page.Words, w => w.Text == ")");
+    }
+
+    [Fact]
+    public void Among_column_number_readings_the_one_that_continues_the_numbering_wins()
+    {
+        var scan = Wide();
+        scan.Set(1, 0, "(1)"); scan.Set(1, 1, "(2)"); scan.Set(1, 2, "(3)=(4)+(5)"); scan.Set(1, 3, "(4)");
+        // Text gives "(9)", the first whitelist reading "(3)", the one-line reading "(5)": only "(5)" follows "(4)".
+        scan.SetModes(1, 4, (OcrMode.Text, "(9)"), (OcrMode.ColumnNumber, "(3)"), (OcrMode.ColumnNumberLine, "(5)"));
+        scan.Set(1, 5, "(6)");
+        for (var c = 0; c < 6; c++) scan.Set(2, c, c == 1 ? "Hộ tịch" : $"{c + 10}", numeric: c == 1 ? null : $"{c + 10}");
+        var (page, _) = new ScannedPageReader().Read(scan, 1);
+        Assert.Contains(page.Words, w => w.Text == "(5)" && w.Confidence > 0.5);
+        Assert.DoesNotContain(page.Words, w => w.Text is "(9)" or "(3)");
+    }
+
+    [Fact]
+    public void A_dash_the_language_model_drops_is_read_with_the_figure_characters()
+    {
+        var scan = Table();
+        scan.SetModes(2, 2, (OcrMode.Numeric, "-"));
+        var (page, _) = new ScannedPageReader().Read(scan, 1);
+        Assert.Contains(page.Words, w => w.Text == "-" && w.Box.CenterX > scan.Xs[2] * 72.0 / 300);
+    }
+
+    [Fact]
+    public void A_group_mark_in_the_stt_column_and_a_heading_in_a_figure_column_are_not_read_as_figures()
+    {
+        var scan = Table();
+        scan.Set(1, 0, "I", 0.95, numeric: "1");
+        scan.Set(0, 1, "Số lượng hồ sơ", 0.95, numeric: "x");
+        var (page, _) = new ScannedPageReader().Read(scan, 1);
+        Assert.Contains(page.Words, w => w.Text == "I");
+        Assert.Contains(page.Words, w => w.Text == "Số lượng hồ sơ");
+        Assert.DoesNotContain(page.Words, w => w.Text is "1" or "x");
     }
 }

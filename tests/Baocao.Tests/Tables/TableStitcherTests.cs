@@ -48,4 +48,14 @@ public class TableStitcherTests
         var b = WithBox(TestGrids.Build(["STT", "Tổng", "Khác"], ["1", "7", "8"]), 2);
         Assert.Equal(2, TableStitcher.Stitch([new TableBlock(a), new TableBlock(b)]).Count);
     }
+
+    [Fact]
+    public void A_repeated_header_read_with_other_tone_marks_by_ocr_is_still_dropped()
+    {
+        var a = WithBox(TestGrids.Build(["STT", "Tên đơn vị", "Tổng số hồ sơ tiếp nhận"], ["1", "Sở Tư pháp", "41"]), 1);
+        var b = WithBox(TestGrids.Build(["STT", "Tên đơn vi", "Tống số hồ sơ tiếp nhân"], ["2", "Sở Y tế", "7"]), 2);
+        var g = ((TableBlock)TableStitcher.Stitch([new TableBlock(a), new TableBlock(b)]).Single()).Grid;
+        Assert.Equal(3, g.Rows);
+        Assert.Equal("Sở Y tế", g.TextAt(2, 1));
+    }
 }

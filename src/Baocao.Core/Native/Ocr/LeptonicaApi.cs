@@ -11,7 +11,9 @@ namespace Baocao.Native.Ocr;
 /// <item><c>pixDeskewGeneral</c>: the skew angle by sweep and search, and the deskewed page.</item>
 /// <item><c>pixOtsuAdaptiveThreshold</c>: binarisation.</item>
 /// <item><c>pixOpenBrick</c>/<c>pixCloseBrick</c> with long thin bricks and <c>pixConnComp</c>: the table's ruling lines.</item>
-/// <item><c>pixClipRectangle</c>, <c>pixScale</c>, <c>pixAddBorder</c>: a cell cut out, enlarged and framed in white for OCR.</item>
+/// <item><c>pixClipRectangle</c>, <c>pixClipToForeground</c>, <c>pixThresholdToValue</c>, <c>pixScale</c>, <c>pixAddBorder</c>: a cell cut
+/// out around its ink, its paper made pure white, scaled and framed in white for OCR.</item>
+/// <item><c>pixWrite</c>: the cell images, for debugging (<c>BAOCAO_DUMP</c>).</item>
 /// <item><c>pixCountPixelsInRect</c>, <c>pixSetInRect</c>, <c>boxCreate</c>/<c>boxDestroy</c>, <c>boxa*</c>: regions.</item>
 /// </list>
 /// </summary>
@@ -39,6 +41,10 @@ internal static partial class LeptonicaApi
     [LibraryImport(Lib)] public static partial IntPtr pixClipRectangle(IntPtr pix, IntPtr box, IntPtr pboxc);
     [LibraryImport(Lib)] public static partial IntPtr pixScale(IntPtr pix, float scalex, float scaley);
     [LibraryImport(Lib)] public static partial IntPtr pixAddBorder(IntPtr pix, int npix, uint val);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial int pixWrite(string filename, IntPtr pix, int format);
+    [LibraryImport(Lib)] public static partial IntPtr pixThresholdToValue(IntPtr pixd, IntPtr pixs, int threshval, int setval);
+    [LibraryImport(Lib)] public static partial int pixClipToForeground(IntPtr pixs, IntPtr ppixd, out IntPtr pbox);
+    [LibraryImport(Lib)] public static partial int boxGetGeometry(IntPtr box, out int x, out int y, out int w, out int h);
     [LibraryImport(Lib)] public static partial IntPtr boxCreate(int x, int y, int w, int h);
     [LibraryImport(Lib)] public static partial void boxDestroy(ref IntPtr box);
     [LibraryImport(Lib)] public static partial int boxaGetCount(IntPtr boxa);

@@ -9,7 +9,7 @@ namespace Baocao.Native.Ocr;
 /// <item><c>TessBaseAPICreate/Delete</c>: one engine; not thread-safe, so engines are pooled one per worker.</item>
 /// <item><c>TessBaseAPIInit2</c>: load a language ("vie") from a tessdata folder with an engine mode (LSTM only).</item>
 /// <item><c>TessBaseAPISetVariable</c>: e.g. <c>tessedit_char_whitelist</c> for numeric cells.</item>
-/// <item><c>TessBaseAPISetPageSegMode</c>: 3 (auto page), 6 (one block), 7 (one line).</item>
+/// <item><c>TessBaseAPISetPageSegMode</c>: 3 (auto page), 6 (one block), 7 (one line), 8 (one word), 10 (one character).</item>
 /// <item><c>TessBaseAPISetImage2</c>, <c>SetSourceResolution</c>, <c>SetRectangle</c>: the image to read (a cell, or a page) and the part of it.</item>
 /// <item><c>TessBaseAPIRecognize</c>, <c>GetUTF8Text</c>, <c>MeanTextConf</c>, <c>TessDeleteText</c>: read a region.</item>
 /// <item><c>TessBaseAPIGetIterator</c> and the result/page iterator calls: words with boxes and confidences.</item>
@@ -20,7 +20,7 @@ internal static partial class TesseractApi
     private const string Lib = "tesseract";
 
     public const int OemLstmOnly = 1;
-    public const int PsmAuto = 3, PsmSingleBlock = 6, PsmSingleLine = 7, PsmSingleWord = 8, PsmSparseText = 11;
+    public const int PsmAuto = 3, PsmSingleBlock = 6, PsmSingleLine = 7, PsmSingleWord = 8, PsmSingleChar = 10, PsmSparseText = 11;
     public const int RilTextLine = 2, RilWord = 3;
 
     [LibraryImport(Lib)] public static partial IntPtr TessBaseAPICreate();

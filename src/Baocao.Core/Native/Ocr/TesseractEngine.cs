@@ -37,16 +37,26 @@ public sealed class TesseractEngine : IDisposable
         if (whitelist != _whitelist) { TesseractApi.TessBaseAPISetVariable(_api, "tessedit_char_whitelist", whitelist); _whitelist = whitelist; }
     }
 
-    /// <summary>Reads one region of the current image as a block (text) or a single line of figures.</summary>
-    internal (string text, double confidence) ReadRegion(int x, int y, int w, int h, Baocao.Ocr.OcrMode mode)
+    private void Configure(Baocao.Ocr.OcrMode mode)
     {
         switch (mode)
         {
-            case Baocao.Ocr.OcrMode.Numeric: Configure(TesseractApi.PsmSingleLine, "0123456789.,%-x"); break;
-            case Baocao.Ocr.OcrMode.ColumnNumber: Configure(TesseractApi.PsmSingleBlock, "0123456789()=+-"); break;
-            case Baocao.Ocr.OcrMode.ColumnNumberLine: Configure(TesseractApi.PsmSingleLine, "0123456789()=+-"); break;
+            case Baocao.Ocr.OcrMode.Numeric: Configure(TesseractApi.PsmSingleLine, Digits); break;
+            case Baocao.Ocr.OcrMode.NumericWord: Configure(TesseractApi.PsmSingleWord, Digits); break;
+            case Baocao.Ocr.OcrMode.NumericChar: Configure(TesseractApi.PsmSingleChar, "0123456789-x"); break;
+            case Baocao.Ocr.OcrMode.ColumnNumber: Configure(TesseractApi.PsmSingleBlock, ColumnNumberChars); break;
+            case Baocao.Ocr.OcrMode.ColumnNumberLine: Configure(TesseractApi.PsmSingleLine, ColumnNumberChars); break;
             default: Configure(TesseractApi.PsmSingleBlock, ""); break;
         }
+    }
+
+    private const string Digits = "0123456789.,%-x";
+    private const string ColumnNumberChars = "0123456789()=+-";
+
+    /// <summary>Reads one region of the current image as a block (text) or a single line of figures.</summary>
+    internal (string text, double confidence) ReadRegion(int x, int y, int w, int h, Baocao.Ocr.OcrMode mode)
+    {
+        Configure(mode);
         TesseractApi.TessBaseAPISetRectangle(_api, x, y, w, h);
         if (TesseractApi.TessBaseAPIRecognize(_api, IntPtr.Zero) != 0) return ("", 0);
         var text = TesseractApi.TakeText(TesseractApi.TessBaseAPIGetUTF8Text(_api));
@@ -58,6 +68,12 @@ public sealed class TesseractEngine : IDisposable
     internal List<(string text, int x0, int y0, int x1, int y1, double conf)> ReadWords()
     {
         Configure(TesseractApi.PsmAuto, "");
+        return Words();
+    }
+
+    private List<(string text, int x0, int y0, int x1, int y1, double conf)> Words()
+    {
+        const int level = TesseractApi.RilWord;
         var words = new List<(string, int, int, int, int, double)>();
         if (TesseractApi.TessBaseAPIRecognize(_api, IntPtr.Zero) != 0) return words;
         var it = TesseractApi.TessBaseAPIGetIterator(_api);
@@ -67,12 +83,12 @@ public sealed class TesseractEngine : IDisposable
             var pageIt = TesseractApi.TessResultIteratorGetPageIteratorConst(it);
             do
             {
-                var text = TesseractApi.TakeText(TesseractApi.TessResultIteratorGetUTF8Text(it, TesseractApi.RilWord));
+                var text = TesseractApi.TakeText(TesseractApi.TessResultIteratorGetUTF8Text(it, level));
                 if (string.IsNullOrWhiteSpace(text)) continue;
-                if (TesseractApi.TessPageIteratorBoundingBox(pageIt, TesseractApi.RilWord, out var l, out var t, out var r, out var b) == 0) continue;
-                var conf = TesseractApi.TessResultIteratorConfidence(it, TesseractApi.RilWord);
+                if (TesseractApi.TessPageIteratorBoundingBox(pageIt, level, out var l, out var t, out var r, out var b) == 0) continue;
+                var conf = TesseractApi.TessResultIteratorConfidence(it, level);
                 words.Add((text, l, t, r, b, Math.Clamp(conf, 0, 100) / 100.0));
-            } while (TesseractApi.TessResultIteratorNext(it, TesseractApi.RilWord) != 0);
+            } while (TesseractApi.TessResultIteratorNext(it, level) != 0);
         }
         finally { TesseractApi.TessResultIteratorDelete(it); }
         return words;
