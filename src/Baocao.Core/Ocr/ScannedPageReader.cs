@@ -21,6 +21,7 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
 {
     private readonly ScanOptions _o = options ?? new ScanOptions();
     private readonly LatticeTableDetector _lattice = new();
+    private readonly StreamTableDetector _stream = new();
     private static readonly bool TraceCells = Environment.GetEnvironmentVariable("BAOCAO_TRACE_CELLS") == "1";
 
     public (LayoutPage Page, IReadOnlyList<string> Warnings) Read(IScanPage scan, int pageNumber)
@@ -75,6 +76,7 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
             .ToList();
         if (words.Count == 0 && cellWords.Count == 0)
             warnings.Add($"page {pageNumber}: no text recognised (an image without text?)");
+        if (grids.Count == 0 && words.Count > 0) words = RereadBorderlessTables(scan, new LayoutPage(pageNumber, width, height, words, lines), words);
         return (new LayoutPage(pageNumber, width, height, [.. words, .. cellWords.Values], lines), warnings);
     }
 
@@ -170,6 +172,77 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
                 else if (cellWords.TryGetValue(cell, out var w)) cellWords[cell] = w with { Confidence = Math.Min(w.Confidence, 0.5) }; // kept as read, flagged
             }
         }
+    }
+
+    /// <summary>
+    /// A table printed without ruling lines has no grid to read by, and whole-page OCR garbles its rows. The
+    /// whitespace detector, run on those words, still finds its columns and body rows (the figures anchor it); each
+    /// body cell is then read again on its own, in the band of its row and the span of its column, and the
+    /// column-number row likewise in the band just above the body. The words read again replace those inside.
+    /// </summary>
+    private List<Word> RereadBorderlessTables(IScanPage scan, LayoutPage page, List<Word> words)
+    {
+        var toPixels = scan.Dpi / 72.0;
+        BBox? InkOf(PixelRect r) => scan.InkBox(r) is { } ink ? new BBox(ink.X / toPixels, ink.Y / toPixels, (ink.X + ink.W) / toPixels, (ink.Y + ink.H) / toPixels) : null;
+        foreach (var table in _stream.Detect(page, words))
+        {
+            var grid = table.Grid;
+            bool IsFigureCell(GridCell c) => c.Text.Length > 0 && Figure().IsMatch(c.Text);
+            var bodyRows = Enumerable.Range(0, grid.Rows).Where(r => grid.Cells.Count(c => c.Row == r && IsFigureCell(c)) >= 3).ToList();
+            if (bodyRows.Count < 2) continue;
+            // Column spans from the body cells' words; boundaries halfway between neighbours.
+            var spans = Enumerable.Range(0, grid.Cols).Select(c =>
+                BBox.UnionAll(grid.Cells.Where(x => x.Col == c && x.ColSpan == 1 && bodyRows.Contains(x.Row) && x.Box is not null).Select(x => x.Box!.Value))).ToList();
+            if (spans.Any(b => b is null)) continue;
+            var xs = new double[grid.Cols + 1];
+            xs[0] = spans[0]!.Value.X0 - 4;
+            xs[^1] = spans[^1]!.Value.X1 + 4;
+            for (var c = 1; c < grid.Cols; c++) xs[c] = (spans[c - 1]!.Value.X1 + spans[c]!.Value.X0) / 2;
+            // Row bands: each body row reaches halfway to its neighbours (a wrapped label stays with its row).
+            var centres = bodyRows.Select(r => grid.Cells.Where(c => c.Row == r && IsFigureCell(c)).Average(c => c.Box!.Value.CenterY)).ToList();
+            var lineHeight = grid.Cells.Where(c => bodyRows.Contains(c.Row) && IsFigureCell(c)).Average(c => c.Box!.Value.Height);
+            var replaced = new List<(BBox region, Word word)>();
+            var columnIsFigures = Enumerable.Range(0, grid.Cols).Select(c => bodyRows.Count(r => grid.At(r, c) is { } x && IsFigureCell(x)) * 2 >= bodyRows.Count).ToList();
+            for (var i = 0; i < bodyRows.Count; i++)
+            {
+                var top = i == 0 ? centres[0] - 1.2 * lineHeight : (centres[i - 1] + centres[i]) / 2;
+                var bottom = i == bodyRows.Count - 1 ? centres[i] + 1.2 * lineHeight : (centres[i] + centres[i + 1]) / 2;
+                for (var c = 0; c < grid.Cols; c++)
+                {
+                    var region = new BBox(xs[c], top, xs[c + 1], bottom);
+                    var rect = PixelRect.FromPoints(region, toPixels, 1);
+                    if (scan.InkIn(rect) < 4) continue;
+                    OcrText? read = null;
+                    if (columnIsFigures[c])
+                        read = new[] { OcrMode.Numeric, OcrMode.NumericWord, OcrMode.NumericChar }.Select(m => scan.Read(rect, m))
+                            .FirstOrDefault(r => VietText.Clean(r.Text) is { Length: > 0 } t && Figure().IsMatch(t));
+                    read ??= scan.Read(rect, OcrMode.Text);
+                    var text = VietText.Clean(read.Text).Replace('\n', ' ');
+                    if (text.Length > 0) replaced.Add((region, new Word(text, InkOf(rect) ?? Shrink(region), read.Confidence)));
+                }
+            }
+            // The column-number row: the lines with parentheses right above the first body row.
+            var firstTop = centres[0] - 1.2 * lineHeight;
+            var pieces = words.Where(w => w.Box.CenterY < firstTop && w.Box.CenterY > firstTop - 6 * lineHeight && w.Box.CenterX >= xs[0] && w.Box.CenterX <= xs[^1]
+                                          && (w.Text.Contains('(') || w.Text.Contains(')'))).ToList();
+            if (pieces.Count >= 3)
+            {
+                var bandTop = pieces.Min(w => w.Box.Y0) - 2;
+                var bandBottom = Math.Min(firstTop, pieces.Max(w => w.Box.Y1) + 2);
+                for (var c = 0; c < grid.Cols; c++)
+                {
+                    var region = new BBox(xs[c], bandTop, xs[c + 1], bandBottom);
+                    var rect = PixelRect.FromPoints(region, toPixels, 1);
+                    if (scan.InkIn(rect) < 4) continue;
+                    var read = new[] { OcrMode.ColumnNumber, OcrMode.ColumnNumberLine }.Select(m => scan.Read(rect, m))
+                        .FirstOrDefault(r => ColumnNumberRow.Parse(VietText.Clean(r.Text)).number is not null);
+                    if (read is not null) replaced.Add((region, new Word(Regex.Replace(read.Text, @"\s+", ""), InkOf(rect) ?? Shrink(region), read.Confidence)));
+                }
+            }
+            if (replaced.Count == 0) continue;
+            words = words.Where(w => !replaced.Any(x => x.region.Contains(w.Box.CenterX, w.Box.CenterY))).Concat(replaced.Select(x => x.word)).ToList();
+        }
+        return words;
     }
 
     /// <summary>A cell's word box: the cell shrunk to its middle, so it cannot fall into a neighbour.</summary>

@@ -23,7 +23,8 @@ public class ScannedPageReaderTests
         public int QuarterTurns => 0;
         public double SkewDegrees => 0;
         public double InkRatio => Ink;
-        public IReadOnlyList<RulingLine> Lines =>
+        public bool Ruled = true;
+        public IReadOnlyList<RulingLine> Lines => !Ruled ? [] :
             [.. Ys.Select(y => new RulingLine(Xs[0], y, Xs[^1], y)), .. Xs.Select(x => new RulingLine(x, Ys[0], x, Ys[^1]))];
 
         private (int r, int c)? CellAt(PixelRect p)
@@ -189,5 +190,26 @@ public class ScannedPageReaderTests
         Assert.Contains(page.Words, w => w.Text == "I");
         Assert.Contains(page.Words, w => w.Text == "Số lượng hồ sơ");
         Assert.DoesNotContain(page.Words, w => w.Text is "1" or "x");
+    }
+
+    [Fact]
+    public void The_body_cells_of_a_table_without_ruling_lines_are_read_again_one_by_one()
+    {
+        // No ruling lines: whole-page OCR gave the words, one figure misread; each body cell read alone is right.
+        var scan = new FakeScan { Ruled = false, Xs = [200, 300, 700, 900, 1100, 1300], Ys = [1000, 1100, 1200, 1300] };
+        scan.Prose = [];
+        string[][] rows = [["1", "Đất đai", "4.6O9", "1.320", "415"], ["2", "Môi trường", "116", "58", "17"], ["3", "Khoáng sản", "10", "2", "3"]];
+        for (var r = 0; r < 3; r++)
+            for (var c = 0; c < 5; c++)
+            {
+                var x = scan.Xs[c] + 20;
+                scan.Prose.Add(new OcrWord(rows[r][c], new PixelRect(x, scan.Ys[r] + 35, 60 + 10 * rows[r][c].Length, 30), 0.6));
+                var truth = rows[r][c] == "4.6O9" ? "4.609" : rows[r][c];
+                scan.Set(r, c, truth, 0.9, numeric: c >= 2 || c == 0 ? truth : null);
+            }
+        var (page, _) = new ScannedPageReader().Read(scan, 1);
+        Assert.Contains(page.Words, w => w.Text == "4.609");
+        Assert.DoesNotContain(page.Words, w => w.Text == "4.6O9");
+        Assert.Contains(scan.Reads, x => x.mode == OcrMode.Numeric);
     }
 }
