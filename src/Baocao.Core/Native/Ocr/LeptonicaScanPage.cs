@@ -9,7 +9,7 @@ namespace Baocao.Native.Ocr;
 /// <param name="ColumnNumberDpi">The "(3)=(4)+(5)" row, whose parentheses and signs are thin.</param>
 /// <param name="FigureMargin">White kept around a figure's ink, as a share of its height.</param>
 /// <param name="PaperLevel">Grey levels at or above this are paper and are made pure white.</param>
-public sealed record CellImageOptions(int TextDpi = 450, int FigureDpi = 300, int ColumnNumberDpi = 600, double FigureMargin = 0.3, int PaperLevel = 200);
+public sealed record CellImageOptions(int TextDpi = 360, int FigureDpi = 300, int ColumnNumberDpi = 600, double FigureMargin = 0.3, int PaperLevel = 200);
 
 /// <summary>
 /// A scanned page prepared with Leptonica: read, converted to 8-bit grey, turned upright (text-line statistics
