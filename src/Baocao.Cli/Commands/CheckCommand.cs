@@ -1,10 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Baocao.Checks;
-using Baocao.Native;
 using Baocao.Output;
-using Baocao.Pipeline;
-using Baocao.Readers;
 using Baocao.Reports;
 
 namespace Baocao.Cli;
@@ -28,40 +25,11 @@ public static class CheckCommand
 
     private static int Run(string[] files, bool json)
     {
-        IReadOnlyList<ReportRecord> records = ExtractAll(files, out var failed);
+        IReadOnlyList<ReportRecord> records = BatchExtraction.ExtractAll(files, out var failed);
         records = CrossReportChecker.CreateDefault().Apply(records);
         if (json) Console.WriteLine(RecordJson.SerializeChecks(records.SelectMany(r => r.Checks)));
         else foreach (var r in records) Console.Write(Render(r));
         return failed == 0 ? 0 : 1;
-    }
-
-    /// <summary>Extracts every file; a bad one gets its one line on stderr. Shared with <c>extract</c>.</summary>
-    internal static List<ReportRecord> ExtractAll(IEnumerable<string> files, out int failed)
-    {
-        var extractor = Extractor.CreateDefault();
-        var records = new List<ReportRecord>();
-        failed = 0;
-        foreach (var f in files)
-        {
-            try { records.Add(extractor.Extract(f)); }
-            catch (BadInputException e)
-            {
-                Console.Error.WriteLine($"error: {e.FilePath}: {e.Reason}");
-                failed++;
-            }
-            catch (ToolMissingException e)
-            {
-                Console.Error.WriteLine($"error: {f}: {e.Message}");
-                failed++;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // A bug or an input no check foresaw: still one line for this file, and the rest go on.
-                Console.Error.WriteLine($"error: {f}: could not be extracted ({e.GetType().Name}: {e.Message.Split('\n')[0]})");
-                failed++;
-            }
-        }
-        return records;
     }
 
     /// <summary>The findings of one record as text: a count line, then two lines per finding.</summary>

@@ -1,9 +1,6 @@
 using System.CommandLine;
 using Baocao.Checks;
-using Baocao.Native;
 using Baocao.Output;
-using Baocao.Pipeline;
-using Baocao.Readers;
 using Baocao.Reports;
 
 namespace Baocao.Cli;
@@ -22,7 +19,7 @@ public static class ExtractCommand
 
     private static int Run(string[] files, bool json)
     {
-        IReadOnlyList<ReportRecord> records = CheckCommand.ExtractAll(files, out var failed);
+        IReadOnlyList<ReportRecord> records = BatchExtraction.ExtractAll(files, out var failed);
         // The files given together are also checked against each other (reports of one agency), as by `check`.
         records = CrossReportChecker.CreateDefault().Apply(records);
         if (json)

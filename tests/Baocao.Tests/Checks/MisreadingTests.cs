@@ -75,6 +75,17 @@ public class MisreadingTests
         Assert.Equal((7.099m, 7099m), (m.Printed!.Value, m.Proposed!.Value));
     }
 
+    [Theory]
+    [InlineData("22278", "22.278")]
+    [InlineData("1234567", "1.234.567")]
+    [InlineData("449", "449")]
+    [InlineData("2.02", "2,02")]
+    [InlineData("0.7", "0,7")]
+    public void A_prose_figure_is_edited_as_documents_print_it(string value, string printed)
+    {
+        Assert.Equal(printed, RecordView.Printed(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Fact]
     public void One_character_edits_replace_drop_and_add_digits_and_swap_the_separators()
     {
