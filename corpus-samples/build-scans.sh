@@ -4,8 +4,19 @@
 # wrapped one image per page into corpus-samples/scanned/NN-name.scanDPI.pdf. They share NN-name.truth.json.
 # Sample 04 at 300 dpi has its table page fed sideways (turned 90°), as happens at the scanner.
 # Needs poppler-utils, imagemagick and img2pdf (bash scripts/install-deps.sh --samples).
+#
+#   bash corpus-samples/build-scans.sh                 every sample
+#   bash corpus-samples/build-scans.sh --only NAME     one sample (NAME without extension; may be repeated)
 set -euo pipefail
 cd "$(dirname "$0")"
+only=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --only) only+=("$2"); shift ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
 for tool in pdftoppm convert img2pdf; do
   command -v "$tool" >/dev/null || { echo "build-scans.sh: '$tool' is missing (bash scripts/install-deps.sh --samples)" >&2; exit 1; }
 done
@@ -14,6 +25,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 for pdf in [0-9][0-9]-*.pdf; do
   stem="${pdf%.pdf}"
+  if [ ${#only[@]} -gt 0 ] && [[ ! " ${only[*]} " == *" $stem "* ]]; then continue; fi
   for dpi in 200 300; do
     rm -f "$work"/*
     pdftoppm -r "$dpi" -gray "$pdf" "$work/p"

@@ -9,6 +9,7 @@ public static class App
     {
         var root = new RootCommand("baocao: structured records from Vietnamese administrative-procedure reports (báo cáo)");
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DebugCommand.Create());

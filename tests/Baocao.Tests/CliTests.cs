@@ -52,3 +52,66 @@ public class CliTests
         Assert.Equal($"error: {enc}: encrypted PDF: a password is required to open it", stderr.Trim());
     }
 }
+
+/// <summary><c>check</c> as a user meets it: each finding with rule, place, amounts and severity; the same findings as JSON and in <c>extract --json</c>.</summary>
+[Collection("console")]
+public class CheckCommandTests
+{
+    private static (int code, string stdout, string stderr) Run(params string[] args)
+    {
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        var (o, e) = (new StringWriter(), new StringWriter());
+        Console.SetOut(o);
+        Console.SetError(e);
+        try { return (App.Run(args), o.ToString(), e.ToString()); }
+        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
+    }
+
+    // Sample 03 is seed 002, whose centre table prints resolved totals that are not early + on time + late.
+    private static string Seed002 => Path.Combine(Corpus.CorpusTests.CorpusDir, "03-tthcc-soctrang-t10-2019.docx");
+
+    [Fact]
+    public void Check_prints_each_finding_with_rule_place_amounts_and_severity()
+    {
+        var (code, stdout, stderr) = Run("check", Seed002);
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.Contains($"{Seed002}: 9 error, 1 warning, 0 info", stdout);
+        Assert.Contains("  error   table.formula         p.2, table 0, row «Sở Thông tin và Truyền thông», column resolved.total (6): printed 7, expected 0, difference 7", stdout);
+        Assert.Contains("          (6)=(7)+(8)+(9): printed 7, expected 0 = 0 + 0 + 0", stdout);
+        Assert.Contains("  error   table.total           p.2, table 0, row «Tổng cộng», column resolved.early (7): printed 3794, expected 1559, difference 2235", stdout);
+        Assert.Contains("  warning table.period", stdout);
+    }
+
+    [Fact]
+    public void Check_json_is_an_array_of_findings_and_extract_json_carries_the_same()
+    {
+        var (code, stdout, _) = Run("check", Seed002, "--json");
+        Assert.Equal(0, code);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        var findings = doc.RootElement.EnumerateArray().ToList();
+        Assert.Equal(10, findings.Count);
+        var first = findings[0];
+        Assert.Equal(["rule", "severity", "message", "file", "page", "table", "row", "rowIndex", "column", "columnNumber", "relation", "printed", "expected", "difference", "proposed", "related"],
+            first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("table.formula", "error", 7m, 0m, 7m), (first.GetProperty("rule").GetString(), first.GetProperty("severity").GetString(),
+            first.GetProperty("printed").GetDecimal(), first.GetProperty("expected").GetDecimal(), first.GetProperty("difference").GetDecimal()));
+
+        var (_, extracted, _) = Run("extract", Seed002, "--json");
+        using var record = System.Text.Json.JsonDocument.Parse(extracted);
+        Assert.Equal(stdout.Trim(), System.Text.Json.JsonSerializer.Serialize(record.RootElement.GetProperty("checks"), new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }).Trim().Replace("\r", ""), ignoreWhiteSpaceDifferences: true);
+    }
+
+    [Fact]
+    public void Check_goes_on_after_a_bad_file()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "baocao-no-such-file.docx");
+        var (code, stdout, stderr) = Run("check", missing, Seed002);
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {missing}: no such file", stderr.Trim());
+        Assert.Contains("table.formula", stdout);
+    }
+}

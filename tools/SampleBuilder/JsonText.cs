@@ -10,7 +10,7 @@ namespace SampleBuilder;
 /// </summary>
 public static class JsonText
 {
-    static readonly HashSet<string> OnePerLine = ["columns", "rows", "figures"];
+    static readonly HashSet<string> OnePerLine = ["columns", "rows", "figures", "checks"];
     const int Width = 140;
 
     public static string Write(JsonNode root)

@@ -30,6 +30,7 @@ public static partial class Truth
             ["header"] = Header(Obj(truth, "header")),
             ["tables"] = new JsonArray(spec.Blocks.OfType<TableBlock>().Where(t => t.Table.Truth is not null).Select(t => (JsonNode)Table(t.Table)).ToArray()),
             ["figures"] = Figures(truth["figures"]?.AsArray() ?? throw new SpecException("truth: missing \"figures\"")),
+            ["checks"] = ExpectedChecks(truth["checks"]?.AsArray() ?? throw new SpecException("truth: missing \"checks\" (the findings `baocao check` must report, [] for none)")),
         };
         CheckCollapsed(root, "truth");
         return root;
@@ -71,6 +72,34 @@ public static partial class Truth
             var baseKey = key.EndsWith(".pct") ? key[..^4] : key;
             if (!FigureKeys.Contains(baseKey)) throw new SpecException($"figures: unknown key {key}");
             a.Add(new JsonObject { ["key"] = key, ["value"] = o["value"]!.DeepClone(), ["scope"] = o["scope"]?.DeepClone() });
+        }
+        return a;
+    }
+
+    static readonly HashSet<string> CheckRules = ["table.formula", "table.identity", "table.balance", "table.total", "table.group", "table.percent", "table.period",
+        "prose.sum", "prose.percent", "prose.table", "reports.carried-over", "reports.period-sum", "reports.stock", "ocr.misreading"];
+    static readonly string[] CheckFields = ["rule", "table", "row", "column", "note"];
+
+    // The findings (error or warning) the checks stage must report on the sample, written by hand: the seed's own
+    // errors and the planted ones. "note" says what was planted or why the seed is wrong; it is not compared.
+    static JsonArray ExpectedChecks(JsonArray checks)
+    {
+        var a = new JsonArray();
+        foreach (var c in checks)
+        {
+            var o = c!.AsObject();
+            var unknown = o.Select(kv => kv.Key).Except(CheckFields).ToList();
+            if (unknown.Count > 0) throw new SpecException($"checks: unknown field(s) {string.Join(", ", unknown)}");
+            var rule = o["rule"]?.GetValue<string>() ?? throw new SpecException("checks: missing \"rule\"");
+            if (!CheckRules.Contains(rule)) throw new SpecException($"checks: unknown rule {rule}");
+            var entry = new JsonObject { ["rule"] = rule };
+            foreach (var f in CheckFields.Skip(1))
+            {
+                if (f == "note" && !o.ContainsKey(f)) continue;
+                if (!o.ContainsKey(f)) throw new SpecException($"checks: missing \"{f}\" (null when it does not apply)");
+                entry[f] = o[f]?.DeepClone();
+            }
+            a.Add(entry);
         }
         return a;
     }

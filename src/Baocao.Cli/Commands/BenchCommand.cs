@@ -7,7 +7,8 @@ namespace Baocao.Cli;
 
 /// <summary>
 /// <c>baocao bench extract</c>: pages per second for digital PDFs end to end (all stages, all cores), beside bare
-/// <c>pdftotext</c> on the same files with the same parallelism, in the same run.
+/// <c>pdftotext</c> on the same files with the same parallelism, in the same run. <c>bench ocr</c>: scanned pages per
+/// second. <c>bench check</c>: reports per second through the checks stage, beside extraction.
 /// </summary>
 public static class BenchCommand
 {
@@ -25,7 +26,44 @@ public static class BenchCommand
         var ocr = new Command("ocr", "Scanned pages/s through baocao's OCR vs the tesseract command on the same whole pages") { scanDir, maxFiles };
         ocr.SetAction(p => RunOcr(p.GetValue(scanDir)!, p.GetValue(maxFiles)));
         bench.Subcommands.Add(ocr);
+
+        var checkDir = new Option<string>("--dir") { Description = "folder of DOCX and PDF reports", DefaultValueFactory = _ => "corpus-samples" };
+        var checkRounds = new Option<int>("--rounds") { Description = "passes over the records", DefaultValueFactory = _ => 20 };
+        var check = new Command("check", "Reports/s through the checks (within each report, and across the set), beside extraction") { checkDir, checkRounds };
+        check.SetAction(p => RunCheck(p.GetValue(checkDir)!, p.GetValue(checkRounds)));
+        bench.Subcommands.Add(check);
         return bench;
+    }
+
+    private static int RunCheck(string dir, int rounds)
+    {
+        if (!Directory.Exists(dir)) { Console.Error.WriteLine($"error: {dir}: no such folder"); return 1; }
+        var files = Directory.GetFiles(dir, "*.docx").Concat(Directory.GetFiles(dir, "*.pdf")).Order().ToList();
+        if (files.Count == 0) { Console.Error.WriteLine($"error: {dir}: no DOCX or PDF files"); return 1; }
+        var extractor = Extractor.CreateDefault(ocrWorkers: 0);
+        var sw = Stopwatch.StartNew();
+        var records = files.Select(extractor.Extract).ToList();
+        var extract = sw.Elapsed.TotalSeconds;
+        var checker = Checks.ReportChecker.CreateDefault();
+        var cross = Checks.CrossReportChecker.CreateDefault();
+        Console.WriteLine($"{records.Count} reports (DOCX and digital PDF), {records.Sum(r => r.Tables.Sum(t => t.Rows.Count))} table rows, {records.Sum(r => r.Figures.Count)} prose figures, {rounds} rounds, one thread");
+        // Warm-up (JIT), not measured.
+        foreach (var r in records) checker.Check(r);
+        cross.Check(new Checks.InMemoryReportSource(records));
+
+        var (findingsWithin, findingsAcross) = (0, 0);
+        sw.Restart();
+        for (var i = 0; i < rounds; i++) foreach (var r in records) findingsWithin += checker.Check(r).Count;
+        var within = sw.Elapsed.TotalSeconds;
+        sw.Restart();
+        for (var i = 0; i < rounds; i++) findingsAcross += cross.Check(new Checks.InMemoryReportSource(records)).Count;
+        var across = sw.Elapsed.TotalSeconds;
+        var n = records.Count * rounds;
+        Console.WriteLine($"checks within each report: {n / within,9:0} reports/s  ({within * 1000 / n:0.000} ms/report)");
+        Console.WriteLine($"checks across the set:     {rounds / across,9:0.0} sets/s     ({across * 1000 / rounds:0.00} ms for {records.Count} reports)");
+        Console.WriteLine($"extraction, for scale:     {records.Count / extract,9:0.0} reports/s  ({extract * 1000 / records.Count:0.0} ms/report, one pass, one thread)");
+        Console.WriteLine($"findings (all severities): {findingsWithin / rounds} within the reports, {findingsAcross / rounds} across them");
+        return 0;
     }
 
     private static int RunOcr(string dir, int perResolution)

@@ -1,14 +1,17 @@
 using System.CommandLine;
 using System.Text.Json;
+using Baocao.Checks;
 using Baocao.Evaluation;
 using Baocao.Pipeline;
 using Baocao.Readers;
+using Baocao.Reports;
 
 namespace Baocao.Cli;
 
 /// <summary>
 /// <c>baocao eval</c>: extracts every corpus sample that has a hand-checked truth file and reports header-field,
-/// table and cell accuracy per format, with the fields that differ.
+/// table and cell accuracy per format, with the fields that differ, and the checks' recall of the expected findings
+/// and their false alarms.
 /// </summary>
 public static class EvalCommand
 {
@@ -44,14 +47,27 @@ public static class EvalCommand
             var parts = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             jobs = jobs.Where(j => parts.Any(p => Path.GetFileName(j.file).Contains(p, StringComparison.OrdinalIgnoreCase))).ToList();
         }
-        var results = new Comparison?[jobs.Count];
+        var records = new ReportRecord?[jobs.Count];
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var (file, truthPath, _) = jobs[i];
-            using var truth = JsonDocument.Parse(File.ReadAllText(truthPath));
-            try { results[i] = TruthComparer.Compare(file, extractor.Extract(file), truth.RootElement); }
+            try { records[i] = extractor.Extract(jobs[i].file); }
             catch (BadInputException e) { Console.Error.WriteLine($"error: {e.FilePath}: {e.Reason}"); }
         });
+        // The checks across reports run over the samples of one kind together (the DOCX set, the PDF set, each scan set),
+        // as `check` does over the files it is given.
+        foreach (var kind in jobs.Select(j => j.kind).Distinct())
+        {
+            var idx = Enumerable.Range(0, jobs.Count).Where(i => jobs[i].kind == kind && records[i] is not null).ToList();
+            var applied = CrossReportChecker.CreateDefault().Apply(idx.Select(i => records[i]!).ToList());
+            for (var k = 0; k < idx.Count; k++) records[idx[k]] = applied[k];
+        }
+        var results = new Comparison?[jobs.Count];
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            if (records[i] is not { } record) continue;
+            using var truth = JsonDocument.Parse(File.ReadAllText(jobs[i].truth));
+            results[i] = TruthComparer.Compare(jobs[i].file, record, truth.RootElement);
+        }
         for (var i = 0; i < jobs.Count; i++)
         {
             if (results[i] is not { } cmp) continue;
@@ -67,6 +83,12 @@ public static class EvalCommand
             var all = new Comparison(group.Key, group.SelectMany(x => x.cmp!.Fields).ToList());
             var numeric = new Comparison(group.Key, group.SelectMany(x => x.cmp!.Fields).Where(f => f.Category == TruthComparer.Cell && TruthComparer.IsNumericCell(f)).ToList());
             Console.WriteLine($"{group.Key} ({group.Count()} files): {Line(all)}  numeric cells {Pct(numeric.Score(TruthComparer.Cell))}");
+            var cmps = group.Select(x => x.cmp!).ToList();
+            var found = cmps.Sum(c => c.CheckRecall.found);
+            var expected = cmps.Sum(c => c.CheckRecall.expected);
+            var clean = cmps.Where(c => c.Clean).ToList();
+            Console.WriteLine($"    checks: recall {Pct((found, expected))}, false alarms {cmps.Sum(c => c.FalseAlarms)} " +
+                $"(on the {clean.Count} clean samples {clean.Sum(c => c.FalseAlarms)}, errors or warnings on {clean.Count(c => c.FalseAlarms > 0)} of them)");
         }
         return 0;
     }
@@ -75,6 +97,7 @@ public static class EvalCommand
 
     private static string Line(Comparison c)
     {
-        return $"header {Pct(c.Score(TruthComparer.Header))}  table {Pct(c.Score(TruthComparer.Table))}  cells {Pct(c.Score(TruthComparer.Cell))}  figures {Pct(c.Score(TruthComparer.Figure))}";
+        var (found, expected) = c.CheckRecall;
+        return $"header {Pct(c.Score(TruthComparer.Header))}  table {Pct(c.Score(TruthComparer.Table))}  cells {Pct(c.Score(TruthComparer.Cell))}  figures {Pct(c.Score(TruthComparer.Figure))}  checks {found}/{expected} found, {c.FalseAlarms} false alarm(s)";
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Baocao.Native;
+using Baocao.Checks;
 using Baocao.Output;
-using Baocao.Pipeline;
-using Baocao.Readers;
 using Baocao.Reports;
 
 namespace Baocao.Cli;
@@ -21,39 +19,15 @@ public static class ExtractCommand
 
     private static int Run(string[] files, bool json)
     {
-        var extractor = Extractor.CreateDefault();
-        var failed = 0;
-        var records = new List<ReportRecord>();
-        foreach (var f in files)
-        {
-            try
-            {
-                var r = extractor.Extract(f);
-                if (json) records.Add(r);
-                else Console.Write(RecordSummary.Render(r));
-            }
-            catch (BadInputException e)
-            {
-                Console.Error.WriteLine($"error: {e.FilePath}: {e.Reason}");
-                failed++;
-            }
-            catch (ToolMissingException e)
-            {
-                Console.Error.WriteLine($"error: {f}: {e.Message}");
-                failed++;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // A bug or an input no check foresaw: still one line for this file, and the rest go on.
-                Console.Error.WriteLine($"error: {f}: could not be extracted ({e.GetType().Name}: {e.Message.Split('\n')[0]})");
-                failed++;
-            }
-        }
+        IReadOnlyList<ReportRecord> records = BatchExtraction.ExtractAll(files, out var failed);
+        // The files given together are also checked against each other (reports of one agency), as by `check`.
+        records = CrossReportChecker.CreateDefault().Apply(records);
         if (json)
         {
             if (files.Length == 1 && records.Count == 1) Console.WriteLine(RecordJson.Serialize(records[0]));
             else if (records.Count > 0) Console.WriteLine("[" + string.Join(",\n", records.Select(RecordJson.Serialize)) + "]");
         }
+        else foreach (var r in records) Console.Write(RecordSummary.Render(r));
         return failed == 0 ? 0 : 1;
     }
 }

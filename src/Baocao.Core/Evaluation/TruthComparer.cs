@@ -18,17 +18,34 @@ public sealed record Comparison(string File, IReadOnlyList<FieldResult> Fields)
     public IEnumerable<FieldResult> Mismatches => Fields.Where(f => !f.Ok);
     public (int ok, int total) Score(string category) =>
         (Fields.Count(f => f.Category == category && f.Ok), Fields.Count(f => f.Category == category));
+
+    /// <summary>Expected findings that were found, of those expected.</summary>
+    public (int found, int expected) CheckRecall =>
+        (Fields.Count(f => f.Category == TruthComparer.Check && f.Expected != TruthComparer.NotExpected && f.Ok),
+         Fields.Count(f => f.Category == TruthComparer.Check && f.Expected != TruthComparer.NotExpected));
+
+    /// <summary>Errors and warnings that the truth does not expect.</summary>
+    public int FalseAlarms => Fields.Count(f => f.Category == TruthComparer.Check && f.Expected == TruthComparer.NotExpected);
+
+    /// <summary>The truth expects no finding at all: a clean sample.</summary>
+    public bool Clean => CheckRecall.expected == 0;
 }
 
 /// <summary>
 /// Compares a record with a ground-truth JSON (corpus-samples/*.truth.json), field by field. The truth holds a
 /// subset of the record's JSON (docs/record-format.md); every field it holds is compared, nothing else.
 /// Categories: header, table (caption, columns, row STT/label/kind), cell (printed text and typed value of every
-/// cell), figure (prose figures as a set of key/value/scope).
+/// cell), figure (prose figures as a set of key/value/scope), check (the findings of the checks stage: each expected
+/// finding found, each error or warning not expected a false alarm; matched on rule, table, row and column).
 /// </summary>
 public static class TruthComparer
 {
-    public const string Header = "header", Table = "table", Cell = "cell", Figure = "figure";
+    public const string Header = "header", Table = "table", Cell = "cell", Figure = "figure", Check = "check";
+
+    /// <summary>The <c>Expected</c> of a check field that is a false alarm (found, not expected).</summary>
+    public const string NotExpected = "(none)";
+
+    public const string Missing = "(missing)";
 
     /// <summary>A cell field whose truth is a figure ("5.661", "68,75", "01") or a typed value: the cells OCR must get exactly right.</summary>
     public static bool IsNumericCell(FieldResult f) =>
@@ -64,7 +81,30 @@ public static class TruthComparer
             foreach (var e in expected) fields.Add(new FieldResult(Figure, $"figure {e}", e, got.Contains(e) ? e : "(missing)"));
             foreach (var g in got.Where(g => !expected.Contains(g))) fields.Add(new FieldResult(Figure, $"figure {g}", "(none)", g));
         }
+        if (truth.TryGetProperty("checks", out var tc)) CompareChecks(fields, record, tc);
         return new Comparison(file, fields);
+    }
+
+    /// <summary>A finding as the truth names it: rule, table, row (folded: OCR slips in accents do not count), column.</summary>
+    public static string CheckKey(string rule, int? table, string? row, string? column) =>
+        $"{rule} table {(table is { } t ? t.ToString(CultureInfo.InvariantCulture) : "-")} row «{(row is null ? "-" : VietText.Fold(row))}» column {column ?? "-"}";
+
+    /// <summary>
+    /// Expected findings (error or warning) against the record's: one field per expected finding (found or missing) and
+    /// one per error or warning that was not expected (a false alarm). Info findings are never alarms.
+    /// </summary>
+    private static void CompareChecks(List<FieldResult> fields, ReportRecord record, JsonElement expected)
+    {
+        var got = record.Checks.Where(c => c.Severity != Baocao.Checks.Severity.Info).Select(c => CheckKey(c.Rule, c.Table, c.Row, c.Column)).ToList();
+        foreach (var e in expected.EnumerateArray())
+        {
+            static string? Str(JsonElement o, string name) => o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            int? table = e.TryGetProperty("table", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : null;
+            var key = CheckKey(Str(e, "rule")!, table, Str(e, "row"), Str(e, "column"));
+            var found = got.Remove(key);
+            fields.Add(new FieldResult(Check, $"check {key}", key, found ? key : Missing));
+        }
+        foreach (var extra in got) fields.Add(new FieldResult(Check, $"check {extra}", NotExpected, extra));
     }
 
     private static void CompareTable(List<FieldResult> fields, string path, JsonElement t, JsonElement? a)

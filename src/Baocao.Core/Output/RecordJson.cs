@@ -54,24 +54,47 @@ public static class RecordJson
         }
         w.WriteEndArray();
         w.WriteStartArray("checks");
-        foreach (var c in r.Checks)
-        {
-            w.WriteStartObject();
-            w.WriteString("rule", c.Rule);
-            w.WriteString("severity", c.Severity);
-            w.WriteString("message", c.Message);
-            NullableNumber(w, "page", c.Page);
-            NullableNumber(w, "table", c.Table);
-            w.WriteString("row", c.Row);
-            w.WriteString("column", c.Column);
-            NullableNumber(w, "printed", c.Printed);
-            NullableNumber(w, "expected", c.Expected);
-            w.WriteEndObject();
-        }
+        foreach (var c in r.Checks) WriteCheck(w, c);
         w.WriteEndArray();
         w.WriteStartArray("warnings");
         foreach (var s in r.Warnings) w.WriteStringValue(s);
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The findings alone, as one JSON array (<c>check --json</c>).</summary>
+    public static string SerializeChecks(IEnumerable<Check> checks)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, Options))
+        {
+            w.WriteStartArray();
+            foreach (var c in checks) WriteCheck(w, c);
+            w.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    /// <summary>One finding of the checks stage (docs/record-format.md, "checks").</summary>
+    public static void WriteCheck(Utf8JsonWriter w, Check c)
+    {
+        w.WriteStartObject();
+        w.WriteString("rule", c.Rule);
+        w.WriteString("severity", c.Severity);
+        w.WriteString("message", c.Message);
+        w.WriteString("file", c.File);
+        NullableNumber(w, "page", c.Page);
+        NullableNumber(w, "table", c.Table);
+        w.WriteString("row", c.Row);
+        NullableNumber(w, "rowIndex", c.RowIndex);
+        w.WriteString("column", c.Column);
+        NullableNumber(w, "columnNumber", c.ColumnNumber);
+        w.WriteString("relation", c.Relation);
+        NullableNumber(w, "printed", c.Printed);
+        NullableNumber(w, "expected", c.Expected);
+        NullableNumber(w, "difference", c.Difference);
+        NullableNumber(w, "proposed", c.Proposed);
+        w.WriteString("related", c.Related);
         w.WriteEndObject();
     }
 

@@ -33,6 +33,13 @@ public static class RecordSummary
             foreach (var row in t.Rows.Where(x => x.Kind == "total"))
                 sb.AppendLine($"    {row.Label}: {string.Join(", ", row.Values.Select(v => $"{v.Key}={v.Value?.ToString() ?? "·"}"))}");
         }
+        if (r.Checks.Count > 0)
+        {
+            var counts = string.Join(", ", new[] { Checks.Severity.Error, Checks.Severity.Warning, Checks.Severity.Info }.Select(s => $"{r.Checks.Count(c => c.Severity == s)} {s}"));
+            sb.AppendLine($"  Checks:      {counts}  (details: ./baocao check)");
+            foreach (var c in r.Checks.Where(c => c.Severity != Checks.Severity.Info))
+                sb.AppendLine($"    {c.Severity} {c.Rule}{(c.Table is { } ti ? $" table {ti}" : "")}{(c.Row is { } row ? $" «{row}»" : "")}: {c.Message}");
+        }
         foreach (var wmsg in r.Warnings) sb.AppendLine($"  warning: {wmsg}");
         return sb.ToString();
     }

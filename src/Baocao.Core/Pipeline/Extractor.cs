@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Baocao.Checks;
 using Baocao.Documents;
 using Baocao.Figures;
 using Baocao.Header;
@@ -15,9 +16,10 @@ namespace Baocao.Pipeline;
 
 /// <summary>
 /// The extraction pipeline for one file: read (format-specific) into blocks, then the shared pure stages:
-/// header, table captions, tables (interpretation and column mapping), prose figures.
+/// header, table captions, tables (interpretation and column mapping), prose figures, then the checks of the
+/// record's own figures (findings in <c>checks</c>; the checks across reports need a set, see <see cref="CrossReportChecker"/>).
 /// </summary>
-public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> readers, TableInterpreter interpreter)
+public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> readers, TableInterpreter interpreter, ReportChecker? checker = null)
 {
     /// <summary>The default wiring: OpenXml for DOCX; poppler and mutool for PDF; lattice then stream table detection; the rule-table mapper.</summary>
     /// <param name="toolkit">The PDF tools (poppler and mutool by default).</param>
@@ -34,7 +36,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
             [".docx"] = new DocxReader(),
             [".pdf"] = new PdfReader(toolkit, analyzer, ocr, problem),
         };
-        return new Extractor(readers, new TableInterpreter(new RuleTableColumnMapper()));
+        return new Extractor(readers, new TableInterpreter(new RuleTableColumnMapper()), ReportChecker.CreateDefault());
     }
 
     public IReadOnlyCollection<string> Extensions => readers.Keys.ToList();
@@ -69,6 +71,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         var contexts = TableContextReader.Read(blocks, (p, r) => PeriodParser.Parse(p, r));
         var tables = content.Tables.Select((t, i) => interpreter.Interpret(i, t.Grid, contexts[i])).ToList();
         var figures = ProseFigureExtractor.Extract(blocks);
-        return new ReportRecord(content.Source, header, tables, figures, [], content.Warnings);
+        var record = new ReportRecord(content.Source, header, tables, figures, [], content.Warnings);
+        return checker is null ? record : checker.Apply(record);
     }
 }

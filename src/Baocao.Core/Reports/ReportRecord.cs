@@ -65,8 +65,34 @@ public sealed record ReportTable(
 /// </summary>
 public sealed record Figure(string Key, decimal Value, string Text, int Page, string? Scope, double Confidence = 1.0);
 
-/// <summary>A finding of a cross-check (filled by the checks stage).</summary>
-public sealed record Check(string Rule, string Severity, string Message, int? Page, int? Table, string? Row, string? Column, decimal? Printed, decimal? Expected);
+/// <summary>
+/// A finding of a cross-check (filled by the checks stage, <c>Baocao.Checks</c>): which rule, how serious, where
+/// (page, table index, row label, column key or id) and by how much (the printed value, the value the rule expects).
+/// The printed value is never changed: a suspected misreading carries its <see cref="Proposed"/> value beside it.
+/// </summary>
+public sealed record Check(string Rule, string Severity, string Message, int? Page, int? Table, string? Row, string? Column, decimal? Printed, decimal? Expected)
+{
+    /// <summary>The source file the finding is about (the later or the covering report of a cross-report finding).</summary>
+    public string? File { get; init; }
+
+    /// <summary>The row's index in the table (<see cref="Row"/> is its printed label, or its STT when the label is blank).</summary>
+    public int? RowIndex { get; init; }
+
+    /// <summary>The column's printed number ("(7)" gives 7), when the table has a column-number row.</summary>
+    public int? ColumnNumber { get; init; }
+
+    /// <summary>The relation that was checked, as a formula: "(7)=(8)+(9)+(10)", "received.total = received.new + received.carried_over".</summary>
+    public string? Relation { get; init; }
+
+    /// <summary>Printed minus expected.</summary>
+    public decimal? Difference => Printed - Expected;
+
+    /// <summary>For a suspected misreading: the value one changed character would give, which satisfies every check the value takes part in.</summary>
+    public decimal? Proposed { get; init; }
+
+    /// <summary>For a cross-report finding: the other report (its path and period).</summary>
+    public string? Related { get; init; }
+}
 
 /// <summary>The whole extraction result for one source file.</summary>
 public sealed record ReportRecord(
