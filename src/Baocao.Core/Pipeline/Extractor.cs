@@ -17,13 +17,19 @@ namespace Baocao.Pipeline;
 /// The extraction pipeline for one file: read (format-specific) into blocks, then the shared pure stages:
 /// header, table captions, tables (interpretation and column mapping), prose figures.
 /// </summary>
-public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> readers, TableInterpreter interpreter)
+public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> readers, TableInterpreter interpreter, NameNormalizer? names = null)
 {
-    /// <summary>The default wiring: OpenXml for DOCX; poppler and mutool for PDF; lattice then stream table detection; the rule-table mapper.</summary>
+    /// <summary>
+    /// The default wiring: OpenXml for DOCX; poppler and mutool for PDF; lattice then stream table detection; the
+    /// trained column mapper (models/column-mapper.json beside the program, loaded here, at start). Throws
+    /// <see cref="ModelLoadException"/> with a one-line reason when the model file is missing or corrupt.
+    /// </summary>
     /// <param name="toolkit">The PDF tools (poppler and mutool by default).</param>
     /// <param name="ocrWorkers">Tesseract engines in the pool: one per worker thread. 0 disables OCR.</param>
-    public static Extractor CreateDefault(IPdfToolkit? toolkit = null, int? ocrWorkers = null)
+    /// <param name="mapperModel">The column-mapper model file (default: models/column-mapper.json beside the program).</param>
+    public static Extractor CreateDefault(IPdfToolkit? toolkit = null, int? ocrWorkers = null, string? mapperModel = null)
     {
+        var mapper = ModelColumnMapper.LoadDefault(mapperModel);
         toolkit ??= new PopplerMuPdfToolkit();
         var analyzer = new PageLayoutAnalyzer([new LatticeTableDetector(), new StreamTableDetector()]);
         var workers = ocrWorkers ?? Environment.ProcessorCount;
@@ -34,7 +40,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
             [".docx"] = new DocxReader(),
             [".pdf"] = new PdfReader(toolkit, analyzer, ocr, problem),
         };
-        return new Extractor(readers, new TableInterpreter(new RuleTableColumnMapper()));
+        return new Extractor(readers, new TableInterpreter(mapper), NameNormalizer.Default);
     }
 
     public IReadOnlyCollection<string> Extensions => readers.Keys.ToList();
@@ -68,6 +74,13 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         var header = HeaderParser.Parse(blocks);
         var contexts = TableContextReader.Read(blocks, (p, r) => PeriodParser.Parse(p, r));
         var tables = content.Tables.Select((t, i) => interpreter.Interpret(i, t.Grid, contexts[i])).ToList();
+        if (names is not null)
+        {
+            // Canonical agency and row labels, for search facets: added beside the printed text, never replacing it.
+            var agency = names.Agency(header.Agency);
+            header = header with { AgencyKey = agency?.Key, CanonicalAgency = agency?.Name };
+            tables = tables.Select(t => RowLabels.Normalise(t, names)).ToList();
+        }
         var figures = ProseFigureExtractor.Extract(blocks);
         return new ReportRecord(content.Source, header, tables, figures, [], content.Warnings);
     }
