@@ -14,7 +14,7 @@ namespace Baocao.Mapping;
 public sealed partial class ColumnFeaturizer
 {
     /// <summary>Changes whenever the features change: a model is only valid for the version it was trained with.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The abbreviations (long, short) as given; applied folded, longest first.</summary>
     public IReadOnlyList<(string Long, string Short)> Abbreviations { get; }
@@ -112,6 +112,10 @@ public sealed partial class ColumnFeaturizer
         if (levels.Count > 0)
             foreach (var w in Words(levels[^1])) f.Add(side + "w:" + w);
         if (c.Formula is not null) f.Add(side + ":formula");
+        // A column among columns of figures is more likely a figure itself than a note.
+        var kinds = new List<string>();
+        ValueFeatures(kinds, c.SampleValues);
+        foreach (var k in kinds.Where(k => k is "v:num" or "v:text")) f.Add(side + k);
     }
 
     /// <summary>What the sample values look like: text, whole numbers, percentages, 0/1 flags, x marks, blanks.</summary>

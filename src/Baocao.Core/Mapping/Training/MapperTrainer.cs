@@ -8,7 +8,7 @@ namespace Baocao.Mapping.Training;
 /// <summary>How the training set is made and the model trained. The seed fixes every random draw of the generator.</summary>
 public sealed record TrainerOptions(
     int Seed = 2020,
-    int VariantsPerLayout = 150,
+    int VariantsPerLayout = 200,
     int OtherTables = 150,
     int HeldOutPerLayout = 60,
     int HeldOutWordingsPerLayout = 15,

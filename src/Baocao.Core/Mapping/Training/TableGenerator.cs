@@ -16,7 +16,7 @@ public sealed record VariationOptions(
     double Substitute = 0.5, double SubstituteHeldOut = 0.75, double DropOther = 0.5, double AddOther = 0.15, double DropPart = 0.08,
     double DropMiddleLevels = 0.2, double Flatten = 0.12, double DropStt = 0.08, double Abbreviate = 0.25, double SwapParts = 0.3,
     double Upper = 0.12, double Lower = 0.05, double NoDiacritics = 0.12, double BrokenWords = 0.12, double Ocr = 0.3, double DropForm = 0.25,
-    double GarbleLeaf = 0.08, double DropWord = 0.08);
+    double GarbleLeaf = 0.08, double DropWord = 0.08, double TotalsLast = 0.12);
 
 /// <summary>
 /// Generates labelled tables from the catalog's layouts: the layout as printed (variant 0), then variants with other
@@ -65,6 +65,20 @@ public sealed class TableGenerator(FormCatalog catalog, NameNormalizer names, Va
                 if (parts.Count > 2) cols.RemoveAt(parts[rng.Next(parts.Count)].i);
             }
             if (rng.NextDouble() < o.DropStt && cols.Count > 3 && cols[0].key == FormCatalog.Stt) cols.RemoveAt(0);
+            if (rng.NextDouble() < o.TotalsLast)
+            {
+                // Some tables print a total after its parts ("Cộng" last): move each total behind its last part.
+                foreach (var total in cols.Where(c => !FormCatalog.IsRole(c.key) && fields[c.key].Sums.Count > 0).ToList())
+                {
+                    var sum = fields[total.key].Sums.FirstOrDefault(s => s.All(k => cols.Any(c => c.key == k)));
+                    if (sum is null) continue;
+                    var from = cols.FindIndex(c => c.key == total.key);
+                    var last = sum.Max(k => cols.FindIndex(c => c.key == k));
+                    if (last < from) continue;
+                    cols.RemoveAt(from);
+                    cols.Insert(last, total);
+                }
+            }
             if (rng.NextDouble() < o.DropMiddleLevels)
                 cols = cols.Select(c => c.path.Count >= 3 ? (c.key, new List<string> { c.path[0], c.path[^1] }) : c).ToList();
             if (rng.NextDouble() < o.Flatten)
@@ -152,7 +166,7 @@ public sealed class TableGenerator(FormCatalog catalog, NameNormalizer names, Va
             var numbering = Weighted(rng, ("plain", 0.5), ("none", 0.5));
             var numbers = Numbering(cols.Select(c => c.key).ToList(), numbering, rng);
             var features = cols.Select((c, i) => new ColumnFeatures(i, c.header, numbers[i].number, numbers[i].formula,
-                c.key == FormCatalog.Other && rng.NextDouble() < 0.1 ? Counts(rng) : SampleValues(c.key, "agencies", rng))).ToList();
+                c.key == FormCatalog.Other && rng.NextDouble() < 0.05 ? Counts(rng) : SampleValues(c.key, "agencies", rng))).ToList();
             yield return new LabelledTable($"other#{v}", "other tables", null, heldOut, features, cols.Select(c => c.key).ToList());
         }
     }
