@@ -95,6 +95,10 @@ public static class ModelCard
         sb.AppendLine("## Limits");
         sb.AppendLine("- A heading with no word in common with any catalog wording (a new measure) is not learnt: add it to the catalog.");
         sb.AppendLine("- Row labels and agencies are normalised by lists (`Mapping/canonical-names.json`), not by this model.");
+        sb.AppendLine("- The features and augmentations were revised a few times during development after reading held-out mistakes");
+        sb.AppendLine("  (y/i spelling, abbreviations, unreadable leaves, totals printed last, the neighbours' kind of values). No held-out");
+        sb.AppendLine("  wording went into training, but the held-out figure is somewhat optimistic for it: new layouts from real reports");
+        sb.AppendLine("  are the next honest measure.");
         return sb.ToString();
     }
 
