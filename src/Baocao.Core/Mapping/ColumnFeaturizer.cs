@@ -14,7 +14,7 @@ namespace Baocao.Mapping;
 public sealed partial class ColumnFeaturizer
 {
     /// <summary>Changes whenever the features change: a model is only valid for the version it was trained with.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>The abbreviations (long, short) as given; applied folded, longest first.</summary>
     public IReadOnlyList<(string Long, string Short)> Abbreviations { get; }
@@ -158,7 +158,13 @@ public sealed partial class ColumnFeaturizer
 
     /// <summary>The normalised header levels ("Số lượng hồ sơ tiếp nhận › Tổng số" gives "sl hs tn", "tong so").</summary>
     public List<string> Levels(string header) =>
-        header.Split('›').Select(Normalise).Where(l => l.Length > 0).ToList();
+        header.Split('›').Where(l => !IsJunk(l)).Select(Normalise).Where(l => l.Length > 0).ToList();
+
+    /// <summary>
+    /// A header level with fewer than two letters ("(8)", "@3)=(4)", "^", "q0)") says nothing about the column: OCR of a
+    /// borderless table can merge the number row and stray marks into the header.
+    /// </summary>
+    private static bool IsJunk(string level) => level.Count(char.IsLetter) < 2;
 
     /// <summary>Folded, y as i, punctuation as space, abbreviations applied.</summary>
     public string Normalise(string text)

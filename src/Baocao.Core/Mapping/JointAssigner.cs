@@ -80,6 +80,9 @@ public sealed class JointAssigner(IReadOnlyList<string> classes, IReadOnlyList<A
         {
             if (ColumnFeaturizer.FormulaTerms(formulas[i]) is not { } terms) continue;
             if (!terms.All(byNumber.ContainsKey)) continue; // a term that names no column: nothing to check against
+            // Every known form sums adjacent columns; a gap ("(7)=(8)+(10)") means a term was lost in reading, and such a
+            // formula is no evidence about the keys.
+            if (terms.Zip(terms.Skip(1)).Any(p => p.Second != p.First + 1)) continue;
             var cols = terms.Select(t => byNumber[t]).ToArray();
             checks.Add(new FormulaCheck(i, cols, cols.Append(i).Max()));
         }

@@ -27,9 +27,10 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
     /// <param name="toolkit">The PDF tools (poppler and mutool by default).</param>
     /// <param name="ocrWorkers">Tesseract engines in the pool: one per worker thread. 0 disables OCR.</param>
     /// <param name="mapperModel">The column-mapper model file (default: models/column-mapper.json beside the program).</param>
-    public static Extractor CreateDefault(IPdfToolkit? toolkit = null, int? ocrWorkers = null, string? mapperModel = null)
+    /// <param name="mapper">Another column mapper instead of the model (the rule table, for comparisons).</param>
+    public static Extractor CreateDefault(IPdfToolkit? toolkit = null, int? ocrWorkers = null, string? mapperModel = null, IColumnMapper? mapper = null)
     {
-        var mapper = ModelColumnMapper.LoadDefault(mapperModel);
+        mapper ??= ModelColumnMapper.LoadDefault(mapperModel);
         toolkit ??= new PopplerMuPdfToolkit();
         var analyzer = new PageLayoutAnalyzer([new LatticeTableDetector(), new StreamTableDetector()]);
         var workers = ocrWorkers ?? Environment.ProcessorCount;

@@ -8,10 +8,10 @@ namespace Baocao.Mapping.Training;
 /// <summary>How the training set is made and the model trained. The seed fixes every random draw of the generator.</summary>
 public sealed record TrainerOptions(
     int Seed = 2020,
-    int VariantsPerLayout = 200,
+    int VariantsPerLayout = 300,
     int OtherTables = 150,
-    int HeldOutPerLayout = 60,
-    int HeldOutWordingsPerLayout = 15,
+    int HeldOutPerLayout = 100,
+    int HeldOutWordingsPerLayout = 30,
     int HeldOutOtherTables = 40,
     int MinFeatureCount = 2,
     double PruneBelow = 0.02,

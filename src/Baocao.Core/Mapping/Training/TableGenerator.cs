@@ -16,7 +16,7 @@ public sealed record VariationOptions(
     double Substitute = 0.5, double SubstituteHeldOut = 0.75, double DropOther = 0.5, double AddOther = 0.15, double DropPart = 0.08,
     double DropMiddleLevels = 0.2, double Flatten = 0.12, double DropStt = 0.08, double Abbreviate = 0.25, double SwapParts = 0.3,
     double Upper = 0.12, double Lower = 0.05, double NoDiacritics = 0.12, double BrokenWords = 0.12, double Ocr = 0.3, double DropForm = 0.25,
-    double GarbleLeaf = 0.08, double DropWord = 0.08, double TotalsLast = 0.12);
+    double GarbleLeaf = 0.08, double DropWord = 0.08, double TotalsLast = 0.12, double SplitLeaf = 0.06);
 
 /// <summary>
 /// Generates labelled tables from the catalog's layouts: the layout as printed (variant 0), then variants with other
@@ -80,7 +80,12 @@ public sealed class TableGenerator(FormCatalog catalog, NameNormalizer names, Va
                 }
             }
             if (rng.NextDouble() < o.DropMiddleLevels)
-                cols = cols.Select(c => c.path.Count >= 3 ? (c.key, new List<string> { c.path[0], c.path[^1] }) : c).ToList();
+            {
+                // Only where the middle level tells no two columns apart ("Trong kỳ"), not where it is what does
+                // ("… › Cấp tỉnh › Tỷ lệ" and "… › Cấp huyện › Tỷ lệ"): a table a person could not label teaches nothing.
+                var shorter = cols.Select(c => c.path.Count >= 3 ? (c.key, new List<string> { c.path[0], c.path[^1] }) : c).ToList();
+                if (shorter.Select(c => string.Join(" › ", c.Item2)).Distinct().Count() == shorter.Count) cols = shorter;
+            }
             if (rng.NextDouble() < o.Flatten)
                 cols = cols.Select(c => FormCatalog.IsRole(c.key) ? c
                     : (c.key, new List<string> { Pick(fields[c.key].Flat, heldOut, rng) ?? string.Join(" ", c.path) })).ToList();
@@ -93,13 +98,25 @@ public sealed class TableGenerator(FormCatalog catalog, NameNormalizer names, Va
                 var (key, path) = cols[i];
                 var leafWordings = FormCatalog.IsRole(key) ? roles[key].Flat : path.Count == 1 ? fields[key].Flat : fields[key].Leaf;
                 if (rng.NextDouble() < p && Pick(leafWordings, heldOut, rng) is { } leaf) path[^1] = leaf;
-                // Now and then a leaf the model cannot read or only partly: it must then lean on the headings above,
-                // the neighbours, the numbering and the values, as it has to for a wording it has never seen.
-                if (!FormCatalog.IsRole(key) && rng.NextDouble() < o.GarbleLeaf) path[^1] = HeaderNoise.OcrNoise(path[^1], rng, 0.4);
-                else if (!FormCatalog.IsRole(key) && rng.NextDouble() < o.DropWord)
+                // Now and then (in training only: these are lessons, not a test) a leaf the model cannot read or only
+                // partly: it must then lean on the headings above, the neighbours, the numbering and the values, as it
+                // has to for a wording it has never seen.
+                if (!heldOut && !FormCatalog.IsRole(key) && rng.NextDouble() < o.GarbleLeaf) path[^1] = HeaderNoise.OcrNoise(path[^1], rng, 0.4);
+                else if (!heldOut && !FormCatalog.IsRole(key) && rng.NextDouble() < o.DropWord)
                 {
                     var words = path[^1].Split(' ').ToList();
                     if (words.Count > 1) { words.RemoveAt(rng.Next(words.Count)); path[^1] = string.Join(' ', words); }
+                }
+                else if (rng.NextDouble() < o.SplitLeaf)
+                {
+                    // OCR can read the lines of one header cell as stacked cells: "Trước › hạn".
+                    var words = path[^1].Split(' ');
+                    if (words.Length > 1)
+                    {
+                        var at = 1 + rng.Next(words.Length - 1);
+                        path[^1] = string.Join(' ', words[..at]);
+                        path.Add(string.Join(' ', words[at..]));
+                    }
                 }
                 for (var l = 0; l < path.Count - 1; l++)
                 {
@@ -202,8 +219,11 @@ public sealed class TableGenerator(FormCatalog catalog, NameNormalizer names, Va
             if (!FormCatalog.IsRole(keys[i]) && style is "formulas" or "bare")
                 foreach (var sum in fields[keys[i]].Sums)
                 {
-                    var at = sum.Select(k => keys.IndexOf(k)).ToList();
-                    if (at.All(x => x >= 0)) { terms = at.Select(x => x + 1).Order().ToList(); break; }
+                    // A printed total sums the adjacent columns of its parts: take the alternative laid out that way.
+                    var at = sum.Select(k => keys.IndexOf(k)).Order().ToList();
+                    if (at.Any(x => x < 0) || at[^1] - at[0] != at.Count - 1) continue;
+                    terms = at.Select(x => x + 1).ToList();
+                    break;
                 }
             string text;
             if (style == "bare" && keys[i] == FormCatalog.Stt && rng.NextDouble() < 0.5) text = "";
