@@ -80,9 +80,9 @@ public sealed class JointAssigner(IReadOnlyList<string> classes, IReadOnlyList<A
         {
             if (ColumnFeaturizer.FormulaTerms(formulas[i]) is not { } terms) continue;
             if (!terms.All(byNumber.ContainsKey)) continue; // a term that names no column: nothing to check against
-            // Every known form sums adjacent columns; a gap ("(7)=(8)+(10)") means a term was lost in reading, and such a
-            // formula is no evidence about the keys.
-            if (terms.Zip(terms.Skip(1)).Any(p => p.Second != p.First + 1)) continue;
+            // Every known form sums the columns right after the total ("(7)=(8)+(9)+(10)"); anything else ("(7)=(8)+(10)",
+            // "(7)=(9)+(10)") means OCR lost a term, and such a formula is no evidence about the keys.
+            if (numbers[i] is not { } total || terms.Select((t, k) => t != total + 1 + k).Any(bad => bad)) continue;
             var cols = terms.Select(t => byNumber[t]).ToArray();
             checks.Add(new FormulaCheck(i, cols, cols.Append(i).Max()));
         }

@@ -60,6 +60,20 @@ public class JointAssignerTests
     }
 
     [Fact]
+    public void A_formula_that_lost_a_term_in_reading_is_no_evidence()
+    {
+        // "(3)=(4)+(5)+(6)" read by OCR as "(3)=(5)+(6)": no sum of the catalog has those two parts, but the formula
+        // must not drag the clear columns onto other keys.
+        var probs = new List<double[]>
+        {
+            P(("received.total", 0.9)), P(("received.online", 0.9)), P(("received.direct", 0.9)), P(("received.carried_over", 0.9)),
+        };
+        var r = Assigner().Assign(probs, [3, 4, 5, 6], ["(3)=(5)+(6)", null, null, null], "II.06a");
+        Assert.Equal(["received.total", "received.online", "received.direct", "received.carried_over"], r.Select(c => c.Class));
+        Assert.All(r, c => Assert.True(c.Confidence > 0.9));
+    }
+
+    [Fact]
     public void Keys_come_from_one_schema_and_a_known_form_favours_its_own()
     {
         var probs = new List<double[]> { P(("received.total", 0.5), ("dvc.level3.assigned", 0.45)), P(("received.online", 0.7)) };
