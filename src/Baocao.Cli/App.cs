@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Baocao.Mapping;
 
 namespace Baocao.Cli;
 
@@ -13,6 +14,13 @@ public static class App
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DebugCommand.Create());
-        return root.Parse(args).Invoke();
+        root.Subcommands.Add(TrainMapperCommand.Create());
+        try { return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }); }
+        catch (ModelLoadException e)
+        {
+            // Extraction loads the column-mapper model at start: without it no file can be mapped, so one line and stop.
+            Console.Error.WriteLine($"error: {e.FilePath}: {e.Reason}");
+            return 1;
+        }
     }
 }

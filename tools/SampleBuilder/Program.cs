@@ -27,6 +27,10 @@ var write = args.Contains("--write");
 var onlyIndex = Array.IndexOf(args, "--only");
 var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : null;
 Directory.CreateDirectory(outDir);
+// Column keys come from the form catalog of the column mapper, so specs and the model share one vocabulary.
+var catalogPath = Path.GetFullPath(Path.Combine(specDir, "..", "..", "models", "form-catalog.json"));
+if (File.Exists(catalogPath)) Truth.LoadCatalogKeys(catalogPath);
+else Console.Error.WriteLine($"warning: {catalogPath} not found; only the dossier keys are accepted in table truths");
 
 var specs = Directory.GetFiles(specDir, "*.json").OrderBy(p => p, StringComparer.Ordinal).ToList();
 if (specs.Count == 0)

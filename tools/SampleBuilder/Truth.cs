@@ -18,9 +18,18 @@ public static partial class Truth
     static readonly string[] PeriodFields = ["kind", "year", "quarter", "month", "half", "from", "to", "explicit"];
     static readonly string[] SignerFields = ["name", "title", "authority"];
     static readonly string[] TableFields = ["form", "title", "section", "unit", "reportingUnit", "receivingUnit", "period"];
-    static readonly HashSet<string> Keys = ["received.total", "received.new", "received.online", "received.direct", "received.carried_over",
+    static readonly HashSet<string> DossierKeys = ["received.total", "received.new", "received.online", "received.direct", "received.carried_over",
         "resolved.total", "resolved.early", "resolved.on_time", "resolved.late", "pending.total", "pending.on_time", "pending.late", "returned"];
-    static readonly HashSet<string> FigureKeys = [.. Keys, "received.postal", "resolved.early_or_on_time"];
+    static readonly HashSet<string> FigureKeys = [.. DossierKeys, "received.postal", "resolved.early_or_on_time"];
+
+    /// <summary>Column keys a table truth may use: every field of the form catalog (models/form-catalog.json).</summary>
+    public static HashSet<string> Keys { get; private set; } = DossierKeys;
+
+    public static void LoadCatalogKeys(string catalogPath)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(catalogPath));
+        Keys = doc.RootElement.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("key").GetString()!).ToHashSet();
+    }
 
     public static JsonObject Draft(DocSpec spec)
     {

@@ -46,7 +46,10 @@ public sealed partial class TableInterpreter(IColumnMapper mapper)
         {
             var m = mappings[c];
             var key = m.Key;
-            if (key is not null && m.Confidence < mapper.ReviewThreshold)
+            // A doubtful key is left null for a person to check. A null with a confidence above 0 that is still below
+            // the threshold is doubtful too (a key may have been missed); a null with 0 means the mapper did not consider
+            // the column at all (the rule table's unmapped columns).
+            if (m.Confidence < mapper.ReviewThreshold && (key is not null || m.Confidence > 0))
             {
                 key = null;
                 needsReview = true;

@@ -105,6 +105,8 @@ public static class RecordJson
         w.WriteString("symbol", h.Symbol);
         w.WriteString("docType", h.DocType);
         w.WriteString("agency", h.Agency);
+        w.WriteString("agencyKey", h.AgencyKey);
+        w.WriteString("canonicalAgency", h.CanonicalAgency);
         w.WriteString("parentAgency", h.ParentAgency);
         w.WriteString("province", h.Province);
         w.WriteString("place", h.Place);
@@ -175,6 +177,8 @@ public static class RecordJson
             w.WriteNumber("index", r.Index);
             w.WriteString("stt", r.Stt);
             w.WriteString("label", r.Label);
+            w.WriteString("labelKey", r.LabelKey);
+            w.WriteString("canonicalLabel", r.CanonicalLabel);
             w.WriteString("kind", r.Kind);
             w.WriteStartObject("values");
             foreach (var (k, v) in r.Values) NullableNumber(w, k, v);

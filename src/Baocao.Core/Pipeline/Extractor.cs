@@ -19,13 +19,20 @@ namespace Baocao.Pipeline;
 /// header, table captions, tables (interpretation and column mapping), prose figures, then the checks of the
 /// record's own figures (findings in <c>checks</c>; the checks across reports need a set, see <see cref="CrossReportChecker"/>).
 /// </summary>
-public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> readers, TableInterpreter interpreter, ReportChecker? checker = null)
+public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> readers, TableInterpreter interpreter, ReportChecker? checker = null, NameNormalizer? names = null)
 {
-    /// <summary>The default wiring: OpenXml for DOCX; poppler and mutool for PDF; lattice then stream table detection; the rule-table mapper.</summary>
+    /// <summary>
+    /// The default wiring: OpenXml for DOCX; poppler and mutool for PDF; lattice then stream table detection; the
+    /// trained column mapper (models/column-mapper.json beside the program, loaded here, at start). Throws
+    /// <see cref="ModelLoadException"/> with a one-line reason when the model file is missing or corrupt.
+    /// </summary>
     /// <param name="toolkit">The PDF tools (poppler and mutool by default).</param>
     /// <param name="ocrWorkers">Tesseract engines in the pool: one per worker thread. 0 disables OCR.</param>
-    public static Extractor CreateDefault(IPdfToolkit? toolkit = null, int? ocrWorkers = null)
+    /// <param name="mapperModel">The column-mapper model file (default: models/column-mapper.json beside the program).</param>
+    /// <param name="mapper">Another column mapper instead of the model (the rule table, for comparisons).</param>
+    public static Extractor CreateDefault(IPdfToolkit? toolkit = null, int? ocrWorkers = null, string? mapperModel = null, IColumnMapper? mapper = null)
     {
+        mapper ??= ModelColumnMapper.LoadDefault(mapperModel);
         toolkit ??= new PopplerMuPdfToolkit();
         var analyzer = new PageLayoutAnalyzer([new LatticeTableDetector(), new StreamTableDetector()]);
         var workers = ocrWorkers ?? Environment.ProcessorCount;
@@ -36,7 +43,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
             [".docx"] = new DocxReader(),
             [".pdf"] = new PdfReader(toolkit, analyzer, ocr, problem),
         };
-        return new Extractor(readers, new TableInterpreter(new RuleTableColumnMapper()), ReportChecker.CreateDefault());
+        return new Extractor(readers, new TableInterpreter(mapper), ReportChecker.CreateDefault(), NameNormalizer.Default);
     }
 
     public IReadOnlyCollection<string> Extensions => readers.Keys.ToList();
@@ -70,6 +77,13 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         var header = HeaderParser.Parse(blocks);
         var contexts = TableContextReader.Read(blocks, (p, r) => PeriodParser.Parse(p, r));
         var tables = content.Tables.Select((t, i) => interpreter.Interpret(i, t.Grid, contexts[i])).ToList();
+        if (names is not null)
+        {
+            // Canonical agency and row labels, for search facets: added beside the printed text, never replacing it.
+            var agency = names.Agency(header.Agency);
+            header = header with { AgencyKey = agency?.Key, CanonicalAgency = agency?.Name };
+            tables = tables.Select(t => RowLabels.Normalise(t, names)).ToList();
+        }
         var figures = ProseFigureExtractor.Extract(blocks);
         var record = new ReportRecord(content.Source, header, tables, figures, [], content.Warnings);
         return checker is null ? record : checker.Apply(record);

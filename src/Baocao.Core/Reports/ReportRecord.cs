@@ -26,7 +26,9 @@ public sealed record ReportHeader(
     Signer? Signer,
     IReadOnlyList<string> Recipients,
     IReadOnlyList<string> References,
-    IReadOnlyList<string> Forms)
+    IReadOnlyList<string> Forms,
+    string? AgencyKey = null,
+    string? CanonicalAgency = null)
 {
     public static readonly ReportHeader Empty = new(null, null, null, null, null, null, null, null, null, null, null, [], [], []);
 }
@@ -41,8 +43,12 @@ public sealed record TableColumn(int Index, string Id, string? Key, string Heade
 /// </summary>
 public sealed record TableCell(string Column, string Raw, string Kind, decimal? Value, int Page, BBox? Box, int GridRow, int GridCol, IReadOnlyList<string> Flags, double Confidence = 1.0);
 
-/// <summary>A body row: STT, label, kind (item, group, total, percent), canonical values and every cell.</summary>
-public sealed record TableRow(int Index, string? Stt, string? Label, string Kind, IReadOnlyDictionary<string, decimal?> Values, IReadOnlyList<TableCell> Cells, int Page);
+/// <summary>
+/// A body row: STT, label, kind (item, group, total, percent), canonical values and every cell. <c>LabelKey</c> and
+/// <c>CanonicalLabel</c> put the label on a canonical list ("field:ho-tich", "agency:so-tu-phap", "level:cap-tinh").
+/// </summary>
+public sealed record TableRow(int Index, string? Stt, string? Label, string Kind, IReadOnlyDictionary<string, decimal?> Values, IReadOnlyList<TableCell> Cells, int Page,
+    string? LabelKey = null, string? CanonicalLabel = null);
 
 /// <summary>A table with its header resolved.</summary>
 public sealed record ReportTable(
