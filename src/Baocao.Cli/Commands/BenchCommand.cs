@@ -25,6 +25,7 @@ public static class BenchCommand
         var ocr = new Command("ocr", "Scanned pages/s through baocao's OCR vs the tesseract command on the same whole pages") { scanDir, maxFiles };
         ocr.SetAction(p => RunOcr(p.GetValue(scanDir)!, p.GetValue(maxFiles)));
         bench.Subcommands.Add(ocr);
+        bench.Subcommands.Add(BenchSearchCommand.Create());
         return bench;
     }
 
