@@ -22,15 +22,18 @@ public sealed class RowFilter
     public bool HeadMatches(IndexedReport doc) => text.IsEmpty || text.Matches(doc.AgencyText + " | " + doc.HeadText);
 
     /// <summary>The rows the query selects in this report (none when it selects no rows).</summary>
-    public IEnumerable<IndexedRow> Rows(IndexedReport doc)
-    {
-        if (!q.SelectsRows) return [];
-        var head = q.Conditions.Count > 0 && !text.IsEmpty && HeadMatches(doc);
-        return doc.Rows.Where(r =>
+    public IEnumerable<IndexedRow> Rows(IndexedReport doc) =>
+        q.SelectsRows ? Select(doc.Rows, q.Conditions.Count > 0 && !text.IsEmpty && HeadMatches(doc)) : [];
+
+    /// <summary>
+    /// The rows that meet the conditions and the form filter and hold the words themselves, or (with --where) belong to a
+    /// report whose header holds them (<paramref name="headMatches"/>).
+    /// </summary>
+    public IEnumerable<IndexedRow> Select(IEnumerable<IndexedRow> rows, bool headMatches) =>
+        rows.Where(r =>
             q.Conditions.All(c => r.Values.TryGetValue(c.Key, out var v) && c.Holds(v))
             && (formKeys is null || (r.Form is { } f && formKeys.Contains(SearchQuery.FormKey(f))))
-            && (text.IsEmpty || head || text.Matches(r.Text)));
-    }
+            && (text.IsEmpty || (q.Conditions.Count > 0 && headMatches) || text.Matches(r.Text)));
 
     /// <summary>Whether the report matches the whole query (report filters, then words or rows).</summary>
     public bool Matches(IndexedReport doc)

@@ -156,11 +156,11 @@ public sealed class SqliteReportIndex : IReportIndex
                     writer.Write(tx, doc, json, extractor);
                     tx.Release("report");
                 }
-                catch (SqliteException e)
+                catch (Exception e) when (e is SqliteException or IndexException)
                 {
                     tx.Rollback("report");
                     tx.Release("report");
-                    failed.Add((doc.Path, $"SQLite: {e.Message.Split('\n')[0]}"));
+                    failed.Add((doc.Path, e is IndexException ie ? ie.Reason : $"SQLite: {e.Message.Split('\n')[0]}"));
                 }
             }
             tx.Commit();
@@ -198,44 +198,38 @@ public sealed class SqliteReportIndex : IReportIndex
     private sealed class Writer : IDisposable
     {
         private readonly SqliteConnection conn;
-        private readonly SqliteCommand findDoc, delFts, delRowFts, delRows, delTables, delFigures, delForms, delExtra, delRecord, delDoc, facetsOf, facetDown,
-            insDoc, insRecord, insForm, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp;
+        private readonly SqliteCommand findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
+            insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp;
 
         public Writer(SqliteConnection conn)
         {
             this.conn = conn;
-            findDoc = Cmd("SELECT id FROM documents WHERE path=$path", "$path");
+            findDoc = Cmd("SELECT id, province_key, province, agency_key, agency, year, form_keys, forms FROM documents WHERE path=$path", "$path");
             delFts = Cmd("DELETE FROM doc_fts WHERE rowid=$id", "$id");
-            delRowFts = Cmd("DELETE FROM row_fts WHERE rowid IN (SELECT id FROM rows WHERE doc_id=$id)", "$id");
-            delRows = Cmd("DELETE FROM rows WHERE doc_id=$id", "$id");
+            delRowFts = Cmd("DELETE FROM row_fts WHERE rowid IN (SELECT id FROM rows WHERE id BETWEEN $lo AND $hi)", "$lo", "$hi");
+            delRows = Cmd("DELETE FROM rows WHERE id BETWEEN $lo AND $hi", "$lo", "$hi");
             delTables = Cmd("DELETE FROM tables WHERE doc_id=$id", "$id");
             delFigures = Cmd("DELETE FROM figures WHERE doc_id=$id", "$id");
-            delForms = Cmd("DELETE FROM doc_forms WHERE doc_id=$id", "$id");
             delExtra = Cmd("DELETE FROM extra_values WHERE doc_id=$id", "$id");
             delRecord = Cmd("DELETE FROM records WHERE doc_id=$id", "$id");
             delDoc = Cmd("DELETE FROM documents WHERE id=$id", "$id");
-            facetsOf = Cmd("SELECT 'province', province_key, province FROM documents WHERE id=$id AND province_key IS NOT NULL " +
-                           "UNION ALL SELECT 'agency', agency_key, agency FROM documents WHERE id=$id AND agency_key IS NOT NULL " +
-                           "UNION ALL SELECT 'year', CAST(year AS TEXT), CAST(year AS TEXT) FROM documents WHERE id=$id AND year IS NOT NULL " +
-                           "UNION ALL SELECT 'form', form_key, form FROM doc_forms WHERE doc_id=$id", "$id");
             facetDown = Cmd("UPDATE facet_counts SET count=count-1 WHERE facet=$f AND key=$k", "$f", "$k");
             facetUp = Cmd("INSERT INTO facet_counts(facet, key, value, count) VALUES ($f, $k, $v, 1) ON CONFLICT(facet, key) DO UPDATE SET count=count+1", "$f", "$k", "$v");
             insDoc = Cmd("""
                 INSERT INTO documents(path, file_name, sha256, format, pages, ocr, extractor, indexed_at, number, agency, parent_agency, agency_key,
-                  province, province_key, place, date, year, period, period_kind, period_year, quarter, month, half, title, forms, n_tables, n_rows)
+                  province, province_key, place, date, year, period, period_kind, period_year, quarter, month, half, title, forms, form_keys, n_tables, n_rows)
                 VALUES ($path, $file, $sha, $format, $pages, $ocr, $extractor, $at, $number, $agency, $parent, $agency_key,
-                  $province, $province_key, $place, $date, $year, $period, $kind, $pyear, $quarter, $month, $half, $title, $forms, $ntables, $nrows)
+                  $province, $province_key, $place, $date, $year, $period, $kind, $pyear, $quarter, $month, $half, $title, $forms, $form_keys, $ntables, $nrows)
                 RETURNING id
                 """, "$path", "$file", "$sha", "$format", "$pages", "$ocr", "$extractor", "$at", "$number", "$agency", "$parent", "$agency_key",
-                "$province", "$province_key", "$place", "$date", "$year", "$period", "$kind", "$pyear", "$quarter", "$month", "$half", "$title", "$forms", "$ntables", "$nrows");
+                "$province", "$province_key", "$place", "$date", "$year", "$period", "$kind", "$pyear", "$quarter", "$month", "$half", "$title", "$forms", "$form_keys", "$ntables", "$nrows");
             insRecord = Cmd("INSERT INTO records(doc_id, json) VALUES ($id, $json)", "$id", "$json");
-            insForm = Cmd("INSERT OR IGNORE INTO doc_forms(form_key, doc_id, form) VALUES ($k, $id, $form)", "$k", "$id", "$form");
             insTable = Cmd("INSERT INTO tables(doc_id, idx, form, title, section, page, unit, needs_review) VALUES ($id, $idx, $form, $title, $section, $page, $unit, $review)",
                 "$id", "$idx", "$form", "$title", "$section", "$page", "$unit", "$review");
             var cols = SqliteSchema.ValueKeys.Select(SqliteSchema.Column).ToList();
-            insRow = Cmd($"INSERT INTO rows(doc_id, table_idx, idx, form, form_key, stt, label, kind, page, text{string.Concat(cols.Select(c => ", " + c))}) " +
-                         $"VALUES ($id, $t, $idx, $form, $fk, $stt, $label, $kind, $page, $text{string.Concat(cols.Select(c => ", $" + c))}) RETURNING id",
-                ["$id", "$t", "$idx", "$form", "$fk", "$stt", "$label", "$kind", "$page", "$text", .. cols.Select(c => "$" + c)]);
+            insRow = Cmd($"INSERT INTO rows(id, doc_id, table_idx, idx, form, form_key, stt, label, kind, page, text{string.Concat(cols.Select(c => ", " + c))}) " +
+                         $"VALUES ($rid, $id, $t, $idx, $form, $fk, $stt, $label, $kind, $page, $text{string.Concat(cols.Select(c => ", $" + c))})",
+                ["$rid", "$id", "$t", "$idx", "$form", "$fk", "$stt", "$label", "$kind", "$page", "$text", .. cols.Select(c => "$" + c)]);
             insRowFts = Cmd("INSERT INTO row_fts(rowid, text) VALUES ($id, $text)", "$id", "$text");
             insExtra = Cmd("INSERT OR REPLACE INTO extra_values(key, value, row_id, doc_id) VALUES ($k, $v, $row, $id)", "$k", "$v", "$row", "$id");
             insFigure = Cmd("INSERT INTO figures(doc_id, key, value, page, scope, text) VALUES ($id, $k, $v, $page, $scope, $text)", "$id", "$k", "$v", "$page", "$scope", "$text");
@@ -259,12 +253,21 @@ public sealed class SqliteReportIndex : IReportIndex
 
         public bool Delete(SqliteTransaction tx, string path)
         {
-            if (Bind(findDoc, tx, path).ExecuteScalar() is not long id) return false;
+            long id;
             var facets = new List<(string, string)>();
-            using (var r = Bind(facetsOf, tx, id).ExecuteReader()) while (r.Read()) facets.Add((r.GetString(0), r.GetString(1)));
+            using (var r = Bind(findDoc, tx, path).ExecuteReader())
+            {
+                if (!r.Read()) return false;
+                id = r.GetInt64(0);
+                if (!r.IsDBNull(1)) facets.Add(("province", r.GetString(1)));
+                if (!r.IsDBNull(3)) facets.Add(("agency", r.GetString(3)));
+                if (!r.IsDBNull(5)) facets.Add(("year", r.GetInt32(5).ToString(CultureInfo.InvariantCulture)));
+                facets.AddRange(r.GetString(6).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => ("form", k)));
+            }
             foreach (var (f, k) in facets) Bind(facetDown, tx, f, k).ExecuteNonQuery();
-            foreach (var c in new[] { delFts, delRowFts, delRows, delTables, delFigures, delForms, delExtra, delRecord, delDoc })
-                Bind(c, tx, id).ExecuteNonQuery();
+            Bind(delRowFts, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
+            Bind(delRows, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
+            foreach (var c in new[] { delFts, delTables, delFigures, delExtra, delRecord, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
             return true;
         }
 
@@ -277,35 +280,38 @@ public sealed class SqliteReportIndex : IReportIndex
             var id = (long)Bind(insDoc, tx, doc.Path, doc.FileName, r.Source.Sha256, r.Source.Format, r.Source.Pages, r.Source.Ocr ? 1 : 0, extractor,
                 DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), h.Number, h.Agency, h.ParentAgency, doc.AgencyKey, h.Province, doc.ProvinceKey,
                 h.Place, h.Date, doc.Year, doc.PeriodLabel, p?.Kind, p?.Year, p?.Quarter, p?.Month, p?.Half, h.Title, string.Join(", ", doc.Forms),
-                r.Tables.Count, doc.Rows.Count).ExecuteScalar()!;
+                SqliteSchema.FormKeys(doc.Forms), r.Tables.Count, doc.Rows.Count).ExecuteScalar()!;
+            if (doc.Rows.Count > 1 << SqliteSchema.RowBits)
+                throw new IndexException(doc.Path, $"has {doc.Rows.Count} table rows; an index report holds at most {1 << SqliteSchema.RowBits}");
             Bind(insRecord, tx, id, json).ExecuteNonQuery();
-            foreach (var f in doc.Forms) Bind(insForm, tx, SearchQuery.FormKey(f), id, f).ExecuteNonQuery();
             foreach (var t in r.Tables)
                 Bind(insTable, tx, id, t.Index, t.Form, t.Title, t.Section, t.Page, t.Unit, t.NeedsReview ? 1 : 0).ExecuteNonQuery();
             var body = new StringBuilder();
+            var rowId = SqliteSchema.FirstRow(id);
             foreach (var row in doc.Rows)
             {
-                var args = new List<object?> { id, row.Table, row.Row, row.Form, row.Form is null ? null : SearchQuery.FormKey(row.Form), row.Stt, row.Label, row.Kind, row.Page, row.Text };
+                var args = new List<object?> { rowId, id, row.Table, row.Row, row.Form, row.Form is null ? null : SearchQuery.FormKey(row.Form), row.Stt, row.Label, row.Kind, row.Page, row.Text };
                 foreach (var k in SqliteSchema.ValueKeys) args.Add(row.Values.TryGetValue(k, out var v) && v is { } d ? (double)d : null);
-                var rowId = (long)Bind(insRow, tx, [.. args]).ExecuteScalar()!;
+                Bind(insRow, tx, [.. args]).ExecuteNonQuery();
                 var folded = row.Folded;
                 Bind(insRowFts, tx, rowId, folded).ExecuteNonQuery();
                 body.Append(folded).Append(" | ");
                 foreach (var (k, v) in row.Values)
                     if (v is { } d && !CanonicalKeys.IsKnown(k)) Bind(insExtra, tx, k, (double)d, rowId, id).ExecuteNonQuery();
+                rowId++;
             }
             foreach (var f in r.Figures) Bind(insFigure, tx, id, f.Key, (double)f.Value, f.Page, f.Scope, f.Text).ExecuteNonQuery();
             Bind(insDocFts, tx, id, Text.VietText.Fold(doc.AgencyText), Text.VietText.Fold(doc.HeadText), body.ToString()).ExecuteNonQuery();
             if (doc.ProvinceKey is not null) Bind(facetUp, tx, "province", doc.ProvinceKey, h.Province).ExecuteNonQuery();
             if (doc.AgencyKey is not null) Bind(facetUp, tx, "agency", doc.AgencyKey, h.Agency).ExecuteNonQuery();
             if (doc.Year is { } y) Bind(facetUp, tx, "year", y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture)).ExecuteNonQuery();
-            foreach (var f in doc.Forms) Bind(facetUp, tx, "form", SearchQuery.FormKey(f), f).ExecuteNonQuery();
+            foreach (var f in doc.Forms.DistinctBy(SearchQuery.FormKey)) Bind(facetUp, tx, "form", SearchQuery.FormKey(f), f).ExecuteNonQuery();
         }
 
         public void Dispose()
         {
-            foreach (var c in new[] { findDoc, delFts, delRowFts, delRows, delTables, delFigures, delForms, delExtra, delRecord, delDoc, facetsOf, facetDown,
-                         insDoc, insRecord, insForm, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp })
+            foreach (var c in new[] { findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
+                         insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp })
                 c.Dispose();
         }
     }

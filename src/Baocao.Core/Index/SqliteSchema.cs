@@ -17,13 +17,30 @@ internal static class SqliteSchema
     /// <summary>One typed numeric column per canonical key: <c>received.total</c> is <c>v_received_total</c>.</summary>
     public static string Column(string key) => "v_" + key.Replace('.', '_');
 
+    /// <summary>
+    /// A row's id carries its report's: <c>doc_id &lt;&lt; 16 | n</c> (n counts the report's rows, at most 65,536). So a row
+    /// found through the row text index or a value index names its report without a lookup, and a report's rows are
+    /// one id range.
+    /// </summary>
+    public const int RowBits = 16;
+
+    public static long FirstRow(long doc) => doc << RowBits;
+
+    public static long LastRow(long doc) => (doc << RowBits) | ((1L << RowBits) - 1);
+
+    /// <summary>The columns gathered for every matching report (and covered by the report indexes below).</summary>
+    public const string FacetColumns = "id, province_key, agency_key, year, date, form_keys";
+
     public static readonly IReadOnlyList<string> ValueKeys = CanonicalKeys.Dossier;
+
+    /// <summary>A report's form keys as one column, each between commas (",ii.05a,ii.06a,"), so a form filter is a substring test.</summary>
+    public static string FormKeys(IEnumerable<string> forms) => "," + string.Join(",", forms.Select(SearchQuery.FormKey).Distinct()) + ",";
 
     public static string Create()
     {
         var valueColumns = string.Concat(ValueKeys.Select(k => $",\n  {Column(k)} REAL"));
-        // Each value index carries doc_id so a numeric filter finds its reports without visiting the rows.
-        var valueIndexes = string.Concat(ValueKeys.Select(k => $"CREATE INDEX ix_rows_{Column(k)} ON rows({Column(k)}, doc_id) WHERE {Column(k)} IS NOT NULL;\n"));
+        // A value index entry holds the row id, which holds the report's: a numeric filter finds reports without visiting rows.
+        var valueIndexes = string.Concat(ValueKeys.Select(k => $"CREATE INDEX ix_rows_{Column(k)} ON rows({Column(k)}) WHERE {Column(k)} IS NOT NULL;\n"));
         return $"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE documents(
@@ -35,16 +52,15 @@ CREATE TABLE documents(
   extractor TEXT, indexed_at TEXT NOT NULL,
   number TEXT, agency TEXT, parent_agency TEXT, agency_key TEXT, province TEXT, province_key TEXT, place TEXT,
   date TEXT, year INTEGER, period TEXT, period_kind TEXT, period_year INTEGER, quarter INTEGER, month INTEGER, half INTEGER,
-  title TEXT, forms TEXT NOT NULL,
+  title TEXT, forms TEXT NOT NULL, form_keys TEXT NOT NULL,
   n_tables INTEGER NOT NULL, n_rows INTEGER NOT NULL);
-CREATE INDEX ix_documents_sha ON documents(sha256);
-CREATE INDEX ix_documents_province ON documents(province_key, year);
-CREATE INDEX ix_documents_year ON documents(year, province_key);
+-- Narrow covering indexes: gathering the matching reports and counting facets read these, never the wide rows.
+CREATE INDEX ix_documents_facets ON documents(id, province_key, agency_key, year, date, form_keys);
+CREATE INDEX ix_documents_province ON documents(province_key, year, agency_key, date, form_keys);
+CREATE INDEX ix_documents_year ON documents(year, province_key, agency_key, date, form_keys);
 CREATE INDEX ix_documents_period ON documents(period_year, quarter, month, half);
-CREATE INDEX ix_documents_date ON documents(date);
+CREATE INDEX ix_documents_sha ON documents(sha256);
 CREATE TABLE records(doc_id INTEGER PRIMARY KEY, json BLOB NOT NULL);
-CREATE TABLE doc_forms(form_key TEXT NOT NULL, doc_id INTEGER NOT NULL, form TEXT NOT NULL, PRIMARY KEY(form_key, doc_id)) WITHOUT ROWID;
-CREATE INDEX ix_doc_forms_doc ON doc_forms(doc_id);
 CREATE TABLE tables(
   id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, form TEXT, title TEXT, section TEXT,
   page INTEGER NOT NULL, unit TEXT, needs_review INTEGER NOT NULL);
@@ -52,7 +68,6 @@ CREATE INDEX ix_tables_doc ON tables(doc_id);
 CREATE TABLE rows(
   id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, table_idx INTEGER NOT NULL, idx INTEGER NOT NULL,
   form TEXT, form_key TEXT, stt TEXT, label TEXT, kind TEXT NOT NULL, page INTEGER NOT NULL, text TEXT NOT NULL{valueColumns});
-CREATE INDEX ix_rows_doc ON rows(doc_id);
 {valueIndexes}CREATE TABLE extra_values(key TEXT NOT NULL, value REAL NOT NULL, row_id INTEGER NOT NULL, doc_id INTEGER NOT NULL, PRIMARY KEY(key, value, row_id)) WITHOUT ROWID;
 CREATE INDEX ix_extra_values_row ON extra_values(row_id);
 CREATE INDEX ix_extra_values_doc ON extra_values(doc_id);

@@ -1,38 +1,40 @@
 using System.Globalization;
 using Baocao.Header;
-using Baocao.Reports;
 using Microsoft.Data.Sqlite;
 
 namespace Baocao.Index;
 
 /// <summary>
-/// One search over the embedded index. The meaning, shared with the Elasticsearch engine:
-/// <list type="bullet">
-/// <item>report filters (province, agency, year, period, form) narrow the reports;</item>
-/// <item>words match a report when its text (header, table captions, prose figures, row texts) holds them all, and
-/// a row when its own text (label and text cells) holds them all;</item>
-/// <item>numeric conditions (<c>--where</c>) must all hold on the same row, and then a report matches only through
-/// such rows; with words as well, a row qualifies by its own text or by its report's header text, so
-/// "Trà Vinh" --where "resolved.late>10" finds the late rows of reports about Trà Vinh;</item>
-/// <item>a form filter also limits the rows to tables of that form.</item>
-/// </list>
-/// The matching reports are gathered once into a temporary table; counts, the first page and facets read it.
+/// One search over the embedded index, with the meaning <see cref="RowFilter"/> states (shared with the Elasticsearch
+/// engine): report filters narrow the reports; words match a report holding them anywhere and a row holding them in its
+/// own text; <c>--where</c> conditions hold on one row, and then a report matches through such rows (with words too, a
+/// row qualifies by its own text or by its report's header text); a form filter also limits rows to tables of that form.
+/// <para>
+/// How it stays fast: the matching reports are gathered once, by one INSERT … SELECT inside SQLite, into a temporary
+/// table holding their facet columns (read from narrow covering indexes, never the wide rows); totals and facets are
+/// counted there. Row ids carry their report's id (<see cref="SqliteSchema.RowBits"/>), so rows found through the row
+/// text index or a value index name their report without a lookup. The rows shown for the first reports are read by id
+/// range and picked in memory by <see cref="RowFilter"/>'s rules.
+/// </para>
 /// </summary>
 internal sealed class SqliteSearch
 {
     private readonly SqliteConnection conn;
     private readonly SearchQuery q;
     private readonly TextQuery text;
+    private readonly RowFilter filter;
     private readonly List<(string Name, object Value)> args = [];
-    private readonly string docConds;       // on documents d, without the words when rows carry them
-    private readonly string rowConds;       // on rows r
+    private readonly string docConds;        // report filters on documents d, without the words
+    private readonly string rowConds;        // --where and --form on rows r, without the words
     private readonly bool hasDocFilters;
+    private readonly IReadOnlyList<string>? formKeys;
 
     public SqliteSearch(SqliteConnection conn, SearchQuery query)
     {
         this.conn = conn;
         q = query;
         text = TextQuery.Parse(q.Text);
+        filter = new RowFilter(q);
         var docs = new List<string>();
         if (q.Province is { } prov)
         {
@@ -58,15 +60,12 @@ internal sealed class SqliteSearch
                 if (p.Half is { } h) docs.Add($"d.half = {Arg(h)}");
             }
         }
-        string? formIn = null;
         if (q.Form is { } form)
         {
-            formIn = string.Join(", ", SearchQuery.FormKeys(form).Select(k => Arg(k)));
-            docs.Add($"d.id IN (SELECT doc_id FROM doc_forms WHERE form_key IN ({formIn}))");
+            formKeys = SearchQuery.FormKeys(form);
+            docs.Add("(" + string.Join(" OR ", formKeys.Select(k => $"instr(d.form_keys, {Arg("," + k + ",")}) > 0")) + ")");
         }
         hasDocFilters = docs.Count > 0;
-        // Without numeric conditions the words pick the reports directly.
-        if (!text.IsEmpty && q.Conditions.Count == 0) docs.Add($"d.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Arg(text.ToFts5())})");
         docConds = docs.Count == 0 ? "1" : string.Join(" AND ", docs);
 
         var rows = new List<string>();
@@ -76,13 +75,7 @@ internal sealed class SqliteSearch
             if (SqliteSchema.ValueKeys.Contains(c.Key)) rows.Add($"r.{SqliteSchema.Column(c.Key)} {op} {Arg((double)c.Value)}");
             else rows.Add($"EXISTS (SELECT 1 FROM extra_values e WHERE e.row_id = r.id AND e.key = {Arg(c.Key)} AND e.value {op} {Arg((double)c.Value)})");
         }
-        if (formIn is not null) rows.Add($"r.form_key IN ({formIn})");
-        if (!text.IsEmpty)
-        {
-            var own = $"r.id IN (SELECT rowid FROM row_fts WHERE row_fts MATCH {Arg(text.ToFts5())})";
-            rows.Add(q.Conditions.Count == 0 ? own
-                : $"({own} OR r.doc_id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Arg(text.ToFts5("agency head"))}))");
-        }
+        if (formKeys is not null) rows.Add($"r.form_key IN ({string.Join(", ", formKeys.Select(k => Arg(k)))})");
         rowConds = rows.Count == 0 ? "1" : string.Join(" AND ", rows);
     }
 
@@ -108,47 +101,136 @@ internal sealed class SqliteSearch
         return Convert.ToInt64(cmd.ExecuteScalar());
     }
 
-    private void Exec(string sql)
+    private int Exec(string sql)
     {
         using var cmd = Command(sql);
-        cmd.ExecuteNonQuery();
+        return cmd.ExecuteNonQuery();
     }
 
     private bool Unfiltered => !hasDocFilters && text.IsEmpty && q.Conditions.Count == 0;
 
-    /// <summary>Fills the temporary table q_docs with the matching reports; returns how many.</summary>
+    private string Words => Arg(text.ToFts5());
+    private string HeadWords => Arg(text.ToFts5("agency head"));
+
+    /// <summary>The rows' own words, or (with --where) their report's header words.</summary>
+    private string RowTextCond(string rowId) => q.Conditions.Count == 0
+        ? $"{rowId} IN (SELECT rowid FROM row_fts WHERE row_fts MATCH {Words})"
+        : $"({rowId} IN (SELECT rowid FROM row_fts WHERE row_fts MATCH {Words}) OR ({rowId} >> {SqliteSchema.RowBits}) IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH {HeadWords}))";
+
+    /// <summary>Fills the temporary table q_docs with the matching reports and their facet columns; returns how many.</summary>
     private long GatherDocuments()
     {
-        Exec("CREATE TEMP TABLE IF NOT EXISTS q_docs(id INTEGER PRIMARY KEY)");
+        Exec($"CREATE TEMP TABLE IF NOT EXISTS q_docs({SqliteSchema.FacetColumns.Replace("id,", "id INTEGER PRIMARY KEY,")})");
         Exec("DELETE FROM q_docs");
+        var cols = string.Join(", ", SqliteSchema.FacetColumns.Split(", ").Select(c => "d." + c));
         if (q.Conditions.Count > 0)
         {
-            var join = hasDocFilters ? "JOIN documents d ON d.id = r.doc_id" : "";
-            Exec($"INSERT INTO q_docs(id) SELECT DISTINCT r.doc_id FROM rows r {join} WHERE {rowConds} AND {docConds}");
+            var rowText = text.IsEmpty ? "" : " AND " + RowTextCond("r.id");
+            return Exec($"INSERT INTO q_docs SELECT {cols} FROM documents d INDEXED BY ix_documents_facets " +
+                        $"WHERE d.id IN (SELECT r.id >> {SqliteSchema.RowBits} FROM rows r WHERE {rowConds}{rowText}) AND {docConds}");
         }
-        else Exec($"INSERT INTO q_docs(id) SELECT d.id FROM documents d WHERE {docConds}");
-        return Scalar("SELECT count(*) FROM q_docs");
+        if (!text.IsEmpty)
+            return Exec($"INSERT INTO q_docs SELECT {cols} FROM doc_fts f CROSS JOIN documents d INDEXED BY ix_documents_facets ON d.id = f.rowid " +
+                        $"WHERE doc_fts MATCH {Words} AND {docConds}");
+        return Exec($"INSERT INTO q_docs SELECT {cols} FROM documents d WHERE {docConds}");
     }
 
-    private string InDocs => Unfiltered ? "1" : "d.id IN (SELECT id FROM q_docs)";
+    /// <summary>Rows selected over all matching reports.</summary>
+    private long CountRows()
+    {
+        var inDocs = $"(r.id >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_docs)";
+        if (q.Conditions.Count > 0)
+            return Scalar($"SELECT count(*) FROM rows r WHERE {rowConds}{(text.IsEmpty ? "" : " AND " + RowTextCond("r.id"))} AND {inDocs}");
+        // Words alone: the row text index answers; rows are visited only for a form filter.
+        if (formKeys is null)
+            return Scalar($"SELECT count(*) FROM row_fts WHERE row_fts MATCH {Words}" + (hasDocFilters ? $" AND (rowid >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_docs)" : ""));
+        return Scalar($"SELECT count(*) FROM row_fts f CROSS JOIN rows r ON r.id = f.rowid WHERE row_fts MATCH {Words} AND {rowConds} AND {inDocs}");
+    }
 
     public SearchResult Run()
     {
         var totalDocs = Unfiltered ? Scalar("SELECT count(*) FROM documents") : GatherDocuments();
-        var totalRows = q.SelectsRows ? Scalar($"SELECT count(*) FROM rows r WHERE r.doc_id IN (SELECT id FROM q_docs) AND {rowConds}") : 0;
+        var totalRows = q.SelectsRows ? CountRows() : 0;
 
         var page = new List<long>();
         var limit = Arg(q.Limit);
+        // With words, best first (bm25); else newest first.
         var sql = !text.IsEmpty
-            ? $"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Arg(text.ToFts5())} AND +rowid IN (SELECT id FROM q_docs) ORDER BY rank LIMIT {limit}"
-            : $"SELECT d.id FROM documents d WHERE {InDocs} ORDER BY d.date DESC, d.id DESC LIMIT {limit}";
+            ? $"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Words} AND +rowid IN (SELECT id FROM q_docs) ORDER BY rank, rowid LIMIT {limit}"
+            : Unfiltered
+                ? $"SELECT id FROM documents ORDER BY date DESC, id DESC LIMIT {limit}"
+                : $"SELECT id FROM q_docs ORDER BY date DESC, id DESC LIMIT {limit}";
         using (var cmd = Command(sql))
         using (var r = cmd.ExecuteReader())
             while (r.Read()) page.Add(r.GetInt64(0));
 
-        var hits = Hits(page);
-        return new SearchResult((int)totalDocs, (int)totalRows, hits, q.Facets ? Facets() : null);
+        return new SearchResult((int)totalDocs, (int)totalRows, Hits(page), q.Facets ? Facets() : null);
     }
+
+    /// <summary>A report's rows, read by id range, as the index holds them (values from the typed columns and extra values).</summary>
+    private sealed class RowReader : IDisposable
+    {
+        private readonly SqliteCommand rows, extra;
+        private readonly bool hasExtra;
+
+        public RowReader(SqliteConnection conn)
+        {
+            rows = conn.CreateCommand();
+            rows.CommandText = $"SELECT {AllRowColumns} FROM rows r WHERE r.id BETWEEN $lo AND $hi ORDER BY r.id";
+            rows.Parameters.Add(new SqliteParameter("$lo", 0L));
+            rows.Parameters.Add(new SqliteParameter("$hi", 0L));
+            extra = conn.CreateCommand();
+            extra.CommandText = "SELECT row_id, key, value FROM extra_values WHERE doc_id = $doc";
+            extra.Parameters.Add(new SqliteParameter("$doc", 0L));
+            using var any = conn.CreateCommand();
+            any.CommandText = "SELECT EXISTS (SELECT 1 FROM extra_values)";
+            hasExtra = Convert.ToInt64(any.ExecuteScalar()) == 1;
+        }
+
+        public List<IndexedRow> Read(long doc)
+        {
+            rows.Parameters[0].Value = SqliteSchema.FirstRow(doc);
+            rows.Parameters[1].Value = SqliteSchema.LastRow(doc);
+            var list = new List<(long id, IndexedRow row)>();
+            using (var r = rows.ExecuteReader())
+                while (r.Read())
+                {
+                    var values = new Dictionary<string, decimal?>();
+                    for (var i = 0; i < SqliteSchema.ValueKeys.Count; i++)
+                        if (!r.IsDBNull(9 + i)) values[SqliteSchema.ValueKeys[i]] = Dec(r.GetDouble(9 + i));
+                    list.Add((r.GetInt64(0), new IndexedRow(r.GetInt32(1), r.GetInt32(2), S(r, 3), S(r, 4), S(r, 5), r.GetString(6), r.GetInt32(7), r.GetString(8), values)));
+                }
+            if (hasExtra)
+            {
+                extra.Parameters[0].Value = doc;
+                var byId = list.ToDictionary(x => x.id, x => (Dictionary<string, decimal?>)x.row.Values);
+                using var e = extra.ExecuteReader();
+                while (e.Read())
+                    if (byId.TryGetValue(e.GetInt64(0), out var v)) v[e.GetString(1)] = Dec(e.GetDouble(2));
+            }
+            return list.Select(x => x.row).ToList();
+        }
+
+        public void Dispose()
+        {
+            rows.Dispose();
+            extra.Dispose();
+        }
+    }
+
+    private const string RowColumns = "r.id, r.table_idx, r.idx, r.form, r.stt, r.label, r.kind, r.page, r.text";
+    private static readonly string AllRowColumns = RowColumns + string.Concat(SqliteSchema.ValueKeys.Select(k => ", r." + SqliteSchema.Column(k)));
+
+    /// <summary>Whether the report's header (agency, title, captions, figures) holds the words, asked of the FTS index.</summary>
+    private bool HeadMatches(long doc)
+    {
+        if (text.IsEmpty || q.Conditions.Count == 0) return false;
+        return Scalar($"SELECT count(*) FROM doc_fts WHERE doc_fts MATCH {HeadWords} AND rowid = {Arg(doc)}") > 0;
+    }
+
+    /// <summary>The rows the query selects in a report, by the rules of <see cref="RowFilter"/>.</summary>
+    private List<IndexedRow> Selected(RowReader reader, long doc) =>
+        q.SelectsRows ? filter.Select(reader.Read(doc), HeadMatches(doc)).ToList() : [];
 
     private List<DocumentHit> Hits(List<long> ids)
     {
@@ -166,33 +248,19 @@ internal sealed class SqliteSearch
         using (var r = cmd.ExecuteReader())
             while (r.Read()) figures[r.GetInt64(0)].Add((new FigureHit(r.GetString(1), Dec(r.GetDouble(2)), S(r, 3), r.GetInt32(4)), r.GetString(5)));
 
-        var tableTitles = ids.ToDictionary(i => i, _ => new List<(int idx, string? title, string? form, int page)>());
-        using (var cmd = Command($"SELECT doc_id, idx, title, form, page FROM tables WHERE doc_id IN ({idList}) ORDER BY doc_id, idx"))
+        var tables = ids.ToDictionary(i => i, _ => new List<(int idx, string? title, int page)>());
+        using (var cmd = Command($"SELECT doc_id, idx, title, page FROM tables WHERE doc_id IN ({idList}) ORDER BY doc_id, idx"))
         using (var r = cmd.ExecuteReader())
-            while (r.Read()) tableTitles[r.GetInt64(0)].Add((r.GetInt32(1), S(r, 2), S(r, 3), r.GetInt32(4)));
+            while (r.Read()) tables[r.GetInt64(0)].Add((r.GetInt32(1), S(r, 2), r.GetInt32(3)));
 
-        var rows = ids.ToDictionary(i => i, _ => new List<RowHit>());
-        var matched = ids.ToDictionary(i => i, _ => 0);
-        if (q.SelectsRows)
-        {
-            using var cmd = Command($"SELECT r.doc_id, {RowColumns} FROM rows r WHERE r.doc_id IN ({idList}) AND {rowConds} ORDER BY r.doc_id, r.table_idx, r.idx");
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var doc = r.GetInt64(0);
-                matched[doc]++;
-                if (rows[doc].Count >= q.RowsPerDocument) continue;
-                var (row, rowText) = ReadRow(r, 1);
-                var t = tableTitles[doc].FirstOrDefault(x => x.idx == row.Table);
-                rows[doc].Add(row with { TableTitle = t.title, Highlight = Highlighter.Mark(rowText, terms) ?? rowText });
-            }
-        }
-        AddExtraValues(rows.Values.SelectMany(x => x).ToList(), ids);
-
+        using var reader = new RowReader(conn);
         var list = new List<DocumentHit>();
         foreach (var id in ids)
         {
             var d = docs[id];
+            var selected = Selected(reader, id);
+            var rows = selected.Take(q.RowsPerDocument).Select(x => new RowHit(x.Table, x.Form, tables[id].FirstOrDefault(t => t.idx == x.Table).title, x.Row,
+                x.Stt, x.Label, x.Kind, x.Page, Highlighter.Mark(x.Text, terms) ?? x.Text, x.Values)).ToList();
             var highlights = new List<Highlight>();
             if (terms.Count > 0)
             {
@@ -206,75 +274,49 @@ internal sealed class SqliteSearch
                 Try("number", d.number, 1);
                 Try("place", d.place, 1);
                 Try("province", d.province, 1);
-                foreach (var t in tableTitles[id]) Try($"tables[{t.idx}].title", t.title, t.page);
+                foreach (var t in tables[id]) Try($"tables[{t.idx}].title", t.title, t.page);
                 foreach (var (f, ftext) in figures[id].DistinctBy(x => x.text)) Try($"figure {f.Key}", ftext, f.Page);
             }
             list.Add(new DocumentHit(d.path, d.file, d.sha, d.number, d.agency, d.province, d.date, d.year, d.period, d.title,
-                d.forms.Length == 0 ? [] : d.forms.Split(", "), highlights, figures[id].Select(x => x.hit).ToList(), rows[id], matched[id]));
+                d.forms.Length == 0 ? [] : d.forms.Split(", "), highlights, figures[id].Select(x => x.hit).ToList(), rows, selected.Count));
         }
         return list;
     }
 
-    private static readonly string RowColumns =
-        "r.id, r.table_idx, r.idx, r.form, r.stt, r.label, r.kind, r.page, r.text" + string.Concat(SqliteSchema.ValueKeys.Select(k => ", r." + SqliteSchema.Column(k)));
-
-    private static (RowHit row, string text) ReadRow(SqliteDataReader r, int at)
-    {
-        var values = new Dictionary<string, decimal?>();
-        for (var i = 0; i < SqliteSchema.ValueKeys.Count; i++)
-            if (!r.IsDBNull(at + 9 + i)) values[SqliteSchema.ValueKeys[i]] = Dec(r.GetDouble(at + 9 + i));
-        var rowText = r.GetString(at + 8);
-        // The row's database id rides in Row's place until AddExtraValues has used it; see below.
-        return (new RowHit(r.GetInt32(at + 1), S(r, at + 3), null, r.GetInt32(at + 2), S(r, at + 4), S(r, at + 5), r.GetString(at + 6), r.GetInt32(at + 7), null,
-            new RowValues(values, r.GetInt64(at))), rowText);
-    }
-
-    /// <summary>A row's values plus its database id, so keys outside the canonical columns can be added afterwards.</summary>
-    private sealed class RowValues(Dictionary<string, decimal?> values, long rowId) : Dictionary<string, decimal?>(values)
-    {
-        public long RowId { get; } = rowId;
-    }
-
-    /// <summary>Values under keys beyond the canonical vocabulary (rare: newer mappers), added to their rows.</summary>
-    private void AddExtraValues(IReadOnlyList<RowHit> rows, IReadOnlyList<long> docIds)
-    {
-        if (rows.Count == 0) return;
-        var byId = rows.Select(x => (RowValues)x.Values).ToDictionary(v => v.RowId);
-        using var cmd = Command($"SELECT row_id, key, value FROM extra_values WHERE doc_id IN ({string.Join(",", docIds)})");
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-            if (byId.TryGetValue(r.GetInt64(0), out var v)) v[r.GetString(1)] = Dec(r.GetDouble(2));
-    }
-
     private Facets Facets()
     {
-        if (Unfiltered)
-        {
-            var all = new Dictionary<string, List<FacetCount>> { ["province"] = [], ["agency"] = [], ["year"] = [], ["form"] = [] };
-            using var cmd = Command("SELECT facet, value, count FROM facet_counts WHERE count > 0");
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) all[r.GetString(0)].Add(new FacetCount(r.GetString(1), r.GetInt32(2)));
-            return new Facets(Order(all["province"]), Order(all["agency"]), Order(all["year"], byValue: true), Order(all["form"]));
-        }
-        var province = new Dictionary<string, (string value, int n)>();
-        var agency = new Dictionary<string, (string value, int n)>();
-        var year = new Dictionary<string, (string value, int n)>();
-        var forms = new Dictionary<string, (string value, int n)>();
-        static void Count(Dictionary<string, (string value, int n)> d, string key, string value) =>
-            d[key] = d.TryGetValue(key, out var x) ? (x.value, x.n + 1) : (value, 1);
-        using (var cmd = Command("SELECT d.province_key, d.province, d.agency_key, d.agency, d.year FROM q_docs q JOIN documents d ON d.id = q.id"))
+        // Display names (the first spelling seen) come from the maintained counts, keyed like the reports' columns.
+        var names = new Dictionary<(string, string), string>();
+        var all = new Dictionary<string, List<FacetCount>> { ["province"] = [], ["agency"] = [], ["year"] = [], ["form"] = [] };
+        using (var cmd = Command("SELECT facet, key, value, count FROM facet_counts WHERE count > 0"))
         using (var r = cmd.ExecuteReader())
             while (r.Read())
             {
-                if (!r.IsDBNull(0)) Count(province, r.GetString(0), r.GetString(1));
-                if (!r.IsDBNull(2)) Count(agency, r.GetString(2), r.GetString(3));
-                if (!r.IsDBNull(4)) { var y = r.GetInt32(4).ToString(CultureInfo.InvariantCulture); Count(year, y, y); }
+                names[(r.GetString(0), r.GetString(1))] = r.GetString(2);
+                all[r.GetString(0)].Add(new FacetCount(r.GetString(2), r.GetInt32(3)));
             }
-        using (var cmd = Command("SELECT f.form_key, f.form FROM q_docs q JOIN doc_forms f ON f.doc_id = q.id"))
-        using (var r = cmd.ExecuteReader())
-            while (r.Read()) Count(forms, r.GetString(0), r.GetString(1));
-        static List<FacetCount> L(Dictionary<string, (string value, int n)> d) => d.Values.Select(x => new FacetCount(x.value, x.n)).ToList();
-        return new Facets(Order(L(province)), Order(L(agency)), Order(L(year), byValue: true), Order(L(forms)));
+        if (Unfiltered)
+            return new Facets(Order(all["province"]), Order(all["agency"]), Order(all["year"], byValue: true), Order(all["form"]));
+
+        List<FacetCount> Group(string facet, string column)
+        {
+            var list = new List<FacetCount>();
+            using var cmd = Command($"SELECT {column}, count(*) FROM q_docs WHERE {column} IS NOT NULL GROUP BY {column}");
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var key = r.GetValue(0) is long l ? l.ToString(CultureInfo.InvariantCulture) : r.GetString(0);
+                list.Add(new FacetCount(names.GetValueOrDefault((facet, key), key), r.GetInt32(1)));
+            }
+            return list;
+        }
+        // Forms: reports group by their set of forms (few distinct sets), then each set's count goes to each of its forms.
+        var forms = new Dictionary<string, int>();
+        foreach (var set in Group("formset", "form_keys"))
+            foreach (var k in set.Value.Split(',', StringSplitOptions.RemoveEmptyEntries))
+                forms[k] = forms.GetValueOrDefault(k) + set.Count;
+        return new Facets(Order(Group("province", "province_key")), Order(Group("agency", "agency_key")), Order(Group("year", "year"), byValue: true),
+            Order(forms.Select(f => new FacetCount(names.GetValueOrDefault(("form", f.Key), f.Key), f.Value)).ToList()));
     }
 
     /// <summary>Most frequent first (years newest first), ties by name.</summary>
@@ -282,34 +324,29 @@ internal sealed class SqliteSearch
         ? list.OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList()
         : list.OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
 
-    /// <summary>Every selected row (every row of the matching reports when the query selects no rows), report by report.</summary>
+    /// <summary>Every selected row (every row of the matching reports when the query selects no rows), report by report in path order.</summary>
     public IEnumerable<ExportRow> Export()
     {
         if (!Unfiltered) GatherDocuments();
-        var where = q.SelectsRows ? $"r.doc_id IN (SELECT id FROM q_docs) AND {rowConds}" : Unfiltered ? "1" : "r.doc_id IN (SELECT id FROM q_docs)";
-        var hasExtra = Scalar("SELECT EXISTS (SELECT 1 FROM extra_values)") == 1;
-        using var extraCmd = Command("SELECT key, value FROM extra_values WHERE row_id = $row");
-        extraCmd.Parameters.Add(new SqliteParameter("$row", 0L));
-        using var cmd = Command($"""
-            SELECT {RowColumns}, d.path, d.file_name, d.sha256, d.number, d.agency, d.parent_agency, d.province, d.date, d.year, d.period, d.title, t.title
-            FROM rows r JOIN documents d ON d.id = r.doc_id LEFT JOIN tables t ON t.doc_id = r.doc_id AND t.idx = r.table_idx
-            WHERE {where} ORDER BY d.path, r.table_idx, r.idx
-            """);
-        using var r = cmd.ExecuteReader();
-        var at = 9 + SqliteSchema.ValueKeys.Count;
-        while (r.Read())
+        var docs = new List<(long id, string path, string file, string sha, string? number, string? agency, string? parent, string? province, string? date, int? year, string? period, string? title)>();
+        using (var cmd = Command("SELECT d.id, d.path, d.file_name, d.sha256, d.number, d.agency, d.parent_agency, d.province, d.date, d.year, d.period, d.title FROM documents d" +
+                                 (Unfiltered ? "" : " WHERE d.id IN (SELECT id FROM q_docs)") + " ORDER BY d.path"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+                docs.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), S(r, 4), S(r, 5), S(r, 6), S(r, 7), S(r, 8), r.IsDBNull(9) ? null : r.GetInt32(9), S(r, 10), S(r, 11)));
+        using var reader = new RowReader(conn);
+        using var titles = Command("SELECT idx, title FROM tables WHERE doc_id = $doc");
+        titles.Parameters.AddWithValue("$doc", 0L);
+        foreach (var d in docs)
         {
-            var (row, _) = ReadRow(r, 0);
-            var values = new Dictionary<string, decimal?>(row.Values);
-            if (hasExtra)
-            {
-                extraCmd.Parameters[0].Value = ((RowValues)row.Values).RowId;
-                using var e = extraCmd.ExecuteReader();
-                while (e.Read()) values[e.GetString(0)] = Dec(e.GetDouble(1));
-            }
-            yield return new ExportRow(r.GetString(at), r.GetString(at + 1), r.GetString(at + 2), S(r, at + 3), S(r, at + 4), S(r, at + 5), S(r, at + 6),
-                S(r, at + 7), r.IsDBNull(at + 8) ? null : r.GetInt32(at + 8), S(r, at + 9), S(r, at + 10),
-                row.Table, row.Form, S(r, at + 11), row.Row, row.Stt, row.Label, row.Kind, row.Page, values);
+            var rows = q.SelectsRows ? Selected(reader, d.id) : reader.Read(d.id);
+            if (rows.Count == 0) continue;
+            titles.Parameters["$doc"].Value = d.id;
+            var tableTitles = new Dictionary<int, string?>();
+            using (var t = titles.ExecuteReader()) while (t.Read()) tableTitles[t.GetInt32(0)] = S(t, 1);
+            foreach (var x in rows)
+                yield return new ExportRow(d.path, d.file, d.sha, d.number, d.agency, d.parent, d.province, d.date, d.year, d.period, d.title,
+                    x.Table, x.Form, tableTitles.GetValueOrDefault(x.Table), x.Row, x.Stt, x.Label, x.Kind, x.Page, x.Values);
         }
     }
 

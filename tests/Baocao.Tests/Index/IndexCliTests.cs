@@ -86,7 +86,7 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
         foreach (var args in new[] { new[] { province }, new[] { "--province", province } })
         {
             var r = Search(args);
-            Assert.Equal(expected, r.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("fileName").GetString()).Order().ToList());
+            Assert.Equal(expected, r.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("fileName").GetString()!).Order().ToList());
         }
     }
 

@@ -147,7 +147,7 @@ public class SqliteIndexTests
         // The FTS tables are contentless: count their entries through a match on every indexed word.
         return (N("SELECT count(*) FROM documents"), N("SELECT count(*) FROM tables"), N("SELECT count(*) FROM rows"),
             N("SELECT count(*) FROM doc_fts WHERE doc_fts MATCH 'bao OR duoc OR quoc'"), N("SELECT count(*) FROM row_fts WHERE row_fts MATCH 'ly OR ho OR duoc OR kham OR boom OR quoc'"),
-            N("SELECT count(*) FROM figures"), N("SELECT count(*) FROM doc_forms"), N("SELECT count(*) FROM records"), facets);
+            N("SELECT count(*) FROM figures"), N("SELECT count(*) FROM extra_values"), N("SELECT count(*) FROM records"), facets);
     }
 
     [Fact]
