@@ -213,16 +213,19 @@ public sealed class SqliteReportIndex : IReportIndex
             delExtra = Cmd("DELETE FROM extra_values WHERE doc_id=$id", "$id");
             delRecord = Cmd("DELETE FROM records WHERE doc_id=$id", "$id");
             delDoc = Cmd("DELETE FROM documents WHERE id=$id", "$id");
-            facetDown = Cmd("UPDATE facet_counts SET count=count-1 WHERE facet=$f AND key=$k", "$f", "$k");
-            facetUp = Cmd("INSERT INTO facet_counts(facet, key, value, count) VALUES ($f, $k, $v, 1) ON CONFLICT(facet, key) DO UPDATE SET count=count+1", "$f", "$k", "$v");
+            facetDown = Cmd("UPDATE facet_values SET count=count-1 WHERE facet=$f AND key=$k", "$f", "$k");
+            facetUp = Cmd("INSERT INTO facet_values(facet, key, value, count) VALUES ($f, $k, $v, 1) ON CONFLICT(facet, key) DO UPDATE SET count=count+1 RETURNING id", "$f", "$k", "$v");
             insDoc = Cmd("""
                 INSERT INTO documents(path, file_name, sha256, format, pages, ocr, extractor, indexed_at, number, agency, parent_agency, agency_key,
-                  province, province_key, place, date, year, period, period_kind, period_year, quarter, month, half, title, forms, form_keys, n_tables, n_rows)
+                  province, province_key, place, date, year, period, period_kind, period_year, quarter, month, half, title, forms, form_keys,
+                  province_fid, agency_fid, formset_fid, n_tables, n_rows)
                 VALUES ($path, $file, $sha, $format, $pages, $ocr, $extractor, $at, $number, $agency, $parent, $agency_key,
-                  $province, $province_key, $place, $date, $year, $period, $kind, $pyear, $quarter, $month, $half, $title, $forms, $form_keys, $ntables, $nrows)
+                  $province, $province_key, $place, $date, $year, $period, $kind, $pyear, $quarter, $month, $half, $title, $forms, $form_keys,
+                  $pfid, $afid, $ffid, $ntables, $nrows)
                 RETURNING id
                 """, "$path", "$file", "$sha", "$format", "$pages", "$ocr", "$extractor", "$at", "$number", "$agency", "$parent", "$agency_key",
-                "$province", "$province_key", "$place", "$date", "$year", "$period", "$kind", "$pyear", "$quarter", "$month", "$half", "$title", "$forms", "$form_keys", "$ntables", "$nrows");
+                "$province", "$province_key", "$place", "$date", "$year", "$period", "$kind", "$pyear", "$quarter", "$month", "$half", "$title", "$forms", "$form_keys",
+                "$pfid", "$afid", "$ffid", "$ntables", "$nrows");
             insRecord = Cmd("INSERT INTO records(doc_id, json) VALUES ($id, $json)", "$id", "$json");
             insTable = Cmd("INSERT INTO tables(doc_id, idx, form, title, section, page, unit, needs_review) VALUES ($id, $idx, $form, $title, $section, $page, $unit, $review)",
                 "$id", "$idx", "$form", "$title", "$section", "$page", "$unit", "$review");
@@ -263,6 +266,7 @@ public sealed class SqliteReportIndex : IReportIndex
                 if (!r.IsDBNull(3)) facets.Add(("agency", r.GetString(3)));
                 if (!r.IsDBNull(5)) facets.Add(("year", r.GetInt32(5).ToString(CultureInfo.InvariantCulture)));
                 facets.AddRange(r.GetString(6).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => ("form", k)));
+                facets.Add(("formset", r.GetString(6)));
             }
             foreach (var (f, k) in facets) Bind(facetDown, tx, f, k).ExecuteNonQuery();
             Bind(delRowFts, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
@@ -277,10 +281,18 @@ public sealed class SqliteReportIndex : IReportIndex
             var r = doc.Record;
             var h = r.Header;
             var p = h.Period;
+            // Facet counts first: the report row stores the ids of its facet values.
+            long? Up(string facet, string? key, string? value) => key is null ? null : (long)Bind(facetUp, tx, facet, key, value ?? key).ExecuteScalar()!;
+            var formKeys = SqliteSchema.FormKeys(doc.Forms);
+            var pfid = Up("province", doc.ProvinceKey, h.Province);
+            var afid = Up("agency", doc.AgencyKey, h.Agency);
+            Up("year", doc.Year?.ToString(CultureInfo.InvariantCulture), doc.Year?.ToString(CultureInfo.InvariantCulture));
+            foreach (var f in doc.Forms.DistinctBy(SearchQuery.FormKey)) Up("form", SearchQuery.FormKey(f), f);
+            var ffid = Up("formset", formKeys, formKeys);
             var id = (long)Bind(insDoc, tx, doc.Path, doc.FileName, r.Source.Sha256, r.Source.Format, r.Source.Pages, r.Source.Ocr ? 1 : 0, extractor,
                 DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), h.Number, h.Agency, h.ParentAgency, doc.AgencyKey, h.Province, doc.ProvinceKey,
                 h.Place, h.Date, doc.Year, doc.PeriodLabel, p?.Kind, p?.Year, p?.Quarter, p?.Month, p?.Half, h.Title, string.Join(", ", doc.Forms),
-                SqliteSchema.FormKeys(doc.Forms), r.Tables.Count, doc.Rows.Count).ExecuteScalar()!;
+                formKeys, pfid, afid, ffid, r.Tables.Count, doc.Rows.Count).ExecuteScalar()!;
             if (doc.Rows.Count > 1 << SqliteSchema.RowBits)
                 throw new IndexException(doc.Path, $"has {doc.Rows.Count} table rows; an index report holds at most {1 << SqliteSchema.RowBits}");
             Bind(insRecord, tx, id, json).ExecuteNonQuery();
@@ -302,10 +314,6 @@ public sealed class SqliteReportIndex : IReportIndex
             }
             foreach (var f in r.Figures) Bind(insFigure, tx, id, f.Key, (double)f.Value, f.Page, f.Scope, f.Text).ExecuteNonQuery();
             Bind(insDocFts, tx, id, Text.VietText.Fold(doc.AgencyText), Text.VietText.Fold(doc.HeadText), body.ToString()).ExecuteNonQuery();
-            if (doc.ProvinceKey is not null) Bind(facetUp, tx, "province", doc.ProvinceKey, h.Province).ExecuteNonQuery();
-            if (doc.AgencyKey is not null) Bind(facetUp, tx, "agency", doc.AgencyKey, h.Agency).ExecuteNonQuery();
-            if (doc.Year is { } y) Bind(facetUp, tx, "year", y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture)).ExecuteNonQuery();
-            foreach (var f in doc.Forms.DistinctBy(SearchQuery.FormKey)) Bind(facetUp, tx, "form", SearchQuery.FormKey(f), f).ExecuteNonQuery();
         }
 
         public void Dispose()

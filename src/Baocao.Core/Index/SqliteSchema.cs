@@ -29,7 +29,7 @@ internal static class SqliteSchema
     public static long LastRow(long doc) => (doc << RowBits) | ((1L << RowBits) - 1);
 
     /// <summary>The columns gathered for every matching report (and covered by the report indexes below).</summary>
-    public const string FacetColumns = "id, province_key, agency_key, year, date, form_keys";
+    public const string FacetColumns = "id, province_fid, agency_fid, year, date, formset_fid";
 
     public static readonly IReadOnlyList<string> ValueKeys = CanonicalKeys.Dossier;
 
@@ -53,11 +53,13 @@ CREATE TABLE documents(
   number TEXT, agency TEXT, parent_agency TEXT, agency_key TEXT, province TEXT, province_key TEXT, place TEXT,
   date TEXT, year INTEGER, period TEXT, period_kind TEXT, period_year INTEGER, quarter INTEGER, month INTEGER, half INTEGER,
   title TEXT, forms TEXT NOT NULL, form_keys TEXT NOT NULL,
+  province_fid INTEGER, agency_fid INTEGER, formset_fid INTEGER NOT NULL,
   n_tables INTEGER NOT NULL, n_rows INTEGER NOT NULL);
--- Narrow covering indexes: gathering the matching reports and counting facets read these, never the wide rows.
-CREATE INDEX ix_documents_facets ON documents(id, province_key, agency_key, year, date, form_keys);
-CREATE INDEX ix_documents_province ON documents(province_key, year, agency_key, date, form_keys);
-CREATE INDEX ix_documents_year ON documents(year, province_key, agency_key, date, form_keys);
+-- Narrow covering indexes of small integers (facet value ids): gathering the matching reports and counting their
+-- facets read these, never the wide rows.
+CREATE INDEX ix_documents_facets ON documents(id, province_fid, agency_fid, year, date, formset_fid);
+CREATE INDEX ix_documents_province ON documents(province_key, year, province_fid, agency_fid, date, formset_fid);
+CREATE INDEX ix_documents_year ON documents(year, province_fid, agency_fid, date, formset_fid);
 CREATE INDEX ix_documents_period ON documents(period_year, quarter, month, half);
 CREATE INDEX ix_documents_sha ON documents(sha256);
 CREATE TABLE records(doc_id INTEGER PRIMARY KEY, json BLOB NOT NULL);
@@ -74,7 +76,9 @@ CREATE INDEX ix_extra_values_doc ON extra_values(doc_id);
 CREATE TABLE figures(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, key TEXT NOT NULL, value REAL NOT NULL, page INTEGER NOT NULL, scope TEXT, text TEXT NOT NULL);
 CREATE INDEX ix_figures_doc ON figures(doc_id);
 CREATE INDEX ix_figures_key ON figures(key, value);
-CREATE TABLE facet_counts(facet TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY(facet, key)) WITHOUT ROWID;
+-- Facet values (province, agency, year, form, and each report's set of forms "formset") with their report counts, kept
+-- with every write: the unfiltered facets read it directly, filtered ones map the gathered ids back to names.
+CREATE TABLE facet_values(id INTEGER PRIMARY KEY, facet TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, count INTEGER NOT NULL, UNIQUE(facet, key));
 CREATE VIRTUAL TABLE doc_fts USING fts5(agency, head, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE row_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
 INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}');

@@ -63,20 +63,37 @@ internal sealed class SqliteSearch
         if (q.Form is { } form)
         {
             formKeys = SearchQuery.FormKeys(form);
-            docs.Add("(" + string.Join(" OR ", formKeys.Select(k => $"instr(d.form_keys, {Arg("," + k + ",")}) > 0")) + ")");
+            docs.Add("d.formset_fid IN (SELECT id FROM facet_values WHERE facet = 'formset' AND (" +
+                     string.Join(" OR ", formKeys.Select(k => $"instr(key, {Arg("," + k + ",")}) > 0")) + "))");
         }
         hasDocFilters = docs.Count > 0;
         docConds = docs.Count == 0 ? "1" : string.Join(" AND ", docs);
 
         var rows = new List<string>();
+        // SQLite has no statistics on ranges, so it may walk the index of a condition most rows meet ("resolved.total > 100")
+        // and test the selective one on each row. The condition that holds on the fewest rows (counted up to a cap on its
+        // index) drives; the others are written with a unary + so their indexes are not used.
+        var driver = q.Conditions.Where(c => SqliteSchema.ValueKeys.Contains(c.Key) && c.Op != CompareOp.NotEqual)
+            .MinBy(c => EstimateRows(c));
         foreach (var c in q.Conditions)
         {
             var op = c.OpText;
-            if (SqliteSchema.ValueKeys.Contains(c.Key)) rows.Add($"r.{SqliteSchema.Column(c.Key)} {op} {Arg((double)c.Value)}");
+            if (SqliteSchema.ValueKeys.Contains(c.Key))
+                rows.Add($"{(c == driver || driver is null ? "" : "+")}r.{SqliteSchema.Column(c.Key)} {op} {Arg((double)c.Value)}");
             else rows.Add($"EXISTS (SELECT 1 FROM extra_values e WHERE e.row_id = r.id AND e.key = {Arg(c.Key)} AND e.value {op} {Arg((double)c.Value)})");
         }
         if (formKeys is not null) rows.Add($"r.form_key IN ({string.Join(", ", formKeys.Select(k => Arg(k)))})");
         rowConds = rows.Count == 0 ? "1" : string.Join(" AND ", rows);
+    }
+
+    /// <summary>Rows meeting one condition, counted on its index up to a cap (enough to rank conditions, cheap to get).</summary>
+    private long EstimateRows(Condition c)
+    {
+        if (q.Conditions.Count < 2) return 0;
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM rows WHERE {SqliteSchema.Column(c.Key)} {c.OpText} $v LIMIT 20000)";
+        cmd.Parameters.AddWithValue("$v", (double)c.Value);
+        return Convert.ToInt64(cmd.ExecuteScalar());
     }
 
     private string Arg(object value)
@@ -107,6 +124,9 @@ internal sealed class SqliteSearch
         return cmd.ExecuteNonQuery();
     }
 
+    /// <summary>Up to this many matching reports are ordered by relevance; beyond, by date.</summary>
+    public const int RankLimit = 5000;
+
     private bool Unfiltered => !hasDocFilters && text.IsEmpty && q.Conditions.Count == 0;
 
     private string Words => Arg(text.ToFts5());
@@ -120,7 +140,7 @@ internal sealed class SqliteSearch
     /// <summary>Fills the temporary table q_docs with the matching reports and their facet columns; returns how many.</summary>
     private long GatherDocuments()
     {
-        Exec($"CREATE TEMP TABLE IF NOT EXISTS q_docs({SqliteSchema.FacetColumns.Replace("id,", "id INTEGER PRIMARY KEY,")})");
+        Exec($"CREATE TEMP TABLE IF NOT EXISTS q_docs(id INTEGER PRIMARY KEY{SqliteSchema.FacetColumns[2..]})");
         Exec("DELETE FROM q_docs");
         var cols = string.Join(", ", SqliteSchema.FacetColumns.Split(", ").Select(c => "d." + c));
         if (q.Conditions.Count > 0)
@@ -154,8 +174,9 @@ internal sealed class SqliteSearch
 
         var page = new List<long>();
         var limit = Arg(q.Limit);
-        // With words, best first (bm25); else newest first.
-        var sql = !text.IsEmpty
+        // With words, best first (bm25) when up to RankLimit reports match; bm25 is computed for every match, so for
+        // more (a word most reports hold) newest first, which costs one sort of the gathered dates.
+        var sql = !text.IsEmpty && totalDocs <= RankLimit
             ? $"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Words} AND +rowid IN (SELECT id FROM q_docs) ORDER BY rank, rowid LIMIT {limit}"
             : Unfiltered
                 ? $"SELECT id FROM documents ORDER BY date DESC, id DESC LIMIT {limit}"
@@ -285,38 +306,40 @@ internal sealed class SqliteSearch
 
     private Facets Facets()
     {
-        // Display names (the first spelling seen) come from the maintained counts, keyed like the reports' columns.
-        var names = new Dictionary<(string, string), string>();
-        var all = new Dictionary<string, List<FacetCount>> { ["province"] = [], ["agency"] = [], ["year"] = [], ["form"] = [] };
-        using (var cmd = Command("SELECT facet, key, value, count FROM facet_counts WHERE count > 0"))
+        var values = new Dictionary<long, (string facet, string key, string value, int count)>();
+        using (var cmd = Command("SELECT id, facet, key, value, count FROM facet_values WHERE count > 0"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) values[r.GetInt64(0)] = (r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4));
+        List<FacetCount> Maintained(string facet) =>
+            values.Values.Where(v => v.facet == facet).Select(v => new FacetCount(v.value, v.count)).ToList();
+        if (Unfiltered)
+            return new Facets(Order(Maintained("province")), Order(Maintained("agency")), Order(Maintained("year"), byValue: true), Order(Maintained("form")));
+
+        // One pass over the gathered reports' facet ids (small integers), counted here.
+        var province = new Dictionary<long, int>();
+        var agency = new Dictionary<long, int>();
+        var year = new Dictionary<long, int>();
+        var formset = new Dictionary<long, int>();
+        static void Count(Dictionary<long, int> d, long k) => d[k] = d.GetValueOrDefault(k) + 1;
+        using (var cmd = Command("SELECT province_fid, agency_fid, year, formset_fid FROM q_docs"))
         using (var r = cmd.ExecuteReader())
             while (r.Read())
             {
-                names[(r.GetString(0), r.GetString(1))] = r.GetString(2);
-                all[r.GetString(0)].Add(new FacetCount(r.GetString(2), r.GetInt32(3)));
+                if (!r.IsDBNull(0)) Count(province, r.GetInt64(0));
+                if (!r.IsDBNull(1)) Count(agency, r.GetInt64(1));
+                if (!r.IsDBNull(2)) Count(year, r.GetInt64(2));
+                Count(formset, r.GetInt64(3));
             }
-        if (Unfiltered)
-            return new Facets(Order(all["province"]), Order(all["agency"]), Order(all["year"], byValue: true), Order(all["form"]));
-
-        List<FacetCount> Group(string facet, string column)
-        {
-            var list = new List<FacetCount>();
-            using var cmd = Command($"SELECT {column}, count(*) FROM q_docs WHERE {column} IS NOT NULL GROUP BY {column}");
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var key = r.GetValue(0) is long l ? l.ToString(CultureInfo.InvariantCulture) : r.GetString(0);
-                list.Add(new FacetCount(names.GetValueOrDefault((facet, key), key), r.GetInt32(1)));
-            }
-            return list;
-        }
-        // Forms: reports group by their set of forms (few distinct sets), then each set's count goes to each of its forms.
+        List<FacetCount> Named(Dictionary<long, int> d) => d.Select(x => new FacetCount(values.TryGetValue(x.Key, out var v) ? v.value : "?", x.Value)).ToList();
+        var formNames = values.Values.Where(v => v.facet == "form").ToDictionary(v => v.key, v => v.value);
         var forms = new Dictionary<string, int>();
-        foreach (var set in Group("formset", "form_keys"))
-            foreach (var k in set.Value.Split(',', StringSplitOptions.RemoveEmptyEntries))
-                forms[k] = forms.GetValueOrDefault(k) + set.Count;
-        return new Facets(Order(Group("province", "province_key")), Order(Group("agency", "agency_key")), Order(Group("year", "year"), byValue: true),
-            Order(forms.Select(f => new FacetCount(names.GetValueOrDefault(("form", f.Key), f.Key), f.Value)).ToList()));
+        foreach (var (fid, n) in formset)
+            if (values.TryGetValue(fid, out var set))
+                foreach (var k in set.key.Split(',', StringSplitOptions.RemoveEmptyEntries))
+                    forms[k] = forms.GetValueOrDefault(k) + n;
+        return new Facets(Order(Named(province)), Order(Named(agency)),
+            Order(year.Select(x => new FacetCount(x.Key.ToString(CultureInfo.InvariantCulture), x.Value)).ToList(), byValue: true),
+            Order(forms.Select(f => new FacetCount(formNames.GetValueOrDefault(f.Key, f.Key), f.Value)).ToList()));
     }
 
     /// <summary>Most frequent first (years newest first), ties by name.</summary>

@@ -142,7 +142,7 @@ public class SqliteIndexTests
         c.Open();
         using var cmd = c.CreateCommand();
         long N(string sql) { cmd.CommandText = sql; return Convert.ToInt64(cmd.ExecuteScalar()); }
-        cmd.CommandText = "SELECT group_concat(facet || ':' || key || '=' || count, ';') FROM (SELECT * FROM facet_counts ORDER BY facet, key)";
+        cmd.CommandText = "SELECT group_concat(facet || ':' || key || '=' || count, ';') FROM (SELECT * FROM facet_values ORDER BY facet, key)";
         var facets = cmd.ExecuteScalar() as string ?? "";
         // The FTS tables are contentless: count their entries through a match on every indexed word.
         return (N("SELECT count(*) FROM documents"), N("SELECT count(*) FROM tables"), N("SELECT count(*) FROM rows"),
