@@ -132,12 +132,16 @@ internal sealed class SqliteSearch
     private string Words => Arg(text.ToFts5());
     private string HeadWords => Arg(text.ToFts5("agency head"));
 
-    /// <summary>The rows' own words, or (with --where) their report's header words.</summary>
+    /// <summary>The rows' own words, or (with --where) their report's header words, from the sets gathered once.</summary>
     private string RowTextCond(string rowId) => q.Conditions.Count == 0
         ? $"{rowId} IN (SELECT rowid FROM row_fts WHERE row_fts MATCH {Words})"
-        : $"({rowId} IN (SELECT rowid FROM row_fts WHERE row_fts MATCH {Words}) OR ({rowId} >> {SqliteSchema.RowBits}) IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH {HeadWords}))";
+        : $"({rowId} IN (SELECT id FROM q_rowtext) OR ({rowId} >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_headdocs))";
 
-    /// <summary>Fills the temporary table q_docs with the matching reports and their facet columns; returns how many.</summary>
+    /// <summary>
+    /// Fills the temporary table q_docs with the matching reports and their facet columns; returns how many. With --where,
+    /// the selected rows are gathered first into q_rows (the words' row and header matches each looked up once), so the
+    /// row count reads them instead of running the conditions again.
+    /// </summary>
     private long GatherDocuments()
     {
         Exec($"CREATE TEMP TABLE IF NOT EXISTS q_docs(id INTEGER PRIMARY KEY{SqliteSchema.FacetColumns[2..]})");
@@ -145,9 +149,22 @@ internal sealed class SqliteSearch
         var cols = string.Join(", ", SqliteSchema.FacetColumns.Split(", ").Select(c => "d." + c));
         if (q.Conditions.Count > 0)
         {
-            var rowText = text.IsEmpty ? "" : " AND " + RowTextCond("r.id");
+            Exec("CREATE TEMP TABLE IF NOT EXISTS q_rows(id INTEGER PRIMARY KEY)");
+            Exec("DELETE FROM q_rows");
+            var rowText = "";
+            if (!text.IsEmpty)
+            {
+                Exec("CREATE TEMP TABLE IF NOT EXISTS q_rowtext(id INTEGER PRIMARY KEY)");
+                Exec("CREATE TEMP TABLE IF NOT EXISTS q_headdocs(id INTEGER PRIMARY KEY)");
+                Exec("DELETE FROM q_rowtext");
+                Exec("DELETE FROM q_headdocs");
+                Exec($"INSERT INTO q_rowtext SELECT rowid FROM row_fts WHERE row_fts MATCH {Words}");
+                Exec($"INSERT INTO q_headdocs SELECT rowid FROM doc_fts WHERE doc_fts MATCH {HeadWords}");
+                rowText = " AND " + RowTextCond("r.id");
+            }
+            Exec($"INSERT INTO q_rows SELECT r.id FROM rows r WHERE {rowConds}{rowText}");
             return Exec($"INSERT INTO q_docs SELECT {cols} FROM documents d INDEXED BY ix_documents_facets " +
-                        $"WHERE d.id IN (SELECT r.id >> {SqliteSchema.RowBits} FROM rows r WHERE {rowConds}{rowText}) AND {docConds}");
+                        $"WHERE d.id IN (SELECT id >> {SqliteSchema.RowBits} FROM q_rows) AND {docConds}");
         }
         if (!text.IsEmpty)
             return Exec($"INSERT INTO q_docs SELECT {cols} FROM doc_fts f CROSS JOIN documents d INDEXED BY ix_documents_facets ON d.id = f.rowid " +
@@ -158,13 +175,12 @@ internal sealed class SqliteSearch
     /// <summary>Rows selected over all matching reports.</summary>
     private long CountRows()
     {
-        var inDocs = $"(r.id >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_docs)";
         if (q.Conditions.Count > 0)
-            return Scalar($"SELECT count(*) FROM rows r WHERE {rowConds}{(text.IsEmpty ? "" : " AND " + RowTextCond("r.id"))} AND {inDocs}");
+            return Scalar(hasDocFilters ? $"SELECT count(*) FROM q_rows WHERE (id >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_docs)" : "SELECT count(*) FROM q_rows");
         // Words alone: the row text index answers; rows are visited only for a form filter.
         if (formKeys is null)
             return Scalar($"SELECT count(*) FROM row_fts WHERE row_fts MATCH {Words}" + (hasDocFilters ? $" AND (rowid >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_docs)" : ""));
-        return Scalar($"SELECT count(*) FROM row_fts f CROSS JOIN rows r ON r.id = f.rowid WHERE row_fts MATCH {Words} AND {rowConds} AND {inDocs}");
+        return Scalar($"SELECT count(*) FROM row_fts f CROSS JOIN rows r ON r.id = f.rowid WHERE row_fts MATCH {Words} AND {rowConds} AND (r.id >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_docs)");
     }
 
     public SearchResult Run()
@@ -242,11 +258,11 @@ internal sealed class SqliteSearch
     private const string RowColumns = "r.id, r.table_idx, r.idx, r.form, r.stt, r.label, r.kind, r.page, r.text";
     private static readonly string AllRowColumns = RowColumns + string.Concat(SqliteSchema.ValueKeys.Select(k => ", r." + SqliteSchema.Column(k)));
 
-    /// <summary>Whether the report's header (agency, title, captions, figures) holds the words, asked of the FTS index.</summary>
+    /// <summary>Whether the report's header (agency, title, captions, figures) holds the words (gathered in q_headdocs).</summary>
     private bool HeadMatches(long doc)
     {
         if (text.IsEmpty || q.Conditions.Count == 0) return false;
-        return Scalar($"SELECT count(*) FROM doc_fts WHERE doc_fts MATCH {HeadWords} AND rowid = {Arg(doc)}") > 0;
+        return Scalar($"SELECT count(*) FROM q_headdocs WHERE id = {Arg(doc)}") > 0;
     }
 
     /// <summary>The rows the query selects in a report, by the rules of <see cref="RowFilter"/>.</summary>

@@ -106,7 +106,7 @@ public sealed class ElasticReportIndex : IReportIndex
         var docs = new List<DocumentHit>();
         foreach (var hit in hits["hits"]!.AsArray())
         {
-            var record = RecordJsonReader.Read(System.Text.Json.JsonDocument.Parse(hit!["_source"]!["record"]!.ToJsonString()).RootElement);
+            var record = RecordJsonReader.Parse(hit!["_source"]!["record"]!.ToJsonString());
             docs.Add(Hit(IndexedReport.From(record), filter, terms, query.RowsPerDocument));
         }
         var aggs = resp["aggregations"];
@@ -168,7 +168,7 @@ public sealed class ElasticReportIndex : IReportIndex
             if (hits.Count == 0) yield break;
             foreach (var hit in hits)
             {
-                var record = RecordJsonReader.Read(System.Text.Json.JsonDocument.Parse(hit!["_source"]!["record"]!.ToJsonString()).RootElement);
+                var record = RecordJsonReader.Parse(hit!["_source"]!["record"]!.ToJsonString());
                 var doc = IndexedReport.From(record);
                 var rows = query.SelectsRows ? filter.Rows(doc) : doc.Rows;
                 var h = record.Header;
