@@ -143,7 +143,7 @@ public static class BenchSearchCommand
         var all = new List<double>();
         foreach (var kind in Kinds)
         {
-            var rnd = new Random(kind.GetHashCode(StringComparison.Ordinal) & 0xffff);
+            var rnd = new Random(Array.IndexOf(Kinds, kind) + 1);
             var times = new List<double>();
             var matched = new List<int>();
             for (var i = 0; i < queries; i++)

@@ -84,12 +84,24 @@ public static class Highlighter
             // Combining marks belong to the word (text is NFC, but be safe with decomposed input).
             while (i < text.Length && (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark)) i++;
             var word = text[start..i];
-            if (terms.Contains(VietText.Fold(word))) { sb.Append(Open).Append(word).Append(Close); any = true; }
+            if (terms.Contains(FoldWord(word))) { sb.Append(Open).Append(word).Append(Close); any = true; }
             else sb.Append(word);
         }
         if (!any) return null;
         // Adjacent marked words read as one phrase: «lý» «lịch» becomes «lý lịch».
         return sb.ToString().Replace(Close + " " + Open, " ");
+    }
+
+    // Folding normalises and runs a regular expression: cheap once, but a result page folds thousands of words, mostly the
+    // same few hundred, so each word's fold is remembered (bounded, so a long-running process cannot grow without end).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Folded = new();
+
+    private static string FoldWord(string word)
+    {
+        if (Folded.TryGetValue(word, out var f)) return f;
+        f = VietText.Fold(word);
+        if (Folded.Count < 200_000) Folded[word] = f;
+        return f;
     }
 
     /// <summary>A short window of a long text around its first mark, so a result line stays readable.</summary>
