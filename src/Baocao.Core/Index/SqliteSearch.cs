@@ -185,15 +185,21 @@ internal sealed class SqliteSearch
 
     public SearchResult Run()
     {
-        var totalDocs = Unfiltered ? Scalar("SELECT count(*) FROM documents") : GatherDocuments();
+        // Words alone, without filters or facets: nothing needs the gathered table, so the text index answers directly.
+        var direct = !text.IsEmpty && q.Conditions.Count == 0 && !hasDocFilters && !q.Facets;
+        var totalDocs = Unfiltered ? Scalar("SELECT count(*) FROM documents")
+            : direct ? Scalar($"SELECT count(*) FROM doc_fts WHERE doc_fts MATCH {Words}")
+            : GatherDocuments();
         var totalRows = q.SelectsRows ? CountRows() : 0;
 
         var page = new List<long>();
         var limit = Arg(q.Limit);
         // With words, best first (bm25) when up to RankLimit reports match; bm25 is computed for every match, so for
-        // more (a word most reports hold) newest first, which costs one sort of the gathered dates.
+        // more (a word most reports hold) newest first, which costs one sort of the matching reports' dates.
         var sql = !text.IsEmpty && totalDocs <= RankLimit
-            ? $"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Words} AND +rowid IN (SELECT id FROM q_docs) ORDER BY rank, rowid LIMIT {limit}"
+                ? $"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Words}{(direct ? "" : " AND +rowid IN (SELECT id FROM q_docs)")} ORDER BY rank, rowid LIMIT {limit}"
+            : direct
+                ? $"SELECT d.id FROM doc_fts f CROSS JOIN documents d INDEXED BY ix_documents_facets ON d.id = f.rowid WHERE doc_fts MATCH {Words} ORDER BY d.date DESC, d.id DESC LIMIT {limit}"
             : Unfiltered
                 ? $"SELECT id FROM documents ORDER BY date DESC, id DESC LIMIT {limit}"
                 : $"SELECT id FROM q_docs ORDER BY date DESC, id DESC LIMIT {limit}";
