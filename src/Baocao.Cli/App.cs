@@ -11,6 +11,9 @@ public static class App
         var root = new RootCommand("baocao: structured records from Vietnamese administrative-procedure reports (báo cáo)");
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DebugCommand.Create());

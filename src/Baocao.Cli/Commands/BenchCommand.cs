@@ -32,6 +32,7 @@ public static class BenchCommand
         var check = new Command("check", "Reports/s through the checks (within each report, and across the set), beside extraction") { checkDir, checkRounds };
         check.SetAction(p => RunCheck(p.GetValue(checkDir)!, p.GetValue(checkRounds)));
         bench.Subcommands.Add(check);
+        bench.Subcommands.Add(BenchSearchCommand.Create());
         return bench;
     }
 

@@ -25,7 +25,7 @@ public static class ExtractCommand
         if (json)
         {
             if (files.Length == 1 && records.Count == 1) Console.WriteLine(RecordJson.Serialize(records[0]));
-            else if (records.Count > 0) Console.WriteLine("[" + string.Join(",\n", records.Select(RecordJson.Serialize)) + "]");
+            else if (records.Count > 0) Console.WriteLine("[" + string.Join(",\n", records.Select(r => RecordJson.Serialize(r))) + "]");
         }
         else foreach (var r in records) Console.Write(RecordSummary.Render(r));
         return failed == 0 ? 0 : 1;

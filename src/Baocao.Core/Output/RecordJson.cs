@@ -17,10 +17,10 @@ public static class RecordJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Serialize(ReportRecord r)
+    public static string Serialize(ReportRecord r, bool indented = true)
     {
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, Options)) Write(w, r);
+        using (var w = new Utf8JsonWriter(ms, indented ? Options : Options with { Indented = false })) Write(w, r);
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Baocao.Index;
+using Baocao.Output;
+
+namespace Baocao.Cli;
+
+/// <summary>
+/// <c>baocao search [QUERY] [filters] [--facets] [--json] [--index FILE]</c>: the matching reports and table rows, each
+/// with highlights, figures and provenance (file, path, page); <c>--facets</c> adds counts by province, agency, year and form.
+/// </summary>
+public static class SearchCommand
+{
+    public static Command Create()
+    {
+        var opts = new IndexOptions();
+        var facets = new Option<bool>("--facets") { Description = "add counts of the matching reports by province, agency, year and form" };
+        var json = new Option<bool>("--json") { Description = "print the result as JSON (docs/index.md)" };
+        var limit = new Option<int>("--limit") { Description = "reports to show", DefaultValueFactory = _ => 20 };
+        var cmd = new Command("search", "Find reports and table rows by words, agency, province, period, form and numeric conditions");
+        opts.AddFilters(cmd);
+        cmd.Options.Add(facets);
+        cmd.Options.Add(json);
+        cmd.Options.Add(limit);
+        cmd.SetAction(p => IndexOptions.Guard(() =>
+        {
+            using var index = IndexLocation.OpenRead(IndexOptions.IndexPath(p, opts.Index));
+            var query = opts.ToQuery(p, index, p.GetValue(facets), Math.Max(1, p.GetValue(limit)));
+            var result = index.Search(query);
+            Console.Write(p.GetValue(json) ? SearchResultJson.Serialize(result) + "\n" : SearchResultText.Render(result, query));
+            return 0;
+        }));
+        return cmd;
+    }
+}

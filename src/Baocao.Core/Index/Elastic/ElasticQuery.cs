@@ -1,0 +1,292 @@
+using System.Text.Json.Nodes;
+using Baocao.Header;
+using Baocao.Reports;
+
+namespace Baocao.Index.Elastic;
+
+/// <summary>
+/// The Elasticsearch side of the index: the index body (settings with the Vietnamese folding analyzer, and the
+/// mapping), the document made from a record, and the translation of a <see cref="SearchQuery"/> into query DSL with
+/// the same meaning as the SQLite engine's (see <see cref="SqliteSearch"/>). Pure: builds JSON, sends nothing.
+/// </summary>
+public static class ElasticQuery
+{
+    public const string Format = "baocao-index";
+    public const int Version = 1;
+
+    /// <summary>Value fields cannot hold dots in Elasticsearch (a dot makes an object path): "resolved.late" is "resolved_late".</summary>
+    public static string ValueField(string key) => key.Replace('.', '_');
+
+    /// <summary>
+    /// Settings and mapping. The analyzer "viet" folds like <see cref="Text.VietText.Fold"/>: a char filter maps đ/Đ to d
+    /// (asciifolding alone would too, but the mapping states the rule where it is read), then lowercase and asciifolding
+    /// drop tones and marks. Row values are doubles, reached through nested row documents, so every condition of a
+    /// --where holds on the same row.
+    /// </summary>
+    public static JsonObject IndexBody()
+    {
+        JsonObject Kw() => new() { ["type"] = "keyword" };
+        JsonObject Txt() => new() { ["type"] = "text", ["analyzer"] = "viet" };
+        JsonObject Int() => new() { ["type"] = "integer" };
+        var values = new JsonObject();
+        foreach (var k in CanonicalKeys.Dossier) values[ValueField(k)] = new JsonObject { ["type"] = "double" };
+        return new JsonObject
+        {
+            ["settings"] = new JsonObject
+            {
+                ["number_of_shards"] = 1,
+                ["number_of_replicas"] = 0,
+                ["analysis"] = new JsonObject
+                {
+                    ["char_filter"] = new JsonObject { ["viet_d"] = new JsonObject { ["type"] = "mapping", ["mappings"] = new JsonArray("đ => d", "Đ => D") } },
+                    ["analyzer"] = new JsonObject
+                    {
+                        ["viet"] = new JsonObject
+                        {
+                            ["type"] = "custom", ["tokenizer"] = "standard", ["char_filter"] = new JsonArray("viet_d"),
+                            ["filter"] = new JsonArray("lowercase", "asciifolding"),
+                        },
+                    },
+                },
+            },
+            ["mappings"] = new JsonObject
+            {
+                ["_meta"] = new JsonObject { ["format"] = Format, ["schema"] = Version },
+                ["dynamic"] = false,
+                ["properties"] = new JsonObject
+                {
+                    ["path"] = Kw(), ["fileName"] = Kw(), ["sha256"] = Kw(), ["format"] = Kw(), ["pages"] = Int(), ["extractor"] = Kw(),
+                    ["indexedAt"] = new JsonObject { ["type"] = "date" },
+                    ["number"] = Kw(), ["agency"] = Kw(), ["agencyKey"] = Kw(), ["parentAgency"] = Kw(), ["province"] = Kw(), ["provinceKey"] = Kw(),
+                    ["place"] = Kw(), ["date"] = Kw(), ["year"] = Int(), ["period"] = Kw(), ["periodKind"] = Kw(), ["periodYear"] = Int(),
+                    ["quarter"] = Int(), ["month"] = Int(), ["half"] = Int(), ["title"] = Txt(), ["forms"] = Kw(), ["formKeys"] = Kw(),
+                    ["agencyText"] = Txt(), ["head"] = Txt(), ["body"] = Txt(),
+                    ["rows"] = new JsonObject
+                    {
+                        ["type"] = "nested",
+                        ["properties"] = new JsonObject
+                        {
+                            ["table"] = Int(), ["row"] = Int(), ["form"] = Kw(), ["formKey"] = Kw(), ["stt"] = Kw(), ["label"] = Kw(), ["kind"] = Kw(),
+                            ["page"] = Int(), ["text"] = Txt(),
+                            // Keys beyond the canonical vocabulary (newer mappers) become doubles too.
+                            ["values"] = new JsonObject { ["dynamic"] = true, ["properties"] = values },
+                        },
+                    },
+                    ["figures"] = new JsonObject
+                    {
+                        ["properties"] = new JsonObject { ["key"] = Kw(), ["value"] = new JsonObject { ["type"] = "double" }, ["page"] = Int(), ["scope"] = Kw() },
+                    },
+                    // The whole record, kept for loading (cross-checks over the index), never searched.
+                    ["record"] = new JsonObject { ["type"] = "object", ["enabled"] = false },
+                },
+                ["dynamic_templates"] = new JsonArray(new JsonObject
+                {
+                    ["values_as_double"] = new JsonObject { ["path_match"] = "rows.values.*", ["mapping"] = new JsonObject { ["type"] = "double" } },
+                }),
+            },
+        };
+    }
+
+    /// <summary>A document's id: a hash of its source path key (ids are limited to 512 bytes; paths are not).</summary>
+    public static string Id(string pathKey) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(pathKey)));
+
+    public static JsonObject Document(IndexedReport doc, string recordJson, string? extractor)
+    {
+        var r = doc.Record;
+        var h = r.Header;
+        var rows = new JsonArray();
+        foreach (var row in doc.Rows)
+        {
+            var values = new JsonObject();
+            foreach (var (k, v) in row.Values) if (v is { } d) values[ValueField(k)] = d;
+            rows.Add(new JsonObject
+            {
+                ["table"] = row.Table, ["row"] = row.Row, ["form"] = row.Form, ["formKey"] = row.Form is null ? null : SearchQuery.FormKey(row.Form),
+                ["stt"] = row.Stt, ["label"] = row.Label, ["kind"] = row.Kind, ["page"] = row.Page, ["text"] = row.Text, ["values"] = values,
+            });
+        }
+        var figures = new JsonArray();
+        foreach (var f in r.Figures) figures.Add(new JsonObject { ["key"] = f.Key, ["value"] = f.Value, ["page"] = f.Page, ["scope"] = f.Scope });
+        return new JsonObject
+        {
+            ["path"] = doc.Path, ["fileName"] = doc.FileName, ["sha256"] = r.Source.Sha256, ["format"] = r.Source.Format, ["pages"] = r.Source.Pages,
+            ["extractor"] = extractor, ["indexedAt"] = DateTime.UtcNow.ToString("o"),
+            ["number"] = h.Number, ["agency"] = h.Agency, ["agencyKey"] = doc.AgencyKey, ["parentAgency"] = h.ParentAgency,
+            ["province"] = h.Province, ["provinceKey"] = doc.ProvinceKey, ["place"] = h.Place, ["date"] = h.Date, ["year"] = doc.Year,
+            ["period"] = doc.PeriodLabel, ["periodKind"] = h.Period?.Kind, ["periodYear"] = h.Period?.Year, ["quarter"] = h.Period?.Quarter,
+            ["month"] = h.Period?.Month, ["half"] = h.Period?.Half, ["title"] = h.Title,
+            ["forms"] = new JsonArray(doc.Forms.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray()),
+            ["formKeys"] = new JsonArray(doc.Forms.Select(f => (JsonNode)JsonValue.Create(SearchQuery.FormKey(f))!).ToArray()),
+            ["agencyText"] = doc.AgencyText, ["head"] = doc.HeadText, ["body"] = string.Join(" | ", doc.Rows.Select(x => x.Text)),
+            ["rows"] = rows, ["figures"] = figures, ["record"] = JsonNode.Parse(recordJson),
+        };
+    }
+
+    /// <summary>Each word group as a phrase over the given fields (any field may hold it); all groups must match.</summary>
+    private static JsonArray Words(TextQuery text, params string[] fields) =>
+        new(text.Groups.Select(g => (JsonNode)new JsonObject
+        {
+            ["multi_match"] = new JsonObject { ["query"] = string.Join(' ', g), ["type"] = "phrase", ["fields"] = new JsonArray(fields.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray()) },
+        }).ToArray());
+
+    private static JsonObject Bool(string clause, JsonArray items) => new() { ["bool"] = new JsonObject { [clause] = items } };
+
+    private static JsonObject Nested(JsonObject query) => new() { ["nested"] = new JsonObject { ["path"] = "rows", ["query"] = query } };
+
+    /// <summary>The row conditions (--where, --form) as clauses on nested rows.</summary>
+    private static JsonArray RowFilters(SearchQuery q)
+    {
+        var list = new JsonArray();
+        foreach (var c in q.Conditions)
+        {
+            var field = "rows.values." + ValueField(c.Key);
+            JsonObject Range(string op) => new() { ["range"] = new JsonObject { [field] = new JsonObject { [op] = c.Value } } };
+            list.Add(c.Op switch
+            {
+                CompareOp.Greater => Range("gt"), CompareOp.GreaterOrEqual => Range("gte"), CompareOp.Less => Range("lt"), CompareOp.LessOrEqual => Range("lte"),
+                CompareOp.Equal => new JsonObject { ["term"] = new JsonObject { [field] = c.Value } },
+                // != holds on a row that has the value and it differs (as in SQL, a missing value is not "different").
+                _ => new JsonObject
+                {
+                    ["bool"] = new JsonObject
+                    {
+                        ["filter"] = new JsonArray(new JsonObject { ["exists"] = new JsonObject { ["field"] = field } }),
+                        ["must_not"] = new JsonArray(new JsonObject { ["term"] = new JsonObject { [field] = c.Value } }),
+                    },
+                },
+            });
+        }
+        if (q.Form is { } f)
+            list.Add(new JsonObject { ["terms"] = new JsonObject { ["rows.formKey"] = new JsonArray(SearchQuery.FormKeys(f).Select(k => (JsonNode)JsonValue.Create(k)!).ToArray()) } });
+        return list;
+    }
+
+    /// <summary>The report filters (province, agency, year, period, form) as filter clauses.</summary>
+    private static JsonArray DocFilters(SearchQuery q)
+    {
+        var list = new JsonArray();
+        JsonObject Term(string field, JsonNode value) => new() { ["term"] = new JsonObject { [field] = value } };
+        if (q.Province is { } p)
+        {
+            var canonical = Provinces.Lookup(p) ?? throw new QueryException($"--province '{p}' is not a province (valid, with or without diacritics: {string.Join(", ", Provinces.All)})");
+            list.Add(Term("provinceKey", Provinces.Key(canonical)));
+        }
+        if (q.Agency is { } a) list.Add(new JsonObject { ["match_phrase"] = new JsonObject { ["agencyText"] = a } });
+        if (q.Year is { } y) list.Add(Term("year", y));
+        if (q.Period is { } per)
+        {
+            if (per.Quarter is null && per.Month is null && per.Half is null) list.Add(Term("year", per.Year));
+            else
+            {
+                list.Add(Term("periodYear", per.Year));
+                if (per.Quarter is { } qu) list.Add(Term("quarter", qu));
+                if (per.Month is { } m) list.Add(Term("month", m));
+                if (per.Half is { } hf) list.Add(Term("half", hf));
+            }
+        }
+        if (q.Form is { } f)
+            list.Add(new JsonObject { ["terms"] = new JsonObject { ["formKeys"] = new JsonArray(SearchQuery.FormKeys(f).Select(k => (JsonNode)JsonValue.Create(k)!).ToArray()) } });
+        return list;
+    }
+
+    private static readonly string[] HeadFields = ["agencyText", "head"];
+
+    /// <summary>
+    /// The query part of a search body. Without --where, the words must all be somewhere in the report (header, captions,
+    /// figures, rows). With --where, a report needs a row that meets the conditions and holds the words itself, or a row that
+    /// meets the conditions in a report whose header holds the words.
+    /// </summary>
+    public static JsonObject Query(SearchQuery q)
+    {
+        var text = TextQuery.Parse(q.Text);
+        var filter = DocFilters(q);
+        var must = new JsonArray();
+        if (q.Conditions.Count == 0)
+        {
+            if (!text.IsEmpty) foreach (var w in Words(text, "agencyText", "head", "body")) must.Add(w!.DeepClone());
+        }
+        else
+        {
+            var rowOnly = RowFilters(q);
+            var ownText = RowFilters(q);
+            foreach (var w in Words(text, "rows.text")) ownText.Add(w!.DeepClone());
+            if (text.IsEmpty) must.Add(Nested(Bool("filter", rowOnly)));
+            else
+            {
+                var headAndRow = new JsonArray();
+                foreach (var w in Words(text, HeadFields)) headAndRow.Add(w!.DeepClone());
+                headAndRow.Add(Nested(Bool("filter", rowOnly)));
+                must.Add(new JsonObject
+                {
+                    ["bool"] = new JsonObject
+                    {
+                        ["should"] = new JsonArray(Nested(Bool("filter", ownText)), Bool("must", headAndRow)),
+                        ["minimum_should_match"] = 1,
+                    },
+                });
+            }
+        }
+        return new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter, ["must"] = must } };
+    }
+
+    /// <summary>
+    /// Aggregations: the facets when asked, and the number of selected rows over all matching reports (reports whose header
+    /// holds the words contribute their rows that meet the conditions; the others, their rows that also hold the words).
+    /// </summary>
+    public static JsonObject Aggregations(SearchQuery q)
+    {
+        var aggs = new JsonObject();
+        if (q.Facets)
+        {
+            JsonObject Terms(string field, string? display = null)
+            {
+                var t = new JsonObject { ["terms"] = new JsonObject { ["field"] = field, ["size"] = 100 } };
+                if (display is not null) t["aggs"] = new JsonObject { ["display"] = new JsonObject { ["terms"] = new JsonObject { ["field"] = display, ["size"] = 1 } } };
+                return t;
+            }
+            aggs["province"] = Terms("province");
+            aggs["agency"] = Terms("agencyKey", "agency");
+            aggs["year"] = Terms("year");
+            aggs["form"] = Terms("formKeys", "forms");
+        }
+        if (q.SelectsRows)
+        {
+            var text = TextQuery.Parse(q.Text);
+            var own = RowFilters(q);
+            foreach (var w in Words(text, "rows.text")) own.Add(w!.DeepClone());
+            JsonObject CountRows(JsonArray rowFilter) => new()
+            {
+                ["nested"] = new JsonObject { ["path"] = "rows" },
+                ["aggs"] = new JsonObject { ["selected"] = new JsonObject { ["filter"] = rowFilter.Count == 0 ? new JsonObject { ["match_all"] = new JsonObject() } : Bool("filter", rowFilter) } },
+            };
+            if (q.Conditions.Count > 0 && !text.IsEmpty)
+            {
+                aggs["rows_head"] = new JsonObject { ["filter"] = Bool("filter", Words(text, HeadFields)), ["aggs"] = new JsonObject { ["rows"] = CountRows(RowFilters(q)) } };
+                aggs["rows_own"] = new JsonObject { ["filter"] = new JsonObject { ["bool"] = new JsonObject { ["must_not"] = new JsonArray(Bool("filter", Words(text, HeadFields))) } }, ["aggs"] = new JsonObject { ["rows"] = CountRows(own) } };
+            }
+            else aggs["rows_own"] = new JsonObject { ["filter"] = new JsonObject { ["match_all"] = new JsonObject() }, ["aggs"] = new JsonObject { ["rows"] = CountRows(own) } };
+        }
+        return aggs;
+    }
+
+    /// <summary>The search body: the query, counts exact, the first page (best first with words, else newest), aggregations.</summary>
+    public static JsonObject SearchBody(SearchQuery q, int size, JsonArray? searchAfter = null)
+    {
+        var text = TextQuery.Parse(q.Text);
+        var body = new JsonObject
+        {
+            ["query"] = Query(q),
+            ["size"] = size,
+            ["track_total_hits"] = true,
+            ["_source"] = new JsonObject { ["includes"] = new JsonArray("record", "path") },
+            ["sort"] = text.IsEmpty
+                ? new JsonArray(new JsonObject { ["date"] = new JsonObject { ["order"] = "desc", ["missing"] = "_last" } }, new JsonObject { ["path"] = "asc" })
+                : new JsonArray("_score", new JsonObject { ["path"] = "asc" }),
+        };
+        if (searchAfter is not null) body["search_after"] = searchAfter;
+        var aggs = Aggregations(q);
+        if (aggs.Count > 0 && searchAfter is null) body["aggs"] = aggs;
+        return body;
+    }
+}

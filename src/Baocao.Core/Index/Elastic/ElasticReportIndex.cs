@@ -1,0 +1,248 @@
+using System.Text.Json.Nodes;
+using Baocao.Output;
+using Baocao.Reports;
+
+namespace Baocao.Index.Elastic;
+
+/// <summary>
+/// The Elasticsearch engine: one Elasticsearch document per report (its rows nested, its record kept unsearched), so a
+/// report is indexed whole or not at all and storing a source path again replaces it (the id is a hash of the path).
+/// Elasticsearch finds and counts the reports, counts the rows and the facets; the rows shown for each returned report
+/// are picked from its stored record by <see cref="RowFilter"/>, the same rule the SQLite engine's SQL follows, and
+/// highlighted by <see cref="Highlighter"/>, so both engines print the same result.
+/// </summary>
+public sealed class ElasticReportIndex : IReportIndex
+{
+    private readonly ElasticClient client;
+    private readonly string index;
+
+    public string Location { get; }
+
+    /// <summary>Documents per bulk request.</summary>
+    public int BulkSize { get; init; } = 500;
+
+    /// <summary>Make every write visible to the next search (on for the command line; off for bulk loading, then refresh once).</summary>
+    public bool RefreshOnWrite { get; set; } = true;
+
+    private ElasticReportIndex(ElasticClient client, string index, string location)
+    {
+        this.client = client;
+        this.index = index;
+        Location = location;
+    }
+
+    /// <summary>
+    /// Opens the index at a URL (<c>http://host:9200/name</c>, name "baocao" when the URL has no path). With
+    /// <paramref name="create"/> a missing index is created with the mapping; an existing index that baocao did not make is
+    /// refused, never changed.
+    /// </summary>
+    public static ElasticReportIndex Open(string url, bool create)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) throw new IndexException(url, "not a URL");
+        var name = uri.AbsolutePath.Trim('/');
+        if (name.Length == 0) name = "baocao";
+        if (name.Contains('/') || name != name.ToLowerInvariant())
+            throw new IndexException(url, "the index name (the URL's path) must be one lower-case word, as Elasticsearch requires");
+        var client = new ElasticClient(new Uri(uri.GetLeftPart(UriPartial.Authority)));
+        try
+        {
+            client.Info();
+            if (!client.IndexExists(name))
+            {
+                if (!create) throw new IndexException(url, "no index here (create one with: ./baocao ingest PATH… --index " + url + ")");
+                client.CreateIndex(name, ElasticQuery.IndexBody());
+            }
+            else
+            {
+                var meta = client.Mapping(name)[name]?["mappings"]?["_meta"];
+                if (meta?["format"]?.GetValue<string>() != ElasticQuery.Format)
+                    throw new IndexException(url, "not a baocao index (its mapping was not made by baocao); it is left as it is");
+            }
+            return new ElasticReportIndex(client, name, url);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => client.Dispose();
+
+    /// <summary>Removes the whole Elasticsearch index (the bench and the tests clean up with it).</summary>
+    public void Drop() => client.DeleteIndex(index);
+
+    public void Refresh() => client.Refresh(index);
+
+    public void Store(ReportRecord record, string? extractor = null) => StoreAll([record], extractor);
+
+    public void StoreAll(IEnumerable<ReportRecord> records, string? extractor = null)
+    {
+        foreach (var chunk in records.Chunk(BulkSize))
+        {
+            var docs = chunk.Select(r =>
+            {
+                var doc = IndexedReport.From(r);
+                return (ElasticQuery.Id(doc.Path), ElasticQuery.Document(doc, RecordJson.Serialize(r), extractor), doc.Path);
+            }).ToList();
+            var failed = client.Bulk(index, docs.Select(d => (d.Item1, d.Item2)), RefreshOnWrite);
+            if (failed.Count > 0)
+            {
+                var path = docs.First(d => d.Item1 == failed[0].Id).Path;
+                throw new IndexException(Location, $"{failed.Count} report(s) were not indexed, first {path}: {failed[0].Reason}");
+            }
+        }
+    }
+
+    public bool Remove(string path) => client.Delete(index, ElasticQuery.Id(IndexedReport.PathKey(path)), RefreshOnWrite);
+
+    public SearchResult Search(SearchQuery query)
+    {
+        var resp = client.Search(index, ElasticQuery.SearchBody(query, query.Limit));
+        var hits = resp["hits"]!;
+        var total = hits["total"]!["value"]!.GetValue<int>();
+        var filter = new RowFilter(query);
+        var terms = TextQuery.Parse(query.Text).Terms;
+        var docs = new List<DocumentHit>();
+        foreach (var hit in hits["hits"]!.AsArray())
+        {
+            var record = RecordJsonReader.Parse(hit!["_source"]!["record"]!.ToJsonString());
+            docs.Add(Hit(IndexedReport.From(record), filter, terms, query.RowsPerDocument));
+        }
+        var aggs = resp["aggregations"];
+        var rows = 0;
+        foreach (var name in new[] { "rows_head", "rows_own" })
+            if (aggs?[name]?["rows"]?["selected"]?["doc_count"] is { } n) rows += n.GetValue<int>();
+        Facets? facets = null;
+        if (query.Facets && aggs is not null)
+        {
+            List<FacetCount> Buckets(string name) => aggs[name]!["buckets"]!.AsArray().Select(b => new FacetCount(
+                b!["display"]?["buckets"]?.AsArray().FirstOrDefault()?["key"]?.ToString() ?? b["key"]!.ToString(), b["doc_count"]!.GetValue<int>())).ToList();
+            facets = new Facets(Buckets("province"), Buckets("agency"), Buckets("year").OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList(), Buckets("form"));
+        }
+        return new SearchResult(total, rows, docs, facets);
+    }
+
+    /// <summary>A result entry from a report's stored record; shared by both engines' meaning through <see cref="RowFilter"/>.</summary>
+    internal static DocumentHit Hit(IndexedReport doc, RowFilter filter, IReadOnlyList<string> terms, int rowsPerDocument)
+    {
+        var r = doc.Record;
+        var h = r.Header;
+        var selected = filter.Rows(doc).ToList();
+        var rows = selected.Take(rowsPerDocument).Select(x =>
+        {
+            var t = r.Tables.First(t => t.Index == x.Table);
+            var values = x.Values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value);
+            return new RowHit(x.Table, x.Form, t.Title, x.Row, x.Stt, x.Label, x.Kind, x.Page, Highlighter.Mark(x.Text, terms) ?? x.Text, values);
+        }).ToList();
+        var highlights = new List<Highlight>();
+        void Try(string field, string? s, int? page)
+        {
+            if (highlights.Count < 6 && Highlighter.Mark(s, terms) is { } m) highlights.Add(new Highlight(field, Highlighter.Window(m), page));
+        }
+        if (terms.Count > 0)
+        {
+            Try("title", h.Title, 1);
+            Try("agency", h.Agency, 1);
+            Try("parentAgency", h.ParentAgency, 1);
+            Try("number", h.Number, 1);
+            Try("place", h.Place, 1);
+            Try("province", h.Province, 1);
+            foreach (var t in r.Tables) Try($"tables[{t.Index}].title", t.Title, t.Page);
+            foreach (var f in r.Figures.DistinctBy(f => f.Text)) Try($"figure {f.Key}", f.Text, f.Page);
+        }
+        return new DocumentHit(doc.Path, doc.FileName, r.Source.Sha256, h.Number, h.Agency, h.Province, h.Date, doc.Year, doc.PeriodLabel, h.Title,
+            doc.Forms, highlights, r.Figures.Select(f => new FigureHit(f.Key, f.Value, f.Scope, f.Page)).ToList(), rows, selected.Count);
+    }
+
+    public IEnumerable<ExportRow> Export(SearchQuery query)
+    {
+        var filter = new RowFilter(query);
+        JsonArray? after = null;
+        while (true)
+        {
+            var body = ElasticQuery.SearchBody(query with { Facets = false }, 200, after);
+            body.Remove("aggs");
+            body["sort"] = new JsonArray(new JsonObject { ["path"] = "asc" });
+            var hits = client.Search(index, body)["hits"]!["hits"]!.AsArray();
+            if (hits.Count == 0) yield break;
+            foreach (var hit in hits)
+            {
+                var record = RecordJsonReader.Parse(hit!["_source"]!["record"]!.ToJsonString());
+                var doc = IndexedReport.From(record);
+                var rows = query.SelectsRows ? filter.Rows(doc) : doc.Rows;
+                var h = record.Header;
+                foreach (var x in rows)
+                    yield return new ExportRow(doc.Path, doc.FileName, record.Source.Sha256, h.Number, h.Agency, h.ParentAgency, h.Province, h.Date, doc.Year,
+                        doc.PeriodLabel, h.Title, x.Table, x.Form, record.Tables.First(t => t.Index == x.Table).Title, x.Row, x.Stt, x.Label, x.Kind, x.Page,
+                        x.Values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value));
+            }
+            after = hits[^1]!["sort"]!.AsArray().DeepClone().AsArray();
+        }
+    }
+
+    public IndexStats Stats()
+    {
+        // Table, row and value counts come from aggregations over the stored documents.
+        var body = new JsonObject
+        {
+            ["size"] = 0,
+            ["track_total_hits"] = true,
+            ["aggs"] = new JsonObject
+            {
+                ["rows"] = new JsonObject { ["nested"] = new JsonObject { ["path"] = "rows" } },
+                ["figures"] = new JsonObject { ["value_count"] = new JsonObject { ["field"] = "figures.key" } },
+            },
+        };
+        var resp = client.Search(index, body);
+        var docs = resp["hits"]!["total"]!["value"]!.GetValue<long>();
+        var rows = resp["aggregations"]!["rows"]!["doc_count"]!.GetValue<long>();
+        var figures = resp["aggregations"]!["figures"]!["value"]!.GetValue<long>();
+        var bytes = client.Stats(index)["_all"]?["primaries"]?["store"]?["size_in_bytes"]?.GetValue<long>() ?? 0;
+        // Tables and values are not aggregated separately in Elasticsearch's layout; -1 says "not counted".
+        return new IndexStats(docs, -1, rows, -1, figures, bytes);
+    }
+
+    public IReadOnlyCollection<string> ValueKeys()
+    {
+        var props = client.Mapping(index)[index]?["mappings"]?["properties"]?["rows"]?["properties"]?["values"]?["properties"]?.AsObject();
+        if (props is null) return [];
+        var canonical = CanonicalKeys.Dossier.Select(ElasticQuery.ValueField).ToHashSet();
+        // Field names lost their dots; extra keys are reported as stored.
+        return props.Select(p => p.Key).Where(k => !canonical.Contains(k)).ToList();
+    }
+
+    public StoredSource? Find(string path)
+    {
+        var src = client.Get(index, ElasticQuery.Id(IndexedReport.PathKey(path)));
+        return src is null ? null : new StoredSource(src["path"]!.GetValue<string>(), src["sha256"]!.GetValue<string>(), src["extractor"]?.GetValue<string>(), src["indexedAt"]!.ToString());
+    }
+
+    public IEnumerable<StoredSource> Sources()
+    {
+        JsonArray? after = null;
+        while (true)
+        {
+            var body = new JsonObject
+            {
+                ["size"] = 500, ["query"] = new JsonObject { ["match_all"] = new JsonObject() },
+                ["_source"] = new JsonArray("path", "sha256", "extractor", "indexedAt"), ["sort"] = new JsonArray(new JsonObject { ["path"] = "asc" }),
+            };
+            if (after is not null) body["search_after"] = after;
+            var hits = client.Search(index, body)["hits"]!["hits"]!.AsArray();
+            if (hits.Count == 0) yield break;
+            foreach (var hit in hits)
+            {
+                var s = hit!["_source"]!;
+                yield return new StoredSource(s["path"]!.GetValue<string>(), s["sha256"]!.GetValue<string>(), s["extractor"]?.GetValue<string>(), s["indexedAt"]!.ToString());
+            }
+            after = hits[^1]!["sort"]!.AsArray().DeepClone().AsArray();
+        }
+    }
+
+    public ReportRecord? Load(string path)
+    {
+        var src = client.Get(index, ElasticQuery.Id(IndexedReport.PathKey(path)));
+        return src?["record"] is { } rec ? RecordJsonReader.Parse(rec.ToJsonString()) : null;
+    }
+}

@@ -1,0 +1,57 @@
+using Baocao.Reports;
+
+namespace Baocao.Index;
+
+/// <summary>
+/// A searchable store of report records. Two engines: <see cref="SqliteReportIndex"/> (the embedded default, one file)
+/// and <see cref="Elastic.ElasticReportIndex"/> (an Elasticsearch cluster, through its REST API). Both answer the same
+/// <see cref="SearchQuery"/> with the same meaning.
+/// </summary>
+public interface IReportIndex : IDisposable
+{
+    /// <summary>Where the index is: a file path or a URL.</summary>
+    string Location { get; }
+
+    /// <summary>
+    /// Stores a report, replacing any report indexed from the same source path. Each report is written whole or not
+    /// at all: a failure part-way leaves the index as it was before the call.
+    /// </summary>
+    /// <param name="extractor">The extractor version that produced the record (kept so a later ingest can re-extract when it changes).</param>
+    void Store(ReportRecord record, string? extractor = null);
+
+    /// <summary>Stores many reports; each is still whole or absent on its own (engines batch them for speed).</summary>
+    void StoreAll(IEnumerable<ReportRecord> records, string? extractor = null);
+
+    /// <summary>Removes the report indexed from a source path; false when there was none.</summary>
+    bool Remove(string path);
+
+    SearchResult Search(SearchQuery query);
+
+    /// <summary>Every table row the query selects (every row of every matching report when it selects no rows), with its report's metadata.</summary>
+    IEnumerable<ExportRow> Export(SearchQuery query);
+
+    IndexStats Stats();
+
+    /// <summary>The keys of row values the index holds besides the canonical vocabulary (added by newer mappers).</summary>
+    IReadOnlyCollection<string> ValueKeys();
+
+    /// <summary>The stored identity of a source path (hash, extractor version), null when it is not indexed.</summary>
+    StoredSource? Find(string path);
+
+    /// <summary>Every stored source, in path order (for cross-checks over the whole index and for resumable ingest).</summary>
+    IEnumerable<StoredSource> Sources();
+
+    /// <summary>The full record stored for a source path, as extracted (docs/record-format.md); null when absent.</summary>
+    ReportRecord? Load(string path);
+}
+
+/// <summary>
+/// The index cannot be used: missing, not a baocao index, damaged, unreachable. <see cref="Location"/> is the file or
+/// URL; the message is the one-line reason.
+/// </summary>
+public sealed class IndexException(string location, string reason, Exception? inner = null)
+    : Exception($"{location}: {reason}", inner)
+{
+    public string Location { get; } = location;
+    public string Reason { get; } = reason;
+}

@@ -1,0 +1,83 @@
+namespace Baocao.Index;
+
+/// <summary>A piece of a report's text with the query's words marked «like this», and where it is printed.</summary>
+public sealed record Highlight(string Field, string Text, int? Page);
+
+/// <summary>A prose figure of a report, with the page it is stated on.</summary>
+public sealed record FigureHit(string Key, decimal Value, string? Scope, int Page);
+
+/// <summary>
+/// A matching table row: where it is (report, table, page), what it says (STT, label, the text of its text cells with the
+/// query's words marked) and its canonical values.
+/// </summary>
+public sealed record RowHit(
+    int Table,
+    string? Form,
+    string? TableTitle,
+    int Row,
+    string? Stt,
+    string? Label,
+    string Kind,
+    int Page,
+    string? Highlight,
+    IReadOnlyDictionary<string, decimal?> Values);
+
+/// <summary>A matching report with its provenance (source file name and path), metadata, highlights, figures and rows.</summary>
+public sealed record DocumentHit(
+    string Path,
+    string FileName,
+    string Sha256,
+    string? Number,
+    string? Agency,
+    string? Province,
+    string? Date,
+    int? Year,
+    string? Period,
+    string? Title,
+    IReadOnlyList<string> Forms,
+    IReadOnlyList<Highlight> Highlights,
+    IReadOnlyList<FigureHit> Figures,
+    IReadOnlyList<RowHit> Rows,
+    int MatchedRows);
+
+/// <summary>One value of a facet and how many matching reports have it.</summary>
+public sealed record FacetCount(string Value, int Count);
+
+/// <summary>Counts of the matching reports by province, agency, year and form (a report counts once per value).</summary>
+public sealed record Facets(
+    IReadOnlyList<FacetCount> Province,
+    IReadOnlyList<FacetCount> Agency,
+    IReadOnlyList<FacetCount> Year,
+    IReadOnlyList<FacetCount> Form);
+
+/// <summary>The answer to a search: totals over everything that matched, the first reports, and facets when asked.</summary>
+public sealed record SearchResult(int TotalDocuments, int TotalRows, IReadOnlyList<DocumentHit> Documents, Facets? Facets);
+
+/// <summary>One table row with its report's metadata: the unit of <c>export</c>.</summary>
+public sealed record ExportRow(
+    string Path,
+    string FileName,
+    string Sha256,
+    string? Number,
+    string? Agency,
+    string? ParentAgency,
+    string? Province,
+    string? Date,
+    int? Year,
+    string? Period,
+    string? Title,
+    int Table,
+    string? Form,
+    string? TableTitle,
+    int Row,
+    string? Stt,
+    string? Label,
+    string Kind,
+    int Page,
+    IReadOnlyDictionary<string, decimal?> Values);
+
+/// <summary>What an index holds.</summary>
+public sealed record IndexStats(long Documents, long Tables, long Rows, long Values, long Figures, long Bytes);
+
+/// <summary>A stored report's identity: what issue 7's resumable ingest needs to skip a file already indexed.</summary>
+public sealed record StoredSource(string Path, string Sha256, string? Extractor, string IndexedAt);

@@ -1,0 +1,402 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Baocao.Header;
+using Baocao.Output;
+using Baocao.Reports;
+using Microsoft.Data.Sqlite;
+
+namespace Baocao.Index;
+
+/// <summary>
+/// The embedded default engine: one SQLite file (schema in <see cref="SqliteSchema"/>), WAL journal. Each report is
+/// written in one transaction, so it is indexed whole or not at all; storing a source path again replaces its report.
+/// A file that is missing (when reading) or is not a baocao index is never created or overwritten: opening it fails
+/// with an <see cref="IndexException"/> that says why.
+/// </summary>
+public sealed class SqliteReportIndex : IReportIndex
+{
+    private readonly SqliteConnection conn;
+    private readonly bool readOnly;
+    private Writer? writer;
+
+    public string Location { get; }
+
+    private SqliteReportIndex(string path, SqliteConnection conn, bool readOnly)
+    {
+        Location = path;
+        this.conn = conn;
+        this.readOnly = readOnly;
+    }
+
+    /// <summary>Opens an existing index for searching; never creates a file.</summary>
+    public static SqliteReportIndex OpenRead(string path) => Open(path, create: false, readOnly: true);
+
+    /// <summary>Opens an index for writing, creating it (and its folder) when the file does not exist; refuses any other file.</summary>
+    public static SqliteReportIndex OpenWrite(string path) => Open(path, create: true, readOnly: false);
+
+    private static SqliteReportIndex Open(string path, bool create, bool readOnly)
+    {
+        if (Directory.Exists(path)) throw new IndexException(path, "is a folder, not an index file");
+        var exists = File.Exists(path);
+        if (!exists && !create)
+            throw new IndexException(path, "no index here (create one with: ./baocao ingest PATH… --index " + path + ")");
+        if (exists && new FileInfo(path).Length == 0)
+            throw new IndexException(path, "not a baocao index (an empty file); it is left as it is: choose another --index or remove it");
+        if (!exists)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is not null) Directory.CreateDirectory(dir);
+        }
+        var cs = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : exists ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString();
+        var conn = new SqliteConnection(cs);
+        try
+        {
+            conn.Open();
+            if (exists) Validate(conn, path);
+            else
+            {
+                Exec(conn, "PRAGMA journal_mode=WAL;");
+                using var tx = conn.BeginTransaction();
+                Exec(conn, SqliteSchema.Create(), tx);
+                tx.Commit();
+            }
+            Exec(conn, "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;");
+            return new SqliteReportIndex(path, conn, readOnly);
+        }
+        catch (SqliteException e)
+        {
+            conn.Dispose();
+            throw Explain(path, e);
+        }
+        catch
+        {
+            conn.Dispose();
+            throw;
+        }
+    }
+
+    private static void Validate(SqliteConnection conn, string path)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'";
+        if (Convert.ToInt64(cmd.ExecuteScalar()) == 0)
+            throw new IndexException(path, "not a baocao index (an SQLite database without baocao's tables); it is left as it is: choose another --index");
+        cmd.CommandText = "SELECT key, value FROM meta";
+        var meta = new Dictionary<string, string>();
+        using (var r = cmd.ExecuteReader()) while (r.Read()) meta[r.GetString(0)] = r.GetString(1);
+        if (meta.GetValueOrDefault("format") != SqliteSchema.Format)
+            throw new IndexException(path, "not a baocao index (its meta table names another format); it is left as it is");
+        if (!int.TryParse(meta.GetValueOrDefault("schema"), out var v) || v > SqliteSchema.Version)
+            throw new IndexException(path, $"made by a newer baocao (index schema {meta.GetValueOrDefault("schema")}, this program reads {SqliteSchema.Version})");
+    }
+
+    /// <summary>SQLite's complaint as the one-line reason a person can act on.</summary>
+    internal static IndexException Explain(string path, SqliteException e) => e.SqliteErrorCode switch
+    {
+        26 => new IndexException(path, "not a baocao index (not an SQLite database); it is left as it is: choose another --index", e),
+        11 => new IndexException(path, "the index is damaged (SQLite: database disk image is malformed); re-create it with ./baocao ingest into a new file", e),
+        14 => new IndexException(path, "cannot open the index file (permission or folder problem)", e),
+        5 or 6 => new IndexException(path, "the index is locked by another program; try again when it is done", e),
+        8 => new IndexException(path, "the index is read-only here", e),
+        _ => new IndexException(path, $"cannot use the index (SQLite: {e.Message.Split('\n')[0]})", e),
+    };
+
+    private static void Exec(SqliteConnection conn, string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>A larger page cache for bulk loading (the bench); in MiB.</summary>
+    public void SetCacheSize(int mib) => Exec(conn, $"PRAGMA cache_size=-{mib * 1024};");
+
+    public void Dispose()
+    {
+        writer?.Dispose();
+        try
+        {
+            // Fold the WAL back into the file, so the index is one file again when the program ends.
+            if (!readOnly) Exec(conn, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        catch (SqliteException) { /* another reader holds it: the WAL is folded in later */ }
+        conn.Dispose();
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    public void Store(ReportRecord record, string? extractor = null) => StoreAll([record], extractor);
+
+    /// <summary>
+    /// One transaction for the batch and a savepoint for each report: a report that fails is rolled back to its savepoint
+    /// (absent, as if never stored) and the others are committed together, which is what makes bulk loading fast (one WAL
+    /// commit per batch instead of per report). A crash before the commit loses the batch whole; no report is ever half there.
+    /// </summary>
+    public void StoreAll(IEnumerable<ReportRecord> records, string? extractor = null)
+    {
+        if (readOnly) throw new IndexException(Location, "opened for reading only");
+        writer ??= new Writer(conn);
+        var failed = new List<(string path, string reason)>();
+        using (var tx = conn.BeginTransaction())
+        {
+            foreach (var r in records)
+            {
+                var doc = IndexedReport.From(r);
+                var json = Compress(RecordJson.Serialize(r, indented: false));
+                tx.Save("report");
+                try
+                {
+                    writer.Write(tx, doc, json, extractor);
+                    tx.Release("report");
+                }
+                catch (Exception e) when (e is SqliteException or IndexException)
+                {
+                    tx.Rollback("report");
+                    tx.Release("report");
+                    failed.Add((doc.Path, e is IndexException ie ? ie.Reason : $"SQLite: {e.Message.Split('\n')[0]}"));
+                }
+            }
+            tx.Commit();
+        }
+        if (failed.Count > 0)
+            throw new IndexException(Location, $"{failed[0].path} was not indexed ({failed[0].reason}); the index holds it as before" +
+                (failed.Count > 1 ? $", and {failed.Count - 1} other report(s) failed likewise" : ""));
+    }
+
+    public bool Remove(string path)
+    {
+        if (readOnly) throw new IndexException(Location, "opened for reading only");
+        writer ??= new Writer(conn);
+        using var tx = conn.BeginTransaction();
+        var removed = writer.Delete(tx, IndexedReport.PathKey(path));
+        tx.Commit();
+        return removed;
+    }
+
+    private static byte[] Compress(string json)
+    {
+        using var ms = new MemoryStream();
+        using (var gz = new GZipStream(ms, CompressionLevel.Fastest)) gz.Write(Encoding.UTF8.GetBytes(json));
+        return ms.ToArray();
+    }
+
+    private static string Decompress(byte[] data)
+    {
+        using var gz = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
+        using var sr = new StreamReader(gz, Encoding.UTF8);
+        return sr.ReadToEnd();
+    }
+
+    /// <summary>The prepared statements of one connection's writes (preparing them once is most of the bulk speed).</summary>
+    private sealed class Writer : IDisposable
+    {
+        private readonly SqliteConnection conn;
+        private readonly SqliteCommand findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
+            insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp;
+
+        public Writer(SqliteConnection conn)
+        {
+            this.conn = conn;
+            findDoc = Cmd("SELECT id, province_key, province, agency_key, agency, year, form_keys, forms FROM documents WHERE path=$path", "$path");
+            delFts = Cmd("DELETE FROM doc_fts WHERE rowid=$id", "$id");
+            delRowFts = Cmd("DELETE FROM row_fts WHERE rowid IN (SELECT id FROM rows WHERE id BETWEEN $lo AND $hi)", "$lo", "$hi");
+            delRows = Cmd("DELETE FROM rows WHERE id BETWEEN $lo AND $hi", "$lo", "$hi");
+            delTables = Cmd("DELETE FROM tables WHERE doc_id=$id", "$id");
+            delFigures = Cmd("DELETE FROM figures WHERE doc_id=$id", "$id");
+            delExtra = Cmd("DELETE FROM extra_values WHERE doc_id=$id", "$id");
+            delRecord = Cmd("DELETE FROM records WHERE doc_id=$id", "$id");
+            delDoc = Cmd("DELETE FROM documents WHERE id=$id", "$id");
+            facetDown = Cmd("UPDATE facet_values SET count=count-1 WHERE facet=$f AND key=$k", "$f", "$k");
+            facetUp = Cmd("INSERT INTO facet_values(facet, key, value, count) VALUES ($f, $k, $v, 1) ON CONFLICT(facet, key) DO UPDATE SET count=count+1 RETURNING id", "$f", "$k", "$v");
+            insDoc = Cmd("""
+                INSERT INTO documents(path, file_name, sha256, format, pages, ocr, extractor, indexed_at, number, agency, parent_agency, agency_key,
+                  province, province_key, place, date, year, period, period_kind, period_year, quarter, month, half, title, forms, form_keys,
+                  province_fid, agency_fid, formset_fid, n_tables, n_rows)
+                VALUES ($path, $file, $sha, $format, $pages, $ocr, $extractor, $at, $number, $agency, $parent, $agency_key,
+                  $province, $province_key, $place, $date, $year, $period, $kind, $pyear, $quarter, $month, $half, $title, $forms, $form_keys,
+                  $pfid, $afid, $ffid, $ntables, $nrows)
+                RETURNING id
+                """, "$path", "$file", "$sha", "$format", "$pages", "$ocr", "$extractor", "$at", "$number", "$agency", "$parent", "$agency_key",
+                "$province", "$province_key", "$place", "$date", "$year", "$period", "$kind", "$pyear", "$quarter", "$month", "$half", "$title", "$forms", "$form_keys",
+                "$pfid", "$afid", "$ffid", "$ntables", "$nrows");
+            insRecord = Cmd("INSERT INTO records(doc_id, json) VALUES ($id, $json)", "$id", "$json");
+            insTable = Cmd("INSERT INTO tables(doc_id, idx, form, title, section, page, unit, needs_review) VALUES ($id, $idx, $form, $title, $section, $page, $unit, $review)",
+                "$id", "$idx", "$form", "$title", "$section", "$page", "$unit", "$review");
+            var cols = SqliteSchema.ValueKeys.Select(SqliteSchema.Column).ToList();
+            insRow = Cmd($"INSERT INTO rows(id, doc_id, table_idx, idx, form, form_key, stt, label, kind, page, text{string.Concat(cols.Select(c => ", " + c))}) " +
+                         $"VALUES ($rid, $id, $t, $idx, $form, $fk, $stt, $label, $kind, $page, $text{string.Concat(cols.Select(c => ", $" + c))})",
+                ["$rid", "$id", "$t", "$idx", "$form", "$fk", "$stt", "$label", "$kind", "$page", "$text", .. cols.Select(c => "$" + c)]);
+            insRowFts = Cmd("INSERT INTO row_fts(rowid, text) VALUES ($id, $text)", "$id", "$text");
+            insExtra = Cmd("INSERT OR REPLACE INTO extra_values(key, value, row_id, doc_id) VALUES ($k, $v, $row, $id)", "$k", "$v", "$row", "$id");
+            insFigure = Cmd("INSERT INTO figures(doc_id, key, value, page, scope, text) VALUES ($id, $k, $v, $page, $scope, $text)", "$id", "$k", "$v", "$page", "$scope", "$text");
+            insDocFts = Cmd("INSERT INTO doc_fts(rowid, agency, head, body) VALUES ($id, $agency, $head, $body)", "$id", "$agency", "$head", "$body");
+        }
+
+        private SqliteCommand Cmd(string sql, params string[] names)
+        {
+            var cmd = conn.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var n in names) cmd.Parameters.Add(new SqliteParameter(n, null));
+            return cmd;
+        }
+
+        private static SqliteCommand Bind(SqliteCommand cmd, SqliteTransaction tx, params object?[] values)
+        {
+            cmd.Transaction = tx;
+            for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+            return cmd;
+        }
+
+        public bool Delete(SqliteTransaction tx, string path)
+        {
+            long id;
+            var facets = new List<(string, string)>();
+            using (var r = Bind(findDoc, tx, path).ExecuteReader())
+            {
+                if (!r.Read()) return false;
+                id = r.GetInt64(0);
+                if (!r.IsDBNull(1)) facets.Add(("province", r.GetString(1)));
+                if (!r.IsDBNull(3)) facets.Add(("agency", r.GetString(3)));
+                if (!r.IsDBNull(5)) facets.Add(("year", r.GetInt32(5).ToString(CultureInfo.InvariantCulture)));
+                facets.AddRange(r.GetString(6).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => ("form", k)));
+                facets.Add(("formset", r.GetString(6)));
+            }
+            foreach (var (f, k) in facets) Bind(facetDown, tx, f, k).ExecuteNonQuery();
+            Bind(delRowFts, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
+            Bind(delRows, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
+            foreach (var c in new[] { delFts, delTables, delFigures, delExtra, delRecord, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
+            return true;
+        }
+
+        public void Write(SqliteTransaction tx, IndexedReport doc, byte[] json, string? extractor)
+        {
+            Delete(tx, doc.Path);
+            var r = doc.Record;
+            var h = r.Header;
+            var p = h.Period;
+            // Facet counts first: the report row stores the ids of its facet values.
+            long? Up(string facet, string? key, string? value) => key is null ? null : (long)Bind(facetUp, tx, facet, key, value ?? key).ExecuteScalar()!;
+            var formKeys = SqliteSchema.FormKeys(doc.Forms);
+            var pfid = Up("province", doc.ProvinceKey, h.Province);
+            var afid = Up("agency", doc.AgencyKey, h.Agency);
+            Up("year", doc.Year?.ToString(CultureInfo.InvariantCulture), doc.Year?.ToString(CultureInfo.InvariantCulture));
+            foreach (var f in doc.Forms.DistinctBy(SearchQuery.FormKey)) Up("form", SearchQuery.FormKey(f), f);
+            var ffid = Up("formset", formKeys, formKeys);
+            var id = (long)Bind(insDoc, tx, doc.Path, doc.FileName, r.Source.Sha256, r.Source.Format, r.Source.Pages, r.Source.Ocr ? 1 : 0, extractor,
+                DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), h.Number, h.Agency, h.ParentAgency, doc.AgencyKey, h.Province, doc.ProvinceKey,
+                h.Place, h.Date, doc.Year, doc.PeriodLabel, p?.Kind, p?.Year, p?.Quarter, p?.Month, p?.Half, h.Title, string.Join(", ", doc.Forms),
+                formKeys, pfid, afid, ffid, r.Tables.Count, doc.Rows.Count).ExecuteScalar()!;
+            if (doc.Rows.Count > 1 << SqliteSchema.RowBits)
+                throw new IndexException(doc.Path, $"has {doc.Rows.Count} table rows; an index report holds at most {1 << SqliteSchema.RowBits}");
+            Bind(insRecord, tx, id, json).ExecuteNonQuery();
+            foreach (var t in r.Tables)
+                Bind(insTable, tx, id, t.Index, t.Form, t.Title, t.Section, t.Page, t.Unit, t.NeedsReview ? 1 : 0).ExecuteNonQuery();
+            var body = new StringBuilder();
+            var rowId = SqliteSchema.FirstRow(id);
+            foreach (var row in doc.Rows)
+            {
+                var args = new List<object?> { rowId, id, row.Table, row.Row, row.Form, row.Form is null ? null : SearchQuery.FormKey(row.Form), row.Stt, row.Label, row.Kind, row.Page, row.Text };
+                foreach (var k in SqliteSchema.ValueKeys) args.Add(row.Values.TryGetValue(k, out var v) && v is { } d ? (double)d : null);
+                Bind(insRow, tx, [.. args]).ExecuteNonQuery();
+                var folded = row.Folded;
+                Bind(insRowFts, tx, rowId, folded).ExecuteNonQuery();
+                body.Append(folded).Append(" | ");
+                foreach (var (k, v) in row.Values)
+                    if (v is { } d && !CanonicalKeys.IsKnown(k)) Bind(insExtra, tx, k, (double)d, rowId, id).ExecuteNonQuery();
+                rowId++;
+            }
+            foreach (var f in r.Figures) Bind(insFigure, tx, id, f.Key, (double)f.Value, f.Page, f.Scope, f.Text).ExecuteNonQuery();
+            Bind(insDocFts, tx, id, Text.VietText.Fold(doc.AgencyText), Text.VietText.Fold(doc.HeadText), body.ToString()).ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            foreach (var c in new[] { findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
+                         insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp })
+                c.Dispose();
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public SearchResult Search(SearchQuery query)
+    {
+        try { return new SqliteSearch(conn, query).Run(); }
+        catch (SqliteException e) { throw Explain(Location, e); }
+    }
+
+    public IEnumerable<ExportRow> Export(SearchQuery query)
+    {
+        // Enumerated lazily; SQLite errors surface as IndexException at the row that met them.
+        var e = new SqliteSearch(conn, query).Export().GetEnumerator();
+        while (true)
+        {
+            try { if (!e.MoveNext()) break; }
+            catch (SqliteException ex) { throw Explain(Location, ex); }
+            yield return e.Current;
+        }
+    }
+
+    public IndexStats Stats()
+    {
+        try
+        {
+            using var cmd = conn.CreateCommand();
+            long Count(string sql) { cmd.CommandText = sql; return Convert.ToInt64(cmd.ExecuteScalar()); }
+            var values = SqliteSchema.ValueKeys.Sum(k => Count($"SELECT count(*) FROM rows WHERE {SqliteSchema.Column(k)} IS NOT NULL")) + Count("SELECT count(*) FROM extra_values");
+            var bytes = new FileInfo(Location).Length + (File.Exists(Location + "-wal") ? new FileInfo(Location + "-wal").Length : 0);
+            return new IndexStats(Count("SELECT count(*) FROM documents"), Count("SELECT count(*) FROM tables"), Count("SELECT count(*) FROM rows"),
+                values, Count("SELECT count(*) FROM figures"), bytes);
+        }
+        catch (SqliteException e) { throw Explain(Location, e); }
+    }
+
+    public IReadOnlyCollection<string> ValueKeys()
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT DISTINCT key FROM extra_values";
+        var keys = new List<string>();
+        try
+        {
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) keys.Add(r.GetString(0));
+        }
+        catch (SqliteException e) { throw Explain(Location, e); }
+        return keys;
+    }
+
+    public StoredSource? Find(string path)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT path, sha256, extractor, indexed_at FROM documents WHERE path=$p";
+        cmd.Parameters.AddWithValue("$p", IndexedReport.PathKey(path));
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? new StoredSource(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3)) : null;
+    }
+
+    public IEnumerable<StoredSource> Sources()
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT path, sha256, extractor, indexed_at FROM documents ORDER BY path";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) yield return new StoredSource(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3));
+    }
+
+    public ReportRecord? Load(string path)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT r.json FROM records r JOIN documents d ON d.id = r.doc_id WHERE d.path=$p";
+        cmd.Parameters.AddWithValue("$p", IndexedReport.PathKey(path));
+        return cmd.ExecuteScalar() is byte[] blob ? RecordJsonReader.Parse(Decompress(blob)) : null;
+    }
+
+    /// <summary>Valid --province values, for the message when one is not recognised.</summary>
+    internal static string ProvinceList => string.Join(", ", Provinces.All);
+}

@@ -1,0 +1,87 @@
+using Baocao.Reports;
+
+namespace Baocao.Index;
+
+/// <summary>
+/// The embedded index's tables (one SQLite file, WAL). Text is searched through two FTS5 tables holding folded text
+/// (no tones, đ as d: folded by <see cref="Text.VietText.Fold"/> before indexing and querying, with
+/// <c>unicode61 remove_diacritics 2</c> as a second guard); filters and numbers live in ordinary tables with indexes.
+/// The FTS tables are contentless: the printed text is in <c>documents</c>, <c>rows</c> and the stored record, and
+/// highlights are made from it, so the folded copy is never shown.
+/// </summary>
+internal static class SqliteSchema
+{
+    public const string Format = "baocao-index";
+    public const int Version = 1;
+
+    /// <summary>One typed numeric column per canonical key: <c>received.total</c> is <c>v_received_total</c>.</summary>
+    public static string Column(string key) => "v_" + key.Replace('.', '_');
+
+    /// <summary>
+    /// A row's id carries its report's: <c>doc_id &lt;&lt; 16 | n</c> (n counts the report's rows, at most 65,536). So a row
+    /// found through the row text index or a value index names its report without a lookup, and a report's rows are
+    /// one id range.
+    /// </summary>
+    public const int RowBits = 16;
+
+    public static long FirstRow(long doc) => doc << RowBits;
+
+    public static long LastRow(long doc) => (doc << RowBits) | ((1L << RowBits) - 1);
+
+    /// <summary>The columns gathered for every matching report (and covered by the report indexes below).</summary>
+    public const string FacetColumns = "id, province_fid, agency_fid, year, date, formset_fid";
+
+    public static readonly IReadOnlyList<string> ValueKeys = CanonicalKeys.Dossier;
+
+    /// <summary>A report's form keys as one column, each between commas (",ii.05a,ii.06a,"), so a form filter is a substring test.</summary>
+    public static string FormKeys(IEnumerable<string> forms) => "," + string.Join(",", forms.Select(SearchQuery.FormKey).Distinct()) + ",";
+
+    public static string Create()
+    {
+        var valueColumns = string.Concat(ValueKeys.Select(k => $",\n  {Column(k)} REAL"));
+        // A value index entry holds the row id, which holds the report's: a numeric filter finds reports without visiting rows.
+        var valueIndexes = string.Concat(ValueKeys.Select(k => $"CREATE INDEX ix_rows_{Column(k)} ON rows({Column(k)}) WHERE {Column(k)} IS NOT NULL;\n"));
+        return $"""
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE documents(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  file_name TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  format TEXT, pages INTEGER, ocr INTEGER,
+  extractor TEXT, indexed_at TEXT NOT NULL,
+  number TEXT, agency TEXT, parent_agency TEXT, agency_key TEXT, province TEXT, province_key TEXT, place TEXT,
+  date TEXT, year INTEGER, period TEXT, period_kind TEXT, period_year INTEGER, quarter INTEGER, month INTEGER, half INTEGER,
+  title TEXT, forms TEXT NOT NULL, form_keys TEXT NOT NULL,
+  province_fid INTEGER, agency_fid INTEGER, formset_fid INTEGER NOT NULL,
+  n_tables INTEGER NOT NULL, n_rows INTEGER NOT NULL);
+-- Narrow covering indexes of small integers (facet value ids): gathering the matching reports and counting their
+-- facets read these, never the wide rows.
+CREATE INDEX ix_documents_facets ON documents(id, province_fid, agency_fid, year, date, formset_fid);
+CREATE INDEX ix_documents_province ON documents(province_key, year, province_fid, agency_fid, date, formset_fid);
+CREATE INDEX ix_documents_year ON documents(year, province_fid, agency_fid, date, formset_fid);
+CREATE INDEX ix_documents_period ON documents(period_year, quarter, month, half);
+CREATE INDEX ix_documents_sha ON documents(sha256);
+CREATE TABLE records(doc_id INTEGER PRIMARY KEY, json BLOB NOT NULL);
+CREATE TABLE tables(
+  id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, form TEXT, title TEXT, section TEXT,
+  page INTEGER NOT NULL, unit TEXT, needs_review INTEGER NOT NULL);
+CREATE INDEX ix_tables_doc ON tables(doc_id);
+CREATE TABLE rows(
+  id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, table_idx INTEGER NOT NULL, idx INTEGER NOT NULL,
+  form TEXT, form_key TEXT, stt TEXT, label TEXT, kind TEXT NOT NULL, page INTEGER NOT NULL, text TEXT NOT NULL{valueColumns});
+{valueIndexes}CREATE TABLE extra_values(key TEXT NOT NULL, value REAL NOT NULL, row_id INTEGER NOT NULL, doc_id INTEGER NOT NULL, PRIMARY KEY(key, value, row_id)) WITHOUT ROWID;
+CREATE INDEX ix_extra_values_row ON extra_values(row_id);
+CREATE INDEX ix_extra_values_doc ON extra_values(doc_id);
+CREATE TABLE figures(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, key TEXT NOT NULL, value REAL NOT NULL, page INTEGER NOT NULL, scope TEXT, text TEXT NOT NULL);
+CREATE INDEX ix_figures_doc ON figures(doc_id);
+CREATE INDEX ix_figures_key ON figures(key, value);
+-- Facet values (province, agency, year, form, and each report's set of forms "formset") with their report counts, kept
+-- with every write: the unfiltered facets read it directly, filtered ones map the gathered ids back to names.
+CREATE TABLE facet_values(id INTEGER PRIMARY KEY, facet TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, count INTEGER NOT NULL, UNIQUE(facet, key));
+CREATE VIRTUAL TABLE doc_fts USING fts5(agency, head, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE row_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}');
+""";
+    }
+}

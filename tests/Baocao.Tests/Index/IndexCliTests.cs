@@ -1,0 +1,214 @@
+using System.Text.Json;
+using Baocao.Cli;
+using Baocao.Index;
+using Baocao.Tests.Corpus;
+
+namespace Baocao.Tests.Index;
+
+/// <summary>The corpus ingested once through the command line, shared by the end-to-end tests.</summary>
+public sealed class IngestedCorpus : IDisposable
+{
+    public TempIndex Index { get; } = new();
+    public (int code, string stdout, string stderr) Ingest { get; }
+    public IReadOnlyList<string> Files { get; }
+
+    public IngestedCorpus()
+    {
+        // The digital samples (DOCX and PDF); the scanned variants are left out to keep the suite quick (OCR is covered elsewhere).
+        Files = Directory.GetFiles(CorpusTests.CorpusDir).Where(f => f.EndsWith(".docx") || f.EndsWith(".pdf")).Order().ToList();
+        Ingest = IndexCliTests.Run(["ingest", .. Files, "--index", Index.Path]);
+    }
+
+    public void Dispose() => Index.Dispose();
+}
+
+/// <summary>ingest, search and export as a user runs them, on the corpus; and their messages for bad input.</summary>
+[Collection("console")]
+public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus>
+{
+    internal static (int code, string stdout, string stderr) Run(params string[] args)
+    {
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        var (o, e) = (new StringWriter(), new StringWriter());
+        Console.SetOut(o);
+        Console.SetError(e);
+        try { return (App.Run(args), o.ToString(), e.ToString()); }
+        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
+    }
+
+    private JsonElement Search(params string[] args)
+    {
+        var (code, stdout, stderr) = Run(["search", .. args, "--json", "--index", corpus.Index.Path]);
+        Assert.True(code == 0, stderr);
+        return JsonDocument.Parse(stdout).RootElement;
+    }
+
+    [Fact]
+    public void Every_corpus_sample_is_ingested()
+    {
+        Assert.True(corpus.Ingest.code == 0, corpus.Ingest.stderr);
+        Assert.Equal(24, corpus.Files.Count);
+        using var index = corpus.Index.Read();
+        Assert.Equal(24, index.Stats().Documents);
+        Assert.Contains("24 file(s) indexed, 0 failed", corpus.Ingest.stdout);
+    }
+
+    [Theory]
+    [InlineData("lý lịch tư pháp")]
+    [InlineData("ly lich tu phap")]
+    public void A_procedure_finds_its_rows_and_numbers_in_every_report_listing_it(string words)
+    {
+        var r = Search(words);
+        var files = r.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("fileName").GetString()).Order().ToList();
+        Assert.Equal(["03-tthcc-soctrang-t10-2019.docx", "03-tthcc-soctrang-t10-2019.pdf", "06-stp-bentre-q4-2019.docx", "06-stp-bentre-q4-2019.pdf"], files);
+        foreach (var d in r.GetProperty("documents").EnumerateArray())
+        {
+            var rows = d.GetProperty("rows").EnumerateArray().ToList();
+            Assert.NotEmpty(rows);
+            Assert.All(rows, row => Assert.Contains("«", row.GetProperty("highlight").GetString()));
+            Assert.All(rows, row => Assert.True(row.GetProperty("page").GetInt32() >= 1));
+        }
+        // Sample 06 lists the field in its II.06a table with its figures (truth: 1.958 received, 12 late).
+        var bentre = r.GetProperty("documents").EnumerateArray().First(d => d.GetProperty("fileName").GetString() == "06-stp-bentre-q4-2019.docx");
+        var row = bentre.GetProperty("rows").EnumerateArray().Single();
+        Assert.Equal("«Lý lịch tư pháp»", row.GetProperty("highlight").GetString());
+        Assert.Equal(1958, row.GetProperty("values").GetProperty("received.total").GetInt32());
+        Assert.Equal(12, row.GetProperty("values").GetProperty("resolved.late").GetInt32());
+        Assert.EndsWith("corpus-samples/06-stp-bentre-q4-2019.docx", bentre.GetProperty("path").GetString());
+    }
+
+    [Theory]
+    [InlineData("Tra Vinh", new[] { "01-stttt-travinh-q2-2021", "02-ubnd-tracu-2023" })]
+    [InlineData("Dong Thap", new[] { "09-syt-dongthap-q1-2023" })]
+    public void Provinces_are_found_without_diacritics(string province, string[] stems)
+    {
+        var expected = stems.SelectMany(s => new[] { s + ".docx", s + ".pdf" }).Order().ToList();
+        foreach (var args in new[] { new[] { province }, new[] { "--province", province } })
+        {
+            var r = Search(args);
+            Assert.Equal(expected, r.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("fileName").GetString()!).Order().ToList());
+        }
+    }
+
+    [Fact]
+    public void Facets_filters_and_numeric_conditions_work_together()
+    {
+        var all = Search("--facets", "--limit", "100");
+        Assert.Equal(24, all.GetProperty("totalDocuments").GetInt32());
+        var years = all.GetProperty("facets").GetProperty("year").EnumerateArray().ToDictionary(x => x.GetProperty("value").GetString()!, x => x.GetProperty("count").GetInt32());
+        using (var index = corpus.Index.Read())
+        {
+            var docs = index.Sources().Select(s => IndexedReport.From(index.Load(s.Path)!)).ToList();
+            Assert.Equal(docs.Where(d => d.Year is not null).GroupBy(d => d.Year!.Value.ToString()).ToDictionary(g => g.Key, g => g.Count()), years);
+        }
+        var provinces = all.GetProperty("facets").GetProperty("province").EnumerateArray().ToDictionary(x => x.GetProperty("value").GetString()!, x => x.GetProperty("count").GetInt32());
+        Assert.Equal(4, provinces["Trà Vinh"]);
+
+        var late = Search("--where", "resolved.late>10", "--limit", "100");
+        Assert.True(late.GetProperty("totalRows").GetInt32() > 0);
+        foreach (var d in late.GetProperty("documents").EnumerateArray())
+            foreach (var row in d.GetProperty("rows").EnumerateArray())
+                Assert.True(row.GetProperty("values").GetProperty("resolved.late").GetDecimal() > 10);
+
+        var q2 = Search("--period", "2021-Q2", "--form", "II.06a");
+        Assert.Equal(["01-stttt-travinh-q2-2021.docx", "01-stttt-travinh-q2-2021.pdf"], q2.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("fileName").GetString()).Order());
+    }
+
+    [Fact]
+    public void The_text_output_names_file_path_page_and_figures()
+    {
+        var (code, stdout, _) = Run("search", "lý lịch tư pháp", "--index", corpus.Index.Path);
+        Assert.Equal(0, code);
+        Assert.Contains("4 report(s), ", stdout);
+        Assert.Contains("06-stp-bentre-q4-2019.docx", stdout);
+        Assert.Contains("«Lý lịch tư pháp»", stdout);
+        Assert.Contains("received.total=1958", stdout);
+        Assert.Matches(@"row 1, p\.\d+: «Lý lịch tư pháp»", stdout);
+    }
+
+    [Fact]
+    public void Export_of_the_whole_index_has_every_table_row_once()
+    {
+        using var index = corpus.Index.Read();
+        var expected = index.Sources().Sum(s => index.Load(s.Path)!.Tables.Sum(t => t.Rows.Count));
+        var outFile = Path.Combine(corpus.Index.Dir, "all.csv");
+        var (code, _, stderr) = Run("export", "--out", outFile, "--index", corpus.Index.Path);
+        Assert.Equal(0, code);
+        Assert.Contains($"exported {expected} row(s) as csv", stderr);
+        using var reader = new StreamReader(outFile);
+        using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var n = 0;
+        while (csv.Read()) n++;
+        Assert.Equal(expected, n);
+    }
+
+    [Fact]
+    public void Records_load_back_from_the_index_as_extracted()
+    {
+        using var index = corpus.Index.Read();
+        var extractor = Baocao.Pipeline.Extractor.CreateDefault(ocrWorkers: 0);
+        var file = corpus.Files.First(f => f.EndsWith("03-tthcc-soctrang-t10-2019.docx"));
+        Assert.Equal(Baocao.Output.RecordJson.Serialize(extractor.Extract(file)), Baocao.Output.RecordJson.Serialize(index.Load(file)!));
+    }
+
+    [Fact]
+    public void Bad_where_unknown_key_and_unknown_flag_say_what_is_valid()
+    {
+        var (code, _, stderr) = Run("search", "--where", "resolved.late>>10", "--index", corpus.Index.Path);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --where 'resolved.late>>10' is malformed", stderr);
+        Assert.Contains("OP one of > >= < <= = !=", stderr);
+
+        (code, _, stderr) = Run("search", "--where", "late>10", "--index", corpus.Index.Path);
+        Assert.Equal(2, code);
+        Assert.Contains("unknown key 'late' (valid keys: received.total, ", stderr);
+
+        (code, var stdout, stderr) = Run("search", "hộ tịch", "--provinse", "Trà Vinh", "--index", corpus.Index.Path);
+        Assert.NotEqual(0, code);
+        Assert.Contains("--provinse", stderr);
+        Assert.Contains("--province", stdout + stderr);
+
+        (code, _, stderr) = Run("export", "--format", "pdf", "--index", corpus.Index.Path);
+        Assert.NotEqual(0, code);
+        Assert.Contains("csv", stderr);
+        Assert.Contains("xlsx", stderr);
+    }
+
+    [Fact]
+    public void Search_on_a_missing_index_creates_nothing_and_ingest_refuses_a_foreign_file()
+    {
+        using var tmp = new TempIndex();
+        var (code, _, stderr) = Run("search", "hộ tịch", "--index", tmp.Path);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {tmp.Path}: no index here (create one with: ./baocao ingest PATH… --index {tmp.Path})", stderr.Trim());
+        Assert.False(File.Exists(tmp.Path));
+
+        File.WriteAllText(tmp.Path, "my notes");
+        (code, _, stderr) = Run("ingest", corpus.Files[0], "--index", tmp.Path);
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: {tmp.Path}: not a baocao index (not an SQLite database)", stderr);
+        Assert.Equal("my notes", File.ReadAllText(tmp.Path));
+    }
+
+    [Fact]
+    public void Ingest_reports_a_bad_file_in_one_line_and_indexes_the_rest()
+    {
+        using var tmp = new TempIndex();
+        var folder = Path.Combine(tmp.Dir, "in");
+        Directory.CreateDirectory(Path.Combine(folder, "sub"));
+        File.Copy(corpus.Files.First(f => f.EndsWith("07-ubnd-phucat-t5-2022.docx")), Path.Combine(folder, "sub", "good.docx"));
+        File.WriteAllText(Path.Combine(folder, "broken.docx"), "not a zip");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "ignored: not a report type");
+        var (code, stdout, stderr) = Run("ingest", folder, Path.Combine(tmp.Dir, "missing.pdf"), "--index", tmp.Path);
+        Assert.Equal(1, code);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith($"error: {Path.Combine(folder, "broken.docx")}: "));
+        Assert.Contains(lines, l => l == $"error: {Path.Combine(tmp.Dir, "missing.pdf")}: no such file or folder");
+        Assert.Contains("1 file(s) indexed, 2 failed", stdout);
+        using var index = tmp.Read();
+        Assert.EndsWith("good.docx", Assert.Single(index.Sources()).Path);
+    }
+}
