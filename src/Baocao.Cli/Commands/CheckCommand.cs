@@ -1,13 +1,14 @@
 using System.CommandLine;
 using System.Text;
 using Baocao.Checks;
+using Baocao.Index;
 using Baocao.Output;
 using Baocao.Reports;
 
 namespace Baocao.Cli;
 
 /// <summary>
-/// <c>baocao check FILE… [--json]</c>: extracts each file, checks its figures (within the report) and the files
+/// <c>baocao check FILE… [--json]</c> or <c>check --all [--index FILE]</c>: extracts each file (or loads every indexed report), checks its figures (within the report) and the files
 /// against each other (reports of one agency), and prints every finding: rule, place, printed and expected values,
 /// difference, severity. A bad file gets one line on stderr and the rest go on (exit code 1); findings alone do not
 /// change the exit code.
@@ -16,11 +17,51 @@ public static class CheckCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE") { Description = "DOCX or PDF report(s); reports of one agency are also checked against each other", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "DOCX or PDF report(s); reports of one agency are also checked against each other", Arity = ArgumentArity.ZeroOrMore };
         var json = new Option<bool>("--json") { Description = "print the findings as one JSON array (the fields of a record's \"checks\", docs/record-format.md)" };
-        var cmd = new Command("check", "Cross-check the reported figures: formulas, totals, percentages, prose against tables, reports against each other") { files, json };
-        cmd.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(json)));
+        var all = new Option<bool>("--all") { Description = "check every report in the index instead of files, reports of one agency against each other included" };
+        var index = new Option<string>("--index") { Description = $"the index for --all (default {IndexLocation.FileName} in the data folder, ${IndexLocation.DataVariable} or ./data)" };
+        var cmd = new Command("check", "Cross-check the reported figures: formulas, totals, percentages, prose against tables, reports against each other") { files, json, all, index };
+        cmd.SetAction(parse =>
+        {
+            var given = parse.GetValue(files) ?? [];
+            if (parse.GetValue(all))
+            {
+                if (given.Length > 0) { Console.Error.WriteLine("error: check: give FILE… or --all, not both"); return 2; }
+                return RunAll(IndexOptions.IndexPath(parse, index), parse.GetValue(json));
+            }
+            if (given.Length == 0) { Console.Error.WriteLine("error: check: give FILE… to check, or --all to check every indexed report"); return 2; }
+            return Run(given, parse.GetValue(json));
+        });
         return cmd;
+    }
+
+    /// <summary>
+    /// Every indexed report: its own findings (stored with it at ingest) and the findings across the reports of each
+    /// agency, computed now over the whole index.
+    /// </summary>
+    private static int RunAll(string location, bool json)
+    {
+        try
+        {
+            using var index = IndexLocation.OpenRead(location);
+            var source = new IndexReportSource(index);
+            var across = CrossReportChecker.CreateDefault().Check(source).ToLookup(c => c.File);
+            var records = source.All().Select(r => across[r.Source.Path].Any() ? r with { Checks = [.. r.Checks, .. across[r.Source.Path]] } : r).ToList();
+            if (json) Console.WriteLine(RecordJson.SerializeChecks(records.SelectMany(r => r.Checks)));
+            else
+            {
+                foreach (var r in records.Where(r => r.Checks.Count > 0)) Console.Write(Render(r));
+                var all = records.SelectMany(r => r.Checks).ToList();
+                Console.WriteLine($"{records.Count} reports checked: {all.Count(c => c.Severity == Severity.Error)} error, {all.Count(c => c.Severity == Severity.Warning)} warning, {all.Count(c => c.Severity == Severity.Info)} info ({across.Sum(g => g.Count())} across reports); {records.Count(r => r.Checks.Count == 0)} reports without findings");
+            }
+            return 0;
+        }
+        catch (IndexException e)
+        {
+            Console.Error.WriteLine($"error: {e.Location}: {e.Reason}");
+            return 1;
+        }
     }
 
     private static int Run(string[] files, bool json)

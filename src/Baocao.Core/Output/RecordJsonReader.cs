@@ -27,7 +27,11 @@ public static class RecordJsonReader
         var figures = Arr(e, "figures").Select(f => new Figure(Str(f, "key")!, Dec(f, "value") ?? 0, Str(f, "text") ?? "", Int(f, "page") ?? 0,
             Str(f, "scope"), Dbl(f, "confidence") ?? 1.0)).ToList();
         var checks = Arr(e, "checks").Select(c => new Check(Str(c, "rule") ?? "", Str(c, "severity") ?? "", Str(c, "message") ?? "", Int(c, "page"),
-            Int(c, "table"), Str(c, "row"), Str(c, "column"), Dec(c, "printed"), Dec(c, "expected"))).ToList();
+            Int(c, "table"), Str(c, "row"), Str(c, "column"), Dec(c, "printed"), Dec(c, "expected"))
+        {
+            File = Str(c, "file"), RowIndex = Int(c, "rowIndex"), ColumnNumber = Int(c, "columnNumber"), Relation = Str(c, "relation"),
+            Proposed = Dec(c, "proposed"), Related = Str(c, "related"),
+        }).ToList();
         var warnings = Arr(e, "warnings").Select(w => w.GetString() ?? "").ToList();
         return new ReportRecord(source, header, tables, figures, checks, warnings);
     }
@@ -37,7 +41,8 @@ public static class RecordJsonReader
         Signer? signer = h.TryGetProperty("signer", out var s) && s.ValueKind == JsonValueKind.Object
             ? new Signer(Str(s, "name"), Str(s, "title"), Str(s, "authority")) : null;
         return new ReportHeader(Str(h, "number"), Str(h, "symbol"), Str(h, "docType"), Str(h, "agency"), Str(h, "parentAgency"), Str(h, "province"),
-            Str(h, "place"), Str(h, "date"), Str(h, "title"), Period(h, "period"), signer, Strings(h, "recipients"), Strings(h, "references"), Strings(h, "forms"));
+            Str(h, "place"), Str(h, "date"), Str(h, "title"), Period(h, "period"), signer, Strings(h, "recipients"), Strings(h, "references"), Strings(h, "forms"),
+            Str(h, "agencyKey"), Str(h, "canonicalAgency"));
     }
 
     private static ReportTable Table(JsonElement t)
@@ -57,7 +62,8 @@ public static class RecordJsonReader
                 return new TableCell(Str(c, "column") ?? "", Str(c, "raw") ?? "", Str(c, "kind") ?? "", Dec(c, "value"), Int(c, "page") ?? 0, box,
                     Int(c, "row") ?? 0, Int(c, "col") ?? 0, Strings(c, "flags"), Dbl(c, "confidence") ?? 1.0);
             }).ToList();
-            return new TableRow(Int(r, "index") ?? 0, Str(r, "stt"), Str(r, "label"), Str(r, "kind") ?? "item", values, cells, Int(r, "page") ?? 0);
+            return new TableRow(Int(r, "index") ?? 0, Str(r, "stt"), Str(r, "label"), Str(r, "kind") ?? "item", values, cells, Int(r, "page") ?? 0,
+                Str(r, "labelKey"), Str(r, "canonicalLabel"));
         }).ToList();
         return new ReportTable(Int(t, "index") ?? 0, Str(t, "form"), Str(t, "title"), Str(t, "section"), Int(t, "page") ?? 0, Str(t, "unit"),
             Period(t, "period"), Str(t, "reportingUnit"), Str(t, "receivingUnit"), columns, rows, Bool(t, "needsReview"));
