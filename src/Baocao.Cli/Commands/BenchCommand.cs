@@ -112,7 +112,8 @@ public static class BenchCommand
     private static int RunExtract(string dir, int rounds)
     {
         if (!Directory.Exists(dir)) { Console.Error.WriteLine($"error: {dir}: no such folder"); return 1; }
-        var files = Directory.GetFiles(dir, "*.pdf", SearchOption.AllDirectories).Order().ToList();
+        // The folder itself: the digital PDFs (scans have their own benchmark, bench ocr).
+        var files = Directory.GetFiles(dir, "*.pdf").Order().ToList();
         if (files.Count == 0) { Console.Error.WriteLine($"error: {dir}: no PDF files"); return 1; }
         var extractor = Extractor.CreateDefault();
         var toolkit = new PopplerMuPdfToolkit();
