@@ -3,6 +3,8 @@
 #   poppler-utils : pdfinfo, pdftotext -bbox-layout (PDF words with boxes)
 #   mupdf-tools   : mutool trace (PDF vector paths: table ruling lines)
 #   libtesseract5, liblept5, tesseract-ocr-vie : OCR of scanned pages in-process (Tesseract C API, Leptonica)
+#   tesseract-ocr-script-viet : the Vietnamese script model, read together with vie (keeps the dot below of nặng)
+#   tesseract-ocr-eng : the English model, which reads the figures (digits) better than the Vietnamese one
 #   tesseract-ocr : the tesseract command, only as the yardstick of `baocao bench ocr`
 # Building the corpus samples additionally needs LibreOffice: pass --samples.
 set -euo pipefail
@@ -11,7 +13,7 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v pdfinfo   >/dev/null 2>&1 || need+=(poppler-utils)
 command -v mutool    >/dev/null 2>&1 || need+=(mupdf-tools)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
-for pkg in libtesseract5 liblept5 tesseract-ocr-vie; do
+for pkg in libtesseract5 liblept5 tesseract-ocr-vie tesseract-ocr-script-viet tesseract-ocr-eng; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ "${1:-}" = "--samples" ]; then

@@ -131,8 +131,7 @@ internal sealed class LeptonicaScanPage : IScanPage
         using var image = CellImage(r, dpi, out var scale);
         using var framed = new Pix(LeptonicaApi.pixAddBorder(image.Handle, 24, 255), "frame a cell");
         Dump(framed, $"{r.X}_{r.Y}_{mode}");
-        _engine.SetImage(framed, (int)(Dpi * scale));
-        var (text, conf) = _engine.ReadRegion(0, 0, framed.Width, framed.Height, mode);
+        var (text, conf) = _engine.Read(framed, (int)(Dpi * scale), mode);
         return new OcrText(text, conf);
     }
 
@@ -192,8 +191,7 @@ internal sealed class LeptonicaScanPage : IScanPage
             LeptonicaApi.pixSetInRect(copy.Handle, box);
             LeptonicaApi.boxDestroy(ref box);
         }
-        _engine.SetImage(copy, Dpi);
-        return _engine.ReadWords().Select(w => new OcrWord(w.text, new PixelRect(w.x0, w.y0, w.x1 - w.x0, w.y1 - w.y0), w.conf)).ToList();
+        return _engine.ReadWords(copy, Dpi).Select(w => new OcrWord(w.text, new PixelRect(w.x0, w.y0, w.x1 - w.x0, w.y1 - w.y0), w.conf)).ToList();
     }
 
     public void Dispose()

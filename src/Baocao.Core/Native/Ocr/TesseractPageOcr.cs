@@ -16,7 +16,7 @@ public sealed class TesseractPageOcr(IPdfToolkit toolkit, TesseractEnginePool po
     public static TesseractPageOcr? TryCreate(IPdfToolkit toolkit, int workers, out string? problem)
     {
         if (!NativeLibraries.Available(out problem)) return null;
-        if (!File.Exists("/usr/share/tesseract-ocr/5/tessdata/vie.traineddata") && Environment.GetEnvironmentVariable("TESSDATA_PREFIX") is null)
+        if (!TesseractEngine.ModelInstalled("vie"))
         {
             problem = "the Vietnamese OCR model is not installed (apt-get install tesseract-ocr-vie)";
             return null;
