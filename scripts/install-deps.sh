@@ -4,6 +4,8 @@
 #   mupdf-tools   : mutool trace (PDF vector paths: table ruling lines)
 #   libtesseract5, liblept5, tesseract-ocr-vie : OCR of scanned pages in-process (Tesseract C API, Leptonica)
 #   tesseract-ocr : the tesseract command, only as the yardstick of `baocao bench ocr`
+#   chromium      : the headless browser of the web interface's end-to-end tests (Playwright drives Debian's build;
+#                   it cannot download its own browsers here)
 # Building the corpus samples additionally needs LibreOffice: pass --samples.
 set -euo pipefail
 need=()
@@ -11,6 +13,7 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v pdfinfo   >/dev/null 2>&1 || need+=(poppler-utils)
 command -v mutool    >/dev/null 2>&1 || need+=(mupdf-tools)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+command -v chromium  >/dev/null 2>&1 || need+=(chromium)
 for pkg in libtesseract5 liblept5 tesseract-ocr-vie; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done

@@ -216,14 +216,14 @@ public sealed class SqliteReportIndex : IReportIndex
             facetDown = Cmd("UPDATE facet_values SET count=count-1 WHERE facet=$f AND key=$k", "$f", "$k");
             facetUp = Cmd("INSERT INTO facet_values(facet, key, value, count) VALUES ($f, $k, $v, 1) ON CONFLICT(facet, key) DO UPDATE SET count=count+1 RETURNING id", "$f", "$k", "$v");
             insDoc = Cmd("""
-                INSERT INTO documents(path, file_name, sha256, format, pages, ocr, extractor, indexed_at, number, agency, parent_agency, agency_key,
+                INSERT INTO documents(id, path, file_name, sha256, format, pages, ocr, extractor, indexed_at, number, agency, parent_agency, agency_key,
                   province, province_key, place, date, year, period, period_kind, period_year, quarter, month, half, title, forms, form_keys,
                   province_fid, agency_fid, formset_fid, n_tables, n_rows)
-                VALUES ($path, $file, $sha, $format, $pages, $ocr, $extractor, $at, $number, $agency, $parent, $agency_key,
+                VALUES ($docid, $path, $file, $sha, $format, $pages, $ocr, $extractor, $at, $number, $agency, $parent, $agency_key,
                   $province, $province_key, $place, $date, $year, $period, $kind, $pyear, $quarter, $month, $half, $title, $forms, $form_keys,
                   $pfid, $afid, $ffid, $ntables, $nrows)
                 RETURNING id
-                """, "$path", "$file", "$sha", "$format", "$pages", "$ocr", "$extractor", "$at", "$number", "$agency", "$parent", "$agency_key",
+                """, "$docid", "$path", "$file", "$sha", "$format", "$pages", "$ocr", "$extractor", "$at", "$number", "$agency", "$parent", "$agency_key",
                 "$province", "$province_key", "$place", "$date", "$year", "$period", "$kind", "$pyear", "$quarter", "$month", "$half", "$title", "$forms", "$form_keys",
                 "$pfid", "$afid", "$ffid", "$ntables", "$nrows");
             insRecord = Cmd("INSERT INTO records(doc_id, json) VALUES ($id, $json)", "$id", "$json");
@@ -254,13 +254,16 @@ public sealed class SqliteReportIndex : IReportIndex
             return cmd;
         }
 
-        public bool Delete(SqliteTransaction tx, string path)
+        public bool Delete(SqliteTransaction tx, string path) => DeleteReturningId(tx, path) is not null;
+
+        /// <summary>Removes a report; its id when there was one (a replacement reuses it, so document ids stay stable).</summary>
+        private long? DeleteReturningId(SqliteTransaction tx, string path)
         {
             long id;
             var facets = new List<(string, string)>();
             using (var r = Bind(findDoc, tx, path).ExecuteReader())
             {
-                if (!r.Read()) return false;
+                if (!r.Read()) return null;
                 id = r.GetInt64(0);
                 if (!r.IsDBNull(1)) facets.Add(("province", r.GetString(1)));
                 if (!r.IsDBNull(3)) facets.Add(("agency", r.GetString(3)));
@@ -272,12 +275,12 @@ public sealed class SqliteReportIndex : IReportIndex
             Bind(delRowFts, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
             Bind(delRows, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
             foreach (var c in new[] { delFts, delTables, delFigures, delExtra, delRecord, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
-            return true;
+            return id;
         }
 
         public void Write(SqliteTransaction tx, IndexedReport doc, byte[] json, string? extractor)
         {
-            Delete(tx, doc.Path);
+            var oldId = DeleteReturningId(tx, doc.Path);
             var r = doc.Record;
             var h = r.Header;
             var p = h.Period;
@@ -289,7 +292,8 @@ public sealed class SqliteReportIndex : IReportIndex
             Up("year", doc.Year?.ToString(CultureInfo.InvariantCulture), doc.Year?.ToString(CultureInfo.InvariantCulture));
             foreach (var f in doc.Forms.DistinctBy(SearchQuery.FormKey)) Up("form", SearchQuery.FormKey(f), f);
             var ffid = Up("formset", formKeys, formKeys);
-            var id = (long)Bind(insDoc, tx, doc.Path, doc.FileName, r.Source.Sha256, r.Source.Format, r.Source.Pages, r.Source.Ocr ? 1 : 0, extractor,
+            // A new report takes the next free id (NULL lets SQLite choose); a replaced one keeps its own.
+            var id = (long)Bind(insDoc, tx, oldId, doc.Path, doc.FileName, r.Source.Sha256, r.Source.Format, r.Source.Pages, r.Source.Ocr ? 1 : 0, extractor,
                 DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), h.Number, h.Agency, h.ParentAgency, doc.AgencyKey, h.Province, doc.ProvinceKey,
                 h.Place, h.Date, doc.Year, doc.PeriodLabel, p?.Kind, p?.Year, p?.Quarter, p?.Month, p?.Half, h.Title, string.Join(", ", doc.Forms),
                 formKeys, pfid, afid, ffid, r.Tables.Count, doc.Rows.Count).ExecuteScalar()!;
@@ -387,6 +391,23 @@ public sealed class SqliteReportIndex : IReportIndex
         cmd.CommandText = "SELECT path, sha256, extractor, indexed_at FROM documents ORDER BY path";
         using var r = cmd.ExecuteReader();
         while (r.Read()) yield return new StoredSource(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3));
+    }
+
+    public long? IdOf(string path)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT id FROM documents WHERE path=$p";
+        cmd.Parameters.AddWithValue("$p", IndexedReport.PathKey(path));
+        return cmd.ExecuteScalar() is long id ? id : null;
+    }
+
+    public ReportRecord? Load(long id)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT json FROM records WHERE doc_id=$id";
+        cmd.Parameters.AddWithValue("$id", id);
+        try { return cmd.ExecuteScalar() is byte[] blob ? RecordJsonReader.Parse(Decompress(blob)) : null; }
+        catch (SqliteException e) { throw Explain(Location, e); }
     }
 
     public ReportRecord? Load(string path)

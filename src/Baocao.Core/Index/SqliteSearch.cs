@@ -320,7 +320,7 @@ internal sealed class SqliteSearch
                 foreach (var t in tables[id]) Try($"tables[{t.idx}].title", t.title, t.page);
                 foreach (var (f, ftext) in figures[id].DistinctBy(x => x.text)) Try($"figure {f.Key}", ftext, f.Page);
             }
-            list.Add(new DocumentHit(d.path, d.file, d.sha, d.number, d.agency, d.province, d.date, d.year, d.period, d.title,
+            list.Add(new DocumentHit(id, d.path, d.file, d.sha, d.number, d.agency, d.province, d.date, d.year, d.period, d.title,
                 d.forms.Length == 0 ? [] : d.forms.Split(", "), highlights, figures[id].Select(x => x.hit).ToList(), rows, selected.Count));
         }
         return list;
@@ -335,7 +335,8 @@ internal sealed class SqliteSearch
         List<FacetCount> Maintained(string facet) =>
             values.Values.Where(v => v.facet == facet).Select(v => new FacetCount(v.value, v.count)).ToList();
         if (Unfiltered)
-            return new Facets(Order(Maintained("province")), Order(Maintained("agency")), Order(Maintained("year"), byValue: true), Order(Maintained("form")));
+            return new Facets(Order(Maintained("province")), Order(Maintained("agency")), Order(Maintained("year"), byValue: true), Order(Maintained("form")),
+                Periods("SELECT period, count(*) FROM documents WHERE period IS NOT NULL GROUP BY period"));
 
         // One pass over the gathered reports' facet ids (small integers), counted here.
         var province = new Dictionary<long, int>();
@@ -361,7 +362,18 @@ internal sealed class SqliteSearch
                     forms[k] = forms.GetValueOrDefault(k) + n;
         return new Facets(Order(Named(province)), Order(Named(agency)),
             Order(year.Select(x => new FacetCount(x.Key.ToString(CultureInfo.InvariantCulture), x.Value)).ToList(), byValue: true),
-            Order(forms.Select(f => new FacetCount(formNames.GetValueOrDefault(f.Key, f.Key), f.Value)).ToList()));
+            Order(forms.Select(f => new FacetCount(formNames.GetValueOrDefault(f.Key, f.Key), f.Value)).ToList()),
+            Periods("SELECT d.period, count(*) FROM q_docs q JOIN documents d ON d.id = q.id WHERE d.period IS NOT NULL GROUP BY d.period"));
+    }
+
+    /// <summary>The period facet (not kept in facet_values: periods are many and cheap to group), newest first.</summary>
+    private List<FacetCount> Periods(string sql)
+    {
+        var list = new List<FacetCount>();
+        using var cmd = Command(sql);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add(new FacetCount(r.GetString(0), r.GetInt32(1)));
+        return Order(list, byValue: true);
     }
 
     /// <summary>Most frequent first (years newest first), ties by name.</summary>
