@@ -94,7 +94,7 @@ public static class SvgCharts
         var scale = max <= 0 ? 0 : height / (double)max;
         var title = s.Agency + (s.Province is null ? "" : " — " + s.Province);
         var sb = new StringBuilder();
-        sb.Append($"""<svg class="chart agency-chart" xmlns="http://www.w3.org/2000/svg" width="{Math.Max(width, 360)}" height="{top + height + 60}" role="img" aria-label="{A(title)}">""");
+        sb.Append($"""<svg class="chart agency-chart" xmlns="http://www.w3.org/2000/svg" width="{Math.Max(width, 460)}" height="{top + height + 60}" role="img" aria-label="{A(title)}">""");
         sb.Append($"""<text x="{left}" y="16" class="chart-title">{E(title)}</text>""");
         sb.Append($"""<line x1="{left}" y1="{top + height}" x2="{width - 10}" y2="{top + height}" class="axis"/>""");
         for (var i = 0; i <= 4; i++)

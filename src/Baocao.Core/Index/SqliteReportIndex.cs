@@ -204,7 +204,7 @@ public sealed class SqliteReportIndex : IReportIndex
         public Writer(SqliteConnection conn)
         {
             this.conn = conn;
-            findDoc = Cmd("SELECT id, province_key, province, agency_key, agency, year, form_keys, forms FROM documents WHERE path=$path", "$path");
+            findDoc = Cmd("SELECT id, province_key, province, agency_key, agency, year, form_keys, forms, period FROM documents WHERE path=$path", "$path");
             delFts = Cmd("DELETE FROM doc_fts WHERE rowid=$id", "$id");
             delRowFts = Cmd("DELETE FROM row_fts WHERE rowid IN (SELECT id FROM rows WHERE id BETWEEN $lo AND $hi)", "$lo", "$hi");
             delRows = Cmd("DELETE FROM rows WHERE id BETWEEN $lo AND $hi", "$lo", "$hi");
@@ -270,6 +270,7 @@ public sealed class SqliteReportIndex : IReportIndex
                 if (!r.IsDBNull(5)) facets.Add(("year", r.GetInt32(5).ToString(CultureInfo.InvariantCulture)));
                 facets.AddRange(r.GetString(6).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => ("form", k)));
                 facets.Add(("formset", r.GetString(6)));
+                if (!r.IsDBNull(8)) facets.Add(("period", r.GetString(8)));
             }
             foreach (var (f, k) in facets) Bind(facetDown, tx, f, k).ExecuteNonQuery();
             Bind(delRowFts, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
@@ -290,6 +291,7 @@ public sealed class SqliteReportIndex : IReportIndex
             var pfid = Up("province", doc.ProvinceKey, h.Province);
             var afid = Up("agency", doc.AgencyKey, h.Agency);
             Up("year", doc.Year?.ToString(CultureInfo.InvariantCulture), doc.Year?.ToString(CultureInfo.InvariantCulture));
+            Up("period", doc.PeriodLabel, doc.PeriodLabel);
             foreach (var f in doc.Forms.DistinctBy(SearchQuery.FormKey)) Up("form", SearchQuery.FormKey(f), f);
             var ffid = Up("formset", formKeys, formKeys);
             // A new report takes the next free id (NULL lets SQLite choose); a replaced one keeps its own.

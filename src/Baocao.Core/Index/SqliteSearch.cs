@@ -336,7 +336,10 @@ internal sealed class SqliteSearch
             values.Values.Where(v => v.facet == facet).Select(v => new FacetCount(v.value, v.count)).ToList();
         if (Unfiltered)
             return new Facets(Order(Maintained("province")), Order(Maintained("agency")), Order(Maintained("year"), byValue: true), Order(Maintained("form")),
-                Periods("SELECT period, count(*) FROM documents WHERE period IS NOT NULL GROUP BY period"));
+                Maintained("period") is var periods && (periods.Count > 0 || Scalar("SELECT EXISTS (SELECT 1 FROM documents WHERE period IS NOT NULL)") == 0)
+                    ? Order(periods, byValue: true)
+                    // An index written before periods were counted in facet_values: grouped here instead.
+                    : Periods("SELECT period, count(*) FROM documents WHERE period IS NOT NULL GROUP BY period"));
 
         // One pass over the gathered reports' facet ids (small integers), counted here.
         var province = new Dictionary<long, int>();
@@ -366,7 +369,7 @@ internal sealed class SqliteSearch
             Periods("SELECT d.period, count(*) FROM q_docs q JOIN documents d ON d.id = q.id WHERE d.period IS NOT NULL GROUP BY d.period"));
     }
 
-    /// <summary>The period facet (not kept in facet_values: periods are many and cheap to group), newest first.</summary>
+    /// <summary>The period facet of the gathered reports, newest first (their period is not among the gathered columns: joined here).</summary>
     private List<FacetCount> Periods(string sql)
     {
         var list = new List<FacetCount>();
