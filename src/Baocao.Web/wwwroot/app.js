@@ -55,6 +55,10 @@
     show(Number(td.dataset.page), () => place(b));
   });
 
+  // A link to a value (/documents/7#t0-r5-c3) opens with that value outlined.
+  const linked = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (linked && linked.matches('td[data-box]')) linked.click();
+
   window.addEventListener('resize', () => {
     if (selected && !box.hidden) place(selected.dataset.box.split(',').map(Number));
   });

@@ -130,6 +130,20 @@ public class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
     }
 
     [Fact]
+    public async Task A_link_to_a_value_opens_the_document_with_that_value_outlined()
+    {
+        var page = await site.NewPage();
+        var id = site.Ids["15-skhdt-vinhlong-q2-2022.pdf"];
+        await page.GotoAsync($"/documents/{id}");
+        var cellId = await page.Locator("tr.total td[data-key='resolved.late']").GetAttributeAsync("id");
+        await page.GotoAsync($"/documents/{id}#{cellId}");
+        await page.ReloadAsync();
+        await page.Locator("#box").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        Assert.Equal(cellId, await page.Locator("#box").GetAttributeAsync("data-cell"));
+        Assert.Contains("selected", await page.Locator($"[id='{cellId}']").GetAttributeAsync("class"));
+    }
+
+    [Fact]
     public async Task A_docx_document_shows_its_tables_without_a_page_image_and_says_why()
     {
         var page = await site.NewPage();

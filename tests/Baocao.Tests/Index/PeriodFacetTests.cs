@@ -1,0 +1,35 @@
+using Baocao.Index;
+
+namespace Baocao.Tests.Index;
+
+/// <summary>The period facet: counted like the others, without filters (kept with every write) and with them.</summary>
+public class PeriodFacetTests
+{
+    [Fact]
+    public void Periods_are_counted_over_the_whole_index_and_over_a_filtered_search_and_follow_replacements()
+    {
+        var records = new SyntheticReports(17).Generate(300).ToList();
+        using var tmp = new TempIndex();
+        using (var w = tmp.Write())
+        {
+            w.StoreAll(records);
+            // Replacing a report moves its count from its old period to its new one.
+            w.Store(Records.Make(records[0].Source.Path, "Trà Vinh", "SỞ TƯ PHÁP", 2031, 2, ("Hộ tịch", [("received.total", 1m)])));
+        }
+        var docs = records.Skip(1).Select(IndexedReport.From).Append(IndexedReport.From(
+            Records.Make(records[0].Source.Path, "Trà Vinh", "SỞ TƯ PHÁP", 2031, 2, ("Hộ tịch", [("received.total", 1m)])))).ToList();
+        using var index = tmp.Read();
+
+        var all = index.Search(new SearchQuery(Facets: true)).Facets!.Periods;
+        var expected = docs.Where(d => d.PeriodLabel is not null).GroupBy(d => d.PeriodLabel!).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(expected, all.ToDictionary(f => f.Value, f => f.Count));
+        Assert.Equal("2031-Q2", all[0].Value);
+        Assert.Equal(all.Select(f => f.Value).OrderDescending(StringComparer.Ordinal), all.Select(f => f.Value));
+
+        var q = new SearchQuery(Year: 2021, Facets: true);
+        var filter = new RowFilter(q);
+        var expectedFiltered = docs.Where(filter.Matches).Where(d => d.PeriodLabel is not null).GroupBy(d => d.PeriodLabel!).ToDictionary(g => g.Key, g => g.Count());
+        Assert.NotEmpty(expectedFiltered);
+        Assert.Equal(expectedFiltered, index.Search(q).Facets!.Periods.ToDictionary(f => f.Value, f => f.Count));
+    }
+}
