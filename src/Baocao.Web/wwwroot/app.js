@@ -41,7 +41,10 @@
     box.style.width = ((b[2] - b[0]) * s + 2 * pad) + 'px';
     box.style.height = ((b[3] - b[1]) * s + 2 * pad) + 'px';
     box.hidden = false;
-    box.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // Scroll the page view only (not the whole page) so the outlined value sits in its middle.
+    const frame = document.getElementById('page-frame');
+    view.scrollTop = frame.offsetTop + b[1] * s - view.clientHeight / 2;
+    view.scrollLeft = frame.offsetLeft + b[0] * s - view.clientWidth / 2;
   }
 
   document.addEventListener('click', (e) => {

@@ -42,10 +42,10 @@ public sealed class SmallSite : IDisposable
 /// <summary>The server over HTTP: the JSON API, the pages' escaping, export, and every bad request's clear 4xx.</summary>
 public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
 {
-    private (HttpStatusCode status, string body, string? type) Get(string url)
+    private async Task<(HttpStatusCode status, string body, string? type)> Get(string url)
     {
-        using var r = site.Http.GetAsync(url).GetAwaiter().GetResult();
-        return (r.StatusCode, r.Content.ReadAsStringAsync().GetAwaiter().GetResult(), r.Content.Headers.ContentType?.MediaType);
+        using var r = await site.Http.GetAsync(url);
+        return (r.StatusCode, await r.Content.ReadAsStringAsync(), r.Content.Headers.ContentType?.MediaType);
     }
 
     private long IdOf(string path)
@@ -61,9 +61,9 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
     }
 
     [Fact]
-    public void Search_api_results_name_their_document_id_and_source_file_and_the_id_opens_the_document()
+    public async Task Search_api_results_name_their_document_id_and_source_file_and_the_id_opens_the_document()
     {
-        var (status, body, type) = Get("/api/search?q=ly+lich+tu+phap&province=Tra+Vinh&facets=1");
+        var (status, body, type) = await Get("/api/search?q=ly+lich+tu+phap&province=Tra+Vinh&facets=1");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("application/json", type);
         using var json = JsonDocument.Parse(body);
@@ -73,7 +73,7 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
         Assert.Equal(IdOf("/in/travinh-q2.docx"), id);
         Assert.Equal("2021-Q2", json.RootElement.GetProperty("facets").GetProperty("period")[0].GetProperty("value").GetString());
 
-        var (s2, b2, _) = Get($"/api/documents/{id}");
+        var (s2, b2, _) = await Get($"/api/documents/{id}");
         Assert.Equal(HttpStatusCode.OK, s2);
         using var d = JsonDocument.Parse(b2);
         Assert.Equal(id, d.RootElement.GetProperty("id").GetInt64());
@@ -83,9 +83,9 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
     }
 
     [Fact]
-    public void Numeric_filter_and_facets_narrow_the_search_page()
+    public async Task Numeric_filter_and_facets_narrow_the_search_page()
     {
-        var (status, html, type) = Get("/?where=" + Uri.EscapeDataString("resolved.late>10"));
+        var (status, html, type) = await Get("/?where=" + Uri.EscapeDataString("resolved.late>10"));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("text/html", type);
         Assert.Contains("<span id=\"total\">1</span>", html);
@@ -109,9 +109,9 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
     [InlineData("/api/search?path=/etc/passwd", 400, "unknown parameter 'path'")]
     [InlineData("/api/export?format=exe", 400, "not an export format")]
     [InlineData("/api/nothing-here", 404, "no such page")]
-    public void Bad_api_requests_get_a_clear_4xx_in_json_and_never_a_stack_trace(string url, int status, string message)
+    public async Task Bad_api_requests_get_a_clear_4xx_in_json_and_never_a_stack_trace(string url, int status, string message)
     {
-        var (s, body, type) = Get(url);
+        var (s, body, type) = await Get(url);
         Assert.Equal(status, (int)s);
         Assert.Equal("application/json", type);
         using var json = JsonDocument.Parse(body);
@@ -127,9 +127,9 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
     [InlineData("/charts?where=%3E%3E", 400, "where")]
     [InlineData("/no/such/page.html", 404, "no such page")]
     [InlineData("/static/..%2F..%2Fbaocao.db", 404, "no such file")]
-    public void Bad_page_requests_get_an_error_page_with_the_reason(string url, int status, string message)
+    public async Task Bad_page_requests_get_an_error_page_with_the_reason(string url, int status, string message)
     {
-        var (s, body, type) = Get(url);
+        var (s, body, type) = await Get(url);
         Assert.Equal(status, (int)s);
         Assert.Equal("text/html", type);
         Assert.Contains("id=\"error\"", body);
@@ -138,51 +138,51 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
     }
 
     [Fact]
-    public void Page_images_take_integers_only_and_a_docx_has_none()
+    public async Task Page_images_take_integers_only_and_a_docx_has_none()
     {
         var id = IdOf("/in/travinh-q2.docx");
-        var (s1, b1, _) = Get($"/api/documents/{id}/pages/1.png");
+        var (s1, b1, _) = await Get($"/api/documents/{id}/pages/1.png");
         Assert.Equal(HttpStatusCode.NotFound, s1);
         Assert.Contains("DOCX", b1);
         foreach (var bad in new[] { "..%2F..%2Fbaocao.db", "1.jpg", "one.png", "%2Fetc%2Fpasswd" })
         {
-            var (s, b, _) = Get($"/api/documents/{id}/pages/{bad}");
+            var (s, b, _) = await Get($"/api/documents/{id}/pages/{bad}");
             Assert.Equal(HttpStatusCode.BadRequest, s);
             Assert.Contains("not a page image", b);
         }
     }
 
     [Fact]
-    public void Post_is_refused_with_a_message()
+    public async Task Post_is_refused_with_a_message()
     {
-        using var r = site.Http.PostAsync("/api/search", new StringContent("")).GetAwaiter().GetResult();
+        using var r = await site.Http.PostAsync("/api/search", new StringContent(""));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, r.StatusCode);
-        Assert.Contains("not allowed", r.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        Assert.Contains("not allowed", await r.Content.ReadAsStringAsync());
     }
 
     [Fact]
-    public void Document_text_is_escaped_on_every_page()
+    public async Task Document_text_is_escaped_on_every_page()
     {
         var id = IdOf("/in/bentre-2021.docx");
         foreach (var url in new[] { "/?q=ben+tre", $"/documents/{id}", "/charts", "/?q=img" })
         {
-            var (s, html, _) = Get(url);
+            var (s, html, _) = await Get(url);
             Assert.Equal(HttpStatusCode.OK, s);
             Assert.DoesNotContain("<script>alert", html);
             Assert.DoesNotContain("<img src=x", html);
         }
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", Get($"/documents/{id}").body);
-        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", Get($"/documents/{id}").body);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", (await Get($"/documents/{id}")).body);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", (await Get($"/documents/{id}")).body);
     }
 
     [Fact]
-    public void Export_returns_the_rows_the_search_selects_as_csv()
+    public async Task Export_returns_the_rows_the_search_selects_as_csv()
     {
-        using var r = site.Http.GetAsync("/api/export?format=csv&q=" + Uri.EscapeDataString("hộ tịch")).GetAwaiter().GetResult();
+        using var r = await site.Http.GetAsync("/api/export?format=csv&q=" + Uri.EscapeDataString("hộ tịch"));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal("text/csv", r.Content.Headers.ContentType?.MediaType);
         Assert.Contains("attachment", r.Content.Headers.ContentDisposition?.ToString());
-        var lines = r.Content.ReadAsStringAsync().GetAwaiter().GetResult().TrimEnd().Split('\n');
+        var lines = (await r.Content.ReadAsStringAsync()).TrimEnd().Split('\n');
         Assert.StartsWith("fileName,path,sha256", lines[0].TrimStart('\uFEFF'));
         var row = Assert.Single(lines.Skip(1));
         Assert.Contains("travinh-q2.docx", row);
@@ -190,9 +190,9 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
     }
 
     [Fact]
-    public void Charts_page_draws_the_agency_periods_and_online_shares_as_inline_svg()
+    public async Task Charts_page_draws_the_agency_periods_and_online_shares_as_inline_svg()
     {
-        var (s, html, _) = Get("/charts");
+        var (s, html, _) = await Get("/charts");
         Assert.Equal(HttpStatusCode.OK, s);
         Assert.Contains("<svg class=\"chart online-chart\"", html);
         // Trà Vinh's totals row: 100 online of 100 + 60 received in the period.
@@ -204,9 +204,9 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
     }
 
     [Fact]
-    public void Responses_forbid_outside_scripts_styles_and_images()
+    public async Task Responses_forbid_outside_scripts_styles_and_images()
     {
-        using var r = site.Http.GetAsync("/").GetAwaiter().GetResult();
+        using var r = await site.Http.GetAsync("/");
         var csp = string.Join(";", r.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'self'", csp);
         Assert.Contains("script-src 'self'", csp);
