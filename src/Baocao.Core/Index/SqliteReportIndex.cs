@@ -58,7 +58,11 @@ public sealed class SqliteReportIndex : IReportIndex
         try
         {
             conn.Open();
-            if (exists) Validate(conn, path);
+            if (exists)
+            {
+                Validate(conn, path);
+                if (!readOnly) UpgradePeriodFacet(conn);
+            }
             else
             {
                 Exec(conn, "PRAGMA journal_mode=WAL;");
@@ -94,6 +98,17 @@ public sealed class SqliteReportIndex : IReportIndex
             throw new IndexException(path, "not a baocao index (its meta table names another format); it is left as it is");
         if (!int.TryParse(meta.GetValueOrDefault("schema"), out var v) || v > SqliteSchema.Version)
             throw new IndexException(path, $"made by a newer baocao (index schema {meta.GetValueOrDefault("schema")}, this program reads {SqliteSchema.Version})");
+    }
+
+    /// <summary>An index made before periods were counted in facet_values gets its counts, once, in one transaction.</summary>
+    private static void UpgradePeriodFacet(SqliteConnection conn)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'";
+        if (Convert.ToInt64(cmd.ExecuteScalar()) > 0) return;
+        using var tx = conn.BeginTransaction();
+        Exec(conn, SqliteSchema.PeriodFacetUpgrade, tx);
+        tx.Commit();
     }
 
     /// <summary>SQLite's complaint as the one-line reason a person can act on.</summary>

@@ -336,8 +336,8 @@ internal sealed class SqliteSearch
             values.Values.Where(v => v.facet == facet).Select(v => new FacetCount(v.value, v.count)).ToList();
         if (Unfiltered)
             return new Facets(Order(Maintained("province")), Order(Maintained("agency")), Order(Maintained("year"), byValue: true), Order(Maintained("form")),
-                Maintained("period") is var periods && (periods.Count > 0 || Scalar("SELECT EXISTS (SELECT 1 FROM documents WHERE period IS NOT NULL)") == 0)
-                    ? Order(periods, byValue: true)
+                Scalar($"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'") > 0
+                    ? Order(Maintained("period"), byValue: true)
                     // An index written before periods were counted in facet_values: grouped here instead.
                     : Periods("SELECT period, count(*) FROM documents WHERE period IS NOT NULL GROUP BY period"));
 

@@ -32,4 +32,34 @@ public class PeriodFacetTests
         Assert.NotEmpty(expectedFiltered);
         Assert.Equal(expectedFiltered, index.Search(q).Facets!.Periods.ToDictionary(f => f.Value, f => f.Count));
     }
+
+    [Fact]
+    public void An_index_made_before_periods_were_counted_is_grouped_when_read_and_upgraded_at_the_first_write()
+    {
+        var records = new SyntheticReports(19).Generate(120).ToList();
+        using var tmp = new TempIndex();
+        using (var w = tmp.Write()) w.StoreAll(records);
+        // As an older baocao left it: no period counts, no meta key.
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={tmp.Path};Pooling=false"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "DELETE FROM facet_values WHERE facet = 'period'; DELETE FROM meta WHERE key = 'facets.period';";
+            cmd.ExecuteNonQuery();
+        }
+        var expected = records.Select(IndexedReport.From).Where(d => d.PeriodLabel is not null).GroupBy(d => d.PeriodLabel!).ToDictionary(g => g.Key, g => g.Count());
+        using (var r = tmp.Read())
+            Assert.Equal(expected, r.Search(new SearchQuery(Facets: true)).Facets!.Periods.ToDictionary(f => f.Value, f => f.Count));
+        using (var w = tmp.Write()) w.Remove(records[0].Source.Path);
+        expected[IndexedReport.From(records[0]).PeriodLabel!]--;
+        using (var r = tmp.Read())
+            Assert.Equal(expected.Where(e => e.Value > 0).ToDictionary(), r.Search(new SearchQuery(Facets: true)).Facets!.Periods.ToDictionary(f => f.Value, f => f.Count));
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={tmp.Path};Mode=ReadOnly;Pooling=false"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT sum(count) FROM facet_values WHERE facet = 'period'";
+            Assert.Equal(expected.Values.Sum(), Convert.ToInt32(cmd.ExecuteScalar()));
+        }
+    }
 }
