@@ -213,7 +213,7 @@ public sealed class SqliteReportIndex : IReportIndex
     private sealed class Writer : IDisposable
     {
         private readonly SqliteConnection conn;
-        private readonly SqliteCommand findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
+        private readonly SqliteCommand findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delPeriod, insPeriod, delDoc, facetDown,
             insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp;
 
         public Writer(SqliteConnection conn)
@@ -227,6 +227,8 @@ public sealed class SqliteReportIndex : IReportIndex
             delFigures = Cmd("DELETE FROM figures WHERE doc_id=$id", "$id");
             delExtra = Cmd("DELETE FROM extra_values WHERE doc_id=$id", "$id");
             delRecord = Cmd("DELETE FROM records WHERE doc_id=$id", "$id");
+            delPeriod = Cmd("DELETE FROM doc_periods WHERE id=$id", "$id");
+            insPeriod = Cmd("INSERT INTO doc_periods(id, period_fid) VALUES ($id, $fid)", "$id", "$fid");
             delDoc = Cmd("DELETE FROM documents WHERE id=$id", "$id");
             facetDown = Cmd("UPDATE facet_values SET count=count-1 WHERE facet=$f AND key=$k", "$f", "$k");
             facetUp = Cmd("INSERT INTO facet_values(facet, key, value, count) VALUES ($f, $k, $v, 1) ON CONFLICT(facet, key) DO UPDATE SET count=count+1 RETURNING id", "$f", "$k", "$v");
@@ -290,7 +292,7 @@ public sealed class SqliteReportIndex : IReportIndex
             foreach (var (f, k) in facets) Bind(facetDown, tx, f, k).ExecuteNonQuery();
             Bind(delRowFts, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
             Bind(delRows, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
-            foreach (var c in new[] { delFts, delTables, delFigures, delExtra, delRecord, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
+            foreach (var c in new[] { delFts, delTables, delFigures, delExtra, delRecord, delPeriod, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
             return id;
         }
 
@@ -306,7 +308,7 @@ public sealed class SqliteReportIndex : IReportIndex
             var pfid = Up("province", doc.ProvinceKey, h.Province);
             var afid = Up("agency", doc.AgencyKey, h.Agency);
             Up("year", doc.Year?.ToString(CultureInfo.InvariantCulture), doc.Year?.ToString(CultureInfo.InvariantCulture));
-            Up("period", doc.PeriodLabel, doc.PeriodLabel);
+            var periodFid = Up("period", doc.PeriodLabel, doc.PeriodLabel);
             foreach (var f in doc.Forms.DistinctBy(SearchQuery.FormKey)) Up("form", SearchQuery.FormKey(f), f);
             var ffid = Up("formset", formKeys, formKeys);
             // A new report takes the next free id (NULL lets SQLite choose); a replaced one keeps its own.
@@ -317,6 +319,7 @@ public sealed class SqliteReportIndex : IReportIndex
             if (doc.Rows.Count > 1 << SqliteSchema.RowBits)
                 throw new IndexException(doc.Path, $"has {doc.Rows.Count} table rows; an index report holds at most {1 << SqliteSchema.RowBits}");
             Bind(insRecord, tx, id, json).ExecuteNonQuery();
+            if (periodFid is { } pf) Bind(insPeriod, tx, id, pf).ExecuteNonQuery();
             foreach (var t in r.Tables)
                 Bind(insTable, tx, id, t.Index, t.Form, t.Title, t.Section, t.Page, t.Unit, t.NeedsReview ? 1 : 0).ExecuteNonQuery();
             var body = new StringBuilder();
@@ -339,7 +342,7 @@ public sealed class SqliteReportIndex : IReportIndex
 
         public void Dispose()
         {
-            foreach (var c in new[] { findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
+            foreach (var c in new[] { findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delPeriod, insPeriod, delDoc, facetDown,
                          insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp })
                 c.Dispose();
         }

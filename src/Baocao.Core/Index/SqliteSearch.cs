@@ -336,7 +336,7 @@ internal sealed class SqliteSearch
             values.Values.Where(v => v.facet == facet).Select(v => new FacetCount(v.value, v.count)).ToList();
         if (Unfiltered)
             return new Facets(Order(Maintained("province")), Order(Maintained("agency")), Order(Maintained("year"), byValue: true), Order(Maintained("form")),
-                Scalar($"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'") > 0
+                PeriodsCounted
                     ? Order(Maintained("period"), byValue: true)
                     // An index written before periods were counted in facet_values: grouped here instead.
                     : Periods("SELECT period, count(*) FROM documents WHERE period IS NOT NULL GROUP BY period"));
@@ -366,7 +366,21 @@ internal sealed class SqliteSearch
         return new Facets(Order(Named(province)), Order(Named(agency)),
             Order(year.Select(x => new FacetCount(x.Key.ToString(CultureInfo.InvariantCulture), x.Value)).ToList(), byValue: true),
             Order(forms.Select(f => new FacetCount(formNames.GetValueOrDefault(f.Key, f.Key), f.Value)).ToList()),
-            Periods("SELECT d.period, count(*) FROM q_docs q JOIN documents d ON d.id = q.id WHERE d.period IS NOT NULL GROUP BY d.period"));
+            PeriodsCounted
+                ? Order(Named(Counts("SELECT p.period_fid, count(*) FROM q_docs q JOIN doc_periods p ON p.id = q.id GROUP BY p.period_fid")), byValue: true)
+                : Periods("SELECT d.period, count(*) FROM q_docs q JOIN documents d ON d.id = q.id WHERE d.period IS NOT NULL GROUP BY d.period"));
+    }
+
+    /// <summary>Whether the index counts periods in facet_values and doc_periods (indexes written before that group them here).</summary>
+    private bool PeriodsCounted => Scalar($"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'") > 0;
+
+    private Dictionary<long, int> Counts(string sql)
+    {
+        var d = new Dictionary<long, int>();
+        using var cmd = Command(sql);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) d[r.GetInt64(0)] = r.GetInt32(1);
+        return d;
     }
 
     /// <summary>The period facet of the gathered reports, newest first (their period is not among the gathered columns: joined here).</summary>

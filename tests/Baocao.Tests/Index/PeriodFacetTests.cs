@@ -44,16 +44,27 @@ public class PeriodFacetTests
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "DELETE FROM facet_values WHERE facet = 'period'; DELETE FROM meta WHERE key = 'facets.period';";
+            cmd.CommandText = "DELETE FROM facet_values WHERE facet = 'period'; DELETE FROM meta WHERE key = 'facets.period'; DROP TABLE doc_periods;";
             cmd.ExecuteNonQuery();
         }
         var expected = records.Select(IndexedReport.From).Where(d => d.PeriodLabel is not null).GroupBy(d => d.PeriodLabel!).ToDictionary(g => g.Key, g => g.Count());
+        var docs = records.Select(IndexedReport.From).ToList();
+        Dictionary<string, int> Filtered(List<IndexedReport> ds) =>
+            ds.Where(d => d.Year == 2022 && d.PeriodLabel is not null).GroupBy(d => d.PeriodLabel!).ToDictionary(g => g.Key, g => g.Count());
         using (var r = tmp.Read())
+        {
             Assert.Equal(expected, r.Search(new SearchQuery(Facets: true)).Facets!.Periods.ToDictionary(f => f.Value, f => f.Count));
+            Assert.Equal(Filtered(docs), r.Search(new SearchQuery(Year: 2022, Facets: true)).Facets!.Periods.ToDictionary(f => f.Value, f => f.Count));
+        }
         using (var w = tmp.Write()) w.Remove(records[0].Source.Path);
         expected[IndexedReport.From(records[0]).PeriodLabel!]--;
         using (var r = tmp.Read())
+        {
             Assert.Equal(expected.Where(e => e.Value > 0).ToDictionary(), r.Search(new SearchQuery(Facets: true)).Facets!.Periods.ToDictionary(f => f.Value, f => f.Count));
+            var filtered = Filtered(docs.Skip(1).ToList());
+            Assert.NotEmpty(filtered);
+            Assert.Equal(filtered, r.Search(new SearchQuery(Year: 2022, Facets: true)).Facets!.Periods.ToDictionary(f => f.Value, f => f.Count));
+        }
         using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={tmp.Path};Mode=ReadOnly;Pooling=false"))
         {
             c.Open();
