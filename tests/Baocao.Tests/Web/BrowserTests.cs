@@ -144,6 +144,22 @@ public class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
     }
 
     [Fact]
+    public async Task The_charts_page_draws_an_agency_over_its_periods_and_the_online_share_by_province()
+    {
+        var page = await site.NewPage();
+        await page.GotoAsync("/charts?agency=" + Uri.EscapeDataString("ke hoach va dau tu"));
+        var chart = page.Locator("svg.agency-chart");
+        Assert.Equal(1, await chart.CountAsync());
+        Assert.Contains("Vĩnh Long", await chart.GetAttributeAsync("aria-label"));
+        // Q1 and Q2 of 2022, each with received, resolved and late (sample 14 prints 504 received in its totals row).
+        Assert.Equal(6, await chart.Locator("rect.bar:has(title)").CountAsync());
+        Assert.Equal("2022-Q1: tiếp nhận 504", await chart.Locator("rect.bar.received title").First.TextContentAsync());
+        var online = page.Locator("svg.online-chart rect.bar.online");
+        Assert.Equal(1, await online.CountAsync());
+        Assert.True((await online.BoundingBoxAsync())!.Width > 0);
+    }
+
+    [Fact]
     public async Task A_docx_document_shows_its_tables_without_a_page_image_and_says_why()
     {
         var page = await site.NewPage();
