@@ -75,7 +75,7 @@ public static class BenchSearchCommand
         return 0;
     }
 
-    private static void Ingest(string engine, IReportIndex index, int docs)
+    internal static void Ingest(string engine, IReportIndex index, int docs)
     {
         var gen = new SyntheticReports(seed: 2021);
         var sw = Stopwatch.StartNew();
@@ -102,7 +102,7 @@ public static class BenchSearchCommand
 
     private static readonly string[] Keys = ["resolved.late", "pending.late", "received.total", "received.online", "resolved.total"];
 
-    private static SearchQuery Make(string kind, Random rnd)
+    internal static SearchQuery Make(string kind, Random rnd)
     {
         string Word() => Words[rnd.Next(Words.Length)];
         IReadOnlyList<Condition> Where()
@@ -132,7 +132,7 @@ public static class BenchSearchCommand
         };
     }
 
-    private static readonly string[] Kinds = ["keyword", "facets", "numeric", "keyword+facets", "keyword+numeric", "numeric+facets", "all combined"];
+    internal static readonly string[] Kinds = ["keyword", "facets", "numeric", "keyword+facets", "keyword+numeric", "numeric+facets", "all combined"];
 
     private static void Measure(string engine, IReportIndex index, int queries)
     {
@@ -164,5 +164,5 @@ public static class BenchSearchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"every query",-16} {Pct(all, 50),7:0.0} {Pct(all, 95),7:0.0} {all[^1],7:0.0}"));
     }
 
-    private static double Pct(List<double> sorted, int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+    internal static double Pct(List<double> sorted, int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
 }

@@ -28,6 +28,8 @@ public static class IngestCommand
         var (files, missing) = SourceFiles.Expand(paths, extractor.Extensions);
         foreach (var m in missing) Console.Error.WriteLine($"error: {m}: no such file or folder");
         using var index = IndexLocation.OpenWrite(location);
+        // A copy of each PDF in the data folder, for the web interface's source page images (it opens nothing outside it).
+        var sources = SourceStore.For(location);
         var (done, failed) = (0, missing.Count);
         foreach (var f in files)
         {
@@ -35,6 +37,7 @@ public static class IngestCommand
             {
                 var record = extractor.Extract(f);
                 index.Store(record);
+                sources.Keep(f, record.Source.Sha256);
                 var rows = record.Tables.Sum(t => t.Rows.Count);
                 Console.WriteLine($"indexed {f}  ({record.Tables.Count} table(s), {rows} row(s), {record.Figures.Count} figure(s))");
                 done++;

@@ -43,6 +43,15 @@ public interface IReportIndex : IDisposable
 
     /// <summary>The full record stored for a source path, as extracted (docs/record-format.md); null when absent.</summary>
     ReportRecord? Load(string path);
+
+    /// <summary>
+    /// The document id of an indexed source path, null when it is not indexed. Ids are positive integers below 2^53 (exact in
+    /// JSON and JavaScript) and stable: re-indexing a path keeps its id (the web interface's links rely on it).
+    /// </summary>
+    long? IdOf(string path);
+
+    /// <summary>The full record stored under a document id (as <see cref="DocumentHit.Id"/> names it); null when there is none.</summary>
+    ReportRecord? Load(long id);
 }
 
 /// <summary>

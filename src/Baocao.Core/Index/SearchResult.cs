@@ -22,8 +22,12 @@ public sealed record RowHit(
     string? Highlight,
     IReadOnlyDictionary<string, decimal?> Values);
 
-/// <summary>A matching report with its provenance (source file name and path), metadata, highlights, figures and rows.</summary>
+/// <summary>
+/// A matching report with its document id (<see cref="IReportIndex.Load(long)"/>), provenance (source file name and path),
+/// metadata, highlights, figures and rows.
+/// </summary>
 public sealed record DocumentHit(
+    long Id,
     string Path,
     string FileName,
     string Sha256,
@@ -43,12 +47,17 @@ public sealed record DocumentHit(
 /// <summary>One value of a facet and how many matching reports have it.</summary>
 public sealed record FacetCount(string Value, int Count);
 
-/// <summary>Counts of the matching reports by province, agency, year and form (a report counts once per value).</summary>
+/// <summary>Counts of the matching reports by province, agency, year, form and period (a report counts once per value).</summary>
 public sealed record Facets(
     IReadOnlyList<FacetCount> Province,
     IReadOnlyList<FacetCount> Agency,
     IReadOnlyList<FacetCount> Year,
-    IReadOnlyList<FacetCount> Form);
+    IReadOnlyList<FacetCount> Form,
+    IReadOnlyList<FacetCount>? Period = null)
+{
+    /// <summary>By reporting period ("2021-Q3", "2021"), newest first.</summary>
+    public IReadOnlyList<FacetCount> Periods => Period ?? [];
+}
 
 /// <summary>The answer to a search: totals over everything that matched, the first reports, and facets when asked.</summary>
 public sealed record SearchResult(int TotalDocuments, int TotalRows, IReadOnlyList<DocumentHit> Documents, Facets? Facets);

@@ -58,7 +58,11 @@ public sealed class SqliteReportIndex : IReportIndex
         try
         {
             conn.Open();
-            if (exists) Validate(conn, path);
+            if (exists)
+            {
+                Validate(conn, path);
+                if (!readOnly) UpgradePeriodFacet(conn);
+            }
             else
             {
                 Exec(conn, "PRAGMA journal_mode=WAL;");
@@ -94,6 +98,17 @@ public sealed class SqliteReportIndex : IReportIndex
             throw new IndexException(path, "not a baocao index (its meta table names another format); it is left as it is");
         if (!int.TryParse(meta.GetValueOrDefault("schema"), out var v) || v > SqliteSchema.Version)
             throw new IndexException(path, $"made by a newer baocao (index schema {meta.GetValueOrDefault("schema")}, this program reads {SqliteSchema.Version})");
+    }
+
+    /// <summary>An index made before periods were counted in facet_values gets its counts, once, in one transaction.</summary>
+    private static void UpgradePeriodFacet(SqliteConnection conn)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'";
+        if (Convert.ToInt64(cmd.ExecuteScalar()) > 0) return;
+        using var tx = conn.BeginTransaction();
+        Exec(conn, SqliteSchema.PeriodFacetUpgrade, tx);
+        tx.Commit();
     }
 
     /// <summary>SQLite's complaint as the one-line reason a person can act on.</summary>
@@ -198,13 +213,13 @@ public sealed class SqliteReportIndex : IReportIndex
     private sealed class Writer : IDisposable
     {
         private readonly SqliteConnection conn;
-        private readonly SqliteCommand findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
+        private readonly SqliteCommand findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delPeriod, insPeriod, delDoc, facetDown,
             insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp;
 
         public Writer(SqliteConnection conn)
         {
             this.conn = conn;
-            findDoc = Cmd("SELECT id, province_key, province, agency_key, agency, year, form_keys, forms FROM documents WHERE path=$path", "$path");
+            findDoc = Cmd("SELECT id, province_key, province, agency_key, agency, year, form_keys, forms, period FROM documents WHERE path=$path", "$path");
             delFts = Cmd("DELETE FROM doc_fts WHERE rowid=$id", "$id");
             delRowFts = Cmd("DELETE FROM row_fts WHERE rowid IN (SELECT id FROM rows WHERE id BETWEEN $lo AND $hi)", "$lo", "$hi");
             delRows = Cmd("DELETE FROM rows WHERE id BETWEEN $lo AND $hi", "$lo", "$hi");
@@ -212,18 +227,20 @@ public sealed class SqliteReportIndex : IReportIndex
             delFigures = Cmd("DELETE FROM figures WHERE doc_id=$id", "$id");
             delExtra = Cmd("DELETE FROM extra_values WHERE doc_id=$id", "$id");
             delRecord = Cmd("DELETE FROM records WHERE doc_id=$id", "$id");
+            delPeriod = Cmd("DELETE FROM doc_periods WHERE id=$id", "$id");
+            insPeriod = Cmd("INSERT INTO doc_periods(id, period_fid) VALUES ($id, $fid)", "$id", "$fid");
             delDoc = Cmd("DELETE FROM documents WHERE id=$id", "$id");
             facetDown = Cmd("UPDATE facet_values SET count=count-1 WHERE facet=$f AND key=$k", "$f", "$k");
             facetUp = Cmd("INSERT INTO facet_values(facet, key, value, count) VALUES ($f, $k, $v, 1) ON CONFLICT(facet, key) DO UPDATE SET count=count+1 RETURNING id", "$f", "$k", "$v");
             insDoc = Cmd("""
-                INSERT INTO documents(path, file_name, sha256, format, pages, ocr, extractor, indexed_at, number, agency, parent_agency, agency_key,
+                INSERT INTO documents(id, path, file_name, sha256, format, pages, ocr, extractor, indexed_at, number, agency, parent_agency, agency_key,
                   province, province_key, place, date, year, period, period_kind, period_year, quarter, month, half, title, forms, form_keys,
                   province_fid, agency_fid, formset_fid, n_tables, n_rows)
-                VALUES ($path, $file, $sha, $format, $pages, $ocr, $extractor, $at, $number, $agency, $parent, $agency_key,
+                VALUES ($docid, $path, $file, $sha, $format, $pages, $ocr, $extractor, $at, $number, $agency, $parent, $agency_key,
                   $province, $province_key, $place, $date, $year, $period, $kind, $pyear, $quarter, $month, $half, $title, $forms, $form_keys,
                   $pfid, $afid, $ffid, $ntables, $nrows)
                 RETURNING id
-                """, "$path", "$file", "$sha", "$format", "$pages", "$ocr", "$extractor", "$at", "$number", "$agency", "$parent", "$agency_key",
+                """, "$docid", "$path", "$file", "$sha", "$format", "$pages", "$ocr", "$extractor", "$at", "$number", "$agency", "$parent", "$agency_key",
                 "$province", "$province_key", "$place", "$date", "$year", "$period", "$kind", "$pyear", "$quarter", "$month", "$half", "$title", "$forms", "$form_keys",
                 "$pfid", "$afid", "$ffid", "$ntables", "$nrows");
             insRecord = Cmd("INSERT INTO records(doc_id, json) VALUES ($id, $json)", "$id", "$json");
@@ -254,30 +271,34 @@ public sealed class SqliteReportIndex : IReportIndex
             return cmd;
         }
 
-        public bool Delete(SqliteTransaction tx, string path)
+        public bool Delete(SqliteTransaction tx, string path) => DeleteReturningId(tx, path) is not null;
+
+        /// <summary>Removes a report; its id when there was one (a replacement reuses it, so document ids stay stable).</summary>
+        private long? DeleteReturningId(SqliteTransaction tx, string path)
         {
             long id;
             var facets = new List<(string, string)>();
             using (var r = Bind(findDoc, tx, path).ExecuteReader())
             {
-                if (!r.Read()) return false;
+                if (!r.Read()) return null;
                 id = r.GetInt64(0);
                 if (!r.IsDBNull(1)) facets.Add(("province", r.GetString(1)));
                 if (!r.IsDBNull(3)) facets.Add(("agency", r.GetString(3)));
                 if (!r.IsDBNull(5)) facets.Add(("year", r.GetInt32(5).ToString(CultureInfo.InvariantCulture)));
                 facets.AddRange(r.GetString(6).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => ("form", k)));
                 facets.Add(("formset", r.GetString(6)));
+                if (!r.IsDBNull(8)) facets.Add(("period", r.GetString(8)));
             }
             foreach (var (f, k) in facets) Bind(facetDown, tx, f, k).ExecuteNonQuery();
             Bind(delRowFts, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
             Bind(delRows, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
-            foreach (var c in new[] { delFts, delTables, delFigures, delExtra, delRecord, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
-            return true;
+            foreach (var c in new[] { delFts, delTables, delFigures, delExtra, delRecord, delPeriod, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
+            return id;
         }
 
         public void Write(SqliteTransaction tx, IndexedReport doc, byte[] json, string? extractor)
         {
-            Delete(tx, doc.Path);
+            var oldId = DeleteReturningId(tx, doc.Path);
             var r = doc.Record;
             var h = r.Header;
             var p = h.Period;
@@ -287,15 +308,18 @@ public sealed class SqliteReportIndex : IReportIndex
             var pfid = Up("province", doc.ProvinceKey, h.Province);
             var afid = Up("agency", doc.AgencyKey, h.Agency);
             Up("year", doc.Year?.ToString(CultureInfo.InvariantCulture), doc.Year?.ToString(CultureInfo.InvariantCulture));
+            var periodFid = Up("period", doc.PeriodLabel, doc.PeriodLabel);
             foreach (var f in doc.Forms.DistinctBy(SearchQuery.FormKey)) Up("form", SearchQuery.FormKey(f), f);
             var ffid = Up("formset", formKeys, formKeys);
-            var id = (long)Bind(insDoc, tx, doc.Path, doc.FileName, r.Source.Sha256, r.Source.Format, r.Source.Pages, r.Source.Ocr ? 1 : 0, extractor,
+            // A new report takes the next free id (NULL lets SQLite choose); a replaced one keeps its own.
+            var id = (long)Bind(insDoc, tx, oldId, doc.Path, doc.FileName, r.Source.Sha256, r.Source.Format, r.Source.Pages, r.Source.Ocr ? 1 : 0, extractor,
                 DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), h.Number, h.Agency, h.ParentAgency, doc.AgencyKey, h.Province, doc.ProvinceKey,
                 h.Place, h.Date, doc.Year, doc.PeriodLabel, p?.Kind, p?.Year, p?.Quarter, p?.Month, p?.Half, h.Title, string.Join(", ", doc.Forms),
                 formKeys, pfid, afid, ffid, r.Tables.Count, doc.Rows.Count).ExecuteScalar()!;
             if (doc.Rows.Count > 1 << SqliteSchema.RowBits)
                 throw new IndexException(doc.Path, $"has {doc.Rows.Count} table rows; an index report holds at most {1 << SqliteSchema.RowBits}");
             Bind(insRecord, tx, id, json).ExecuteNonQuery();
+            if (periodFid is { } pf) Bind(insPeriod, tx, id, pf).ExecuteNonQuery();
             foreach (var t in r.Tables)
                 Bind(insTable, tx, id, t.Index, t.Form, t.Title, t.Section, t.Page, t.Unit, t.NeedsReview ? 1 : 0).ExecuteNonQuery();
             var body = new StringBuilder();
@@ -318,7 +342,7 @@ public sealed class SqliteReportIndex : IReportIndex
 
         public void Dispose()
         {
-            foreach (var c in new[] { findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
+            foreach (var c in new[] { findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delPeriod, insPeriod, delDoc, facetDown,
                          insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp })
                 c.Dispose();
         }
@@ -387,6 +411,23 @@ public sealed class SqliteReportIndex : IReportIndex
         cmd.CommandText = "SELECT path, sha256, extractor, indexed_at FROM documents ORDER BY path";
         using var r = cmd.ExecuteReader();
         while (r.Read()) yield return new StoredSource(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3));
+    }
+
+    public long? IdOf(string path)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT id FROM documents WHERE path=$p";
+        cmd.Parameters.AddWithValue("$p", IndexedReport.PathKey(path));
+        return cmd.ExecuteScalar() is long id ? id : null;
+    }
+
+    public ReportRecord? Load(long id)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT json FROM records WHERE doc_id=$id";
+        cmd.Parameters.AddWithValue("$id", id);
+        try { return cmd.ExecuteScalar() is byte[] blob ? RecordJsonReader.Parse(Decompress(blob)) : null; }
+        catch (SqliteException e) { throw Explain(Location, e); }
     }
 
     public ReportRecord? Load(string path)

@@ -36,6 +36,27 @@ internal static class SqliteSchema
     /// <summary>A report's form keys as one column, each between commas (",ii.05a,ii.06a,"), so a form filter is a substring test.</summary>
     public static string FormKeys(IEnumerable<string> forms) => "," + string.Join(",", forms.Select(SearchQuery.FormKey).Distinct()) + ",";
 
+    /// <summary>
+    /// The meta key saying facet_values counts reports by period too (indexes made before that have no such counts; the
+    /// first write upgrades them, <see cref="PeriodFacetUpgrade"/>, and until then searches group the periods themselves).
+    /// </summary>
+    public const string PeriodFacetKey = "facets.period";
+
+    public const string PeriodFacetUpgrade = $$"""
+        CREATE TABLE IF NOT EXISTS doc_periods(id INTEGER PRIMARY KEY, period_fid INTEGER NOT NULL);
+        DELETE FROM doc_periods;
+        INSERT INTO facet_values(facet, key, value, count) SELECT 'period', period, period, count(*) FROM documents WHERE period IS NOT NULL GROUP BY period
+          ON CONFLICT(facet, key) DO UPDATE SET count = excluded.count;
+        INSERT INTO doc_periods(id, period_fid) SELECT d.id, f.id FROM documents d JOIN facet_values f ON f.facet = 'period' AND f.key = d.period;
+        INSERT INTO meta(key, value) VALUES ('{{PeriodFacetKey}}', '1');
+        """;
+
+    /// <summary>
+    /// Each report's period as its facet value id, apart from the wide report rows: counting the periods of the reports a
+    /// search gathered reads these narrow rows only.
+    /// </summary>
+    private const string PeriodTable = "CREATE TABLE doc_periods(id INTEGER PRIMARY KEY, period_fid INTEGER NOT NULL);";
+
     public static string Create()
     {
         var valueColumns = string.Concat(ValueKeys.Select(k => $",\n  {Column(k)} REAL"));
@@ -81,7 +102,8 @@ CREATE INDEX ix_figures_key ON figures(key, value);
 CREATE TABLE facet_values(id INTEGER PRIMARY KEY, facet TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, count INTEGER NOT NULL, UNIQUE(facet, key));
 CREATE VIRTUAL TABLE doc_fts USING fts5(agency, head, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE row_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
-INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}');
+{PeriodTable}
+INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}'), ('{PeriodFacetKey}', '1');
 """;
     }
 }

@@ -320,7 +320,7 @@ internal sealed class SqliteSearch
                 foreach (var t in tables[id]) Try($"tables[{t.idx}].title", t.title, t.page);
                 foreach (var (f, ftext) in figures[id].DistinctBy(x => x.text)) Try($"figure {f.Key}", ftext, f.Page);
             }
-            list.Add(new DocumentHit(d.path, d.file, d.sha, d.number, d.agency, d.province, d.date, d.year, d.period, d.title,
+            list.Add(new DocumentHit(id, d.path, d.file, d.sha, d.number, d.agency, d.province, d.date, d.year, d.period, d.title,
                 d.forms.Length == 0 ? [] : d.forms.Split(", "), highlights, figures[id].Select(x => x.hit).ToList(), rows, selected.Count));
         }
         return list;
@@ -335,7 +335,11 @@ internal sealed class SqliteSearch
         List<FacetCount> Maintained(string facet) =>
             values.Values.Where(v => v.facet == facet).Select(v => new FacetCount(v.value, v.count)).ToList();
         if (Unfiltered)
-            return new Facets(Order(Maintained("province")), Order(Maintained("agency")), Order(Maintained("year"), byValue: true), Order(Maintained("form")));
+            return new Facets(Order(Maintained("province")), Order(Maintained("agency")), Order(Maintained("year"), byValue: true), Order(Maintained("form")),
+                PeriodsCounted
+                    ? Order(Maintained("period"), byValue: true)
+                    // An index written before periods were counted in facet_values: grouped here instead.
+                    : Periods("SELECT period, count(*) FROM documents WHERE period IS NOT NULL GROUP BY period"));
 
         // One pass over the gathered reports' facet ids (small integers), counted here.
         var province = new Dictionary<long, int>();
@@ -361,7 +365,32 @@ internal sealed class SqliteSearch
                     forms[k] = forms.GetValueOrDefault(k) + n;
         return new Facets(Order(Named(province)), Order(Named(agency)),
             Order(year.Select(x => new FacetCount(x.Key.ToString(CultureInfo.InvariantCulture), x.Value)).ToList(), byValue: true),
-            Order(forms.Select(f => new FacetCount(formNames.GetValueOrDefault(f.Key, f.Key), f.Value)).ToList()));
+            Order(forms.Select(f => new FacetCount(formNames.GetValueOrDefault(f.Key, f.Key), f.Value)).ToList()),
+            PeriodsCounted
+                ? Order(Named(Counts("SELECT p.period_fid, count(*) FROM q_docs q JOIN doc_periods p ON p.id = q.id GROUP BY p.period_fid")), byValue: true)
+                : Periods("SELECT d.period, count(*) FROM q_docs q JOIN documents d ON d.id = q.id WHERE d.period IS NOT NULL GROUP BY d.period"));
+    }
+
+    /// <summary>Whether the index counts periods in facet_values and doc_periods (indexes written before that group them here).</summary>
+    private bool PeriodsCounted => Scalar($"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'") > 0;
+
+    private Dictionary<long, int> Counts(string sql)
+    {
+        var d = new Dictionary<long, int>();
+        using var cmd = Command(sql);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) d[r.GetInt64(0)] = r.GetInt32(1);
+        return d;
+    }
+
+    /// <summary>The period facet of the gathered reports, newest first (their period is not among the gathered columns: joined here).</summary>
+    private List<FacetCount> Periods(string sql)
+    {
+        var list = new List<FacetCount>();
+        using var cmd = Command(sql);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add(new FacetCount(r.GetString(0), r.GetInt32(1)));
+        return Order(list, byValue: true);
     }
 
     /// <summary>Most frequent first (years newest first), ties by name.</summary>

@@ -21,6 +21,7 @@ public static class SearchResultJson
             foreach (var d in result.Documents)
             {
                 w.WriteStartObject();
+                w.WriteNumber("id", d.Id);
                 w.WriteString("fileName", d.FileName);
                 w.WriteString("path", d.Path);
                 w.WriteString("sha256", d.Sha256);
@@ -81,7 +82,7 @@ public static class SearchResultJson
             if (result.Facets is { } fc)
             {
                 w.WriteStartObject("facets");
-                foreach (var (name, list) in new[] { ("province", fc.Province), ("agency", fc.Agency), ("year", fc.Year), ("form", fc.Form) })
+                foreach (var (name, list) in new[] { ("province", fc.Province), ("agency", fc.Agency), ("year", fc.Year), ("form", fc.Form), ("period", fc.Periods) })
                 {
                     w.WriteStartArray(name);
                     foreach (var x in list)

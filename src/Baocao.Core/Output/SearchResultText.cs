@@ -43,6 +43,7 @@ public static class SearchResultText
             Line("agency", f.Agency);
             Line("year", f.Year);
             Line("form", f.Form);
+            Line("period", f.Periods);
         }
         return sb.ToString();
     }

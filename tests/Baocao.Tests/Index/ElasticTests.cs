@@ -80,11 +80,18 @@ public class ElasticTests
                 Assert.Equal(expected.Select(d => d.Path).Order(), r.Documents.Select(d => d.Path).Order());
                 Assert.Equal(expected.Sum(d => filter.Rows(d).Count()), r.TotalRows);
                 Assert.Equal(expected.GroupBy(d => d.Year!.Value.ToString()).ToDictionary(g => g.Key, g => g.Count()), r.Facets!.Year.ToDictionary(f => f.Value, f => f.Count));
+                Assert.Equal(expected.Where(d => d.PeriodLabel is not null).GroupBy(d => d.PeriodLabel!).ToDictionary(g => g.Key, g => g.Count()),
+                    r.Facets!.Periods.ToDictionary(f => f.Value, f => f.Count));
             }
+            // Document ids: the id a hit names loads its record, and re-indexing the path keeps it.
+            var hit = index.Search(new SearchQuery(Text: "ly lich tu phap", Province: "Trà Vinh")).Documents.Single(d => d.FileName == "travinh.docx");
+            Assert.Equal(index.IdOf("/e/travinh.docx"), hit.Id);
+            Assert.Equal("Trà Vinh", index.Load(hit.Id)!.Header.Province);
             // Replace on re-index, and the stored record loads back.
             index.Store(Records.Make("/e/travinh.docx", "Sóc Trăng", "SỞ NỘI VỤ", 2020, null, ("Thi đua", [("received.total", 7)])));
             Assert.DoesNotContain(index.Search(new SearchQuery(Text: "ly lich tu phap", Province: "Trà Vinh")).Documents, d => d.FileName == "travinh.docx");
             Assert.Equal("Sóc Trăng", index.Load("/e/travinh.docx")!.Header.Province);
+            Assert.Equal("Sóc Trăng", index.Load(hit.Id)!.Header.Province);
             Assert.Equal(RecordJson.Serialize(records[0]), RecordJson.Serialize(index.Load(records[0].Source.Path)!));
             Assert.Equal(docs.Sum(d => d.Rows.Count), index.Export(new SearchQuery()).Count());
         }

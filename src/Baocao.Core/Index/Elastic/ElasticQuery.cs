@@ -55,6 +55,7 @@ public static class ElasticQuery
                 ["dynamic"] = false,
                 ["properties"] = new JsonObject
                 {
+                    ["docId"] = new JsonObject { ["type"] = "long" },
                     ["path"] = Kw(), ["fileName"] = Kw(), ["sha256"] = Kw(), ["format"] = Kw(), ["pages"] = Int(), ["extractor"] = Kw(),
                     ["indexedAt"] = new JsonObject { ["type"] = "date" },
                     ["number"] = Kw(), ["agency"] = Kw(), ["agencyKey"] = Kw(), ["parentAgency"] = Kw(), ["province"] = Kw(), ["provinceKey"] = Kw(),
@@ -91,6 +92,13 @@ public static class ElasticQuery
     public static string Id(string pathKey) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(pathKey)));
 
+    /// <summary>
+    /// A document's integer id (<see cref="IReportIndex.IdOf"/>): the first 52 bits of the path key's hash, exact in JSON and
+    /// JavaScript, and stable across re-indexing since it depends on the path alone.
+    /// </summary>
+    public static long DocId(string pathKey) =>
+        (long)(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(pathKey))) >> 12);
+
     public static JsonObject Document(IndexedReport doc, string recordJson, string? extractor)
     {
         var r = doc.Record;
@@ -110,7 +118,7 @@ public static class ElasticQuery
         foreach (var f in r.Figures) figures.Add(new JsonObject { ["key"] = f.Key, ["value"] = f.Value, ["page"] = f.Page, ["scope"] = f.Scope });
         return new JsonObject
         {
-            ["path"] = doc.Path, ["fileName"] = doc.FileName, ["sha256"] = r.Source.Sha256, ["format"] = r.Source.Format, ["pages"] = r.Source.Pages,
+            ["docId"] = DocId(doc.Path), ["path"] = doc.Path, ["fileName"] = doc.FileName, ["sha256"] = r.Source.Sha256, ["format"] = r.Source.Format, ["pages"] = r.Source.Pages,
             ["extractor"] = extractor, ["indexedAt"] = DateTime.UtcNow.ToString("o"),
             ["number"] = h.Number, ["agency"] = h.Agency, ["agencyKey"] = doc.AgencyKey, ["parentAgency"] = h.ParentAgency,
             ["province"] = h.Province, ["provinceKey"] = doc.ProvinceKey, ["place"] = h.Place, ["date"] = h.Date, ["year"] = doc.Year,
@@ -249,6 +257,7 @@ public static class ElasticQuery
             aggs["agency"] = Terms("agencyKey", "agency");
             aggs["year"] = Terms("year");
             aggs["form"] = Terms("formKeys", "forms");
+            aggs["period"] = Terms("period");
         }
         if (q.SelectsRows)
         {

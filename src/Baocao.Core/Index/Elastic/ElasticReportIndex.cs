@@ -118,7 +118,8 @@ public sealed class ElasticReportIndex : IReportIndex
         {
             List<FacetCount> Buckets(string name) => aggs[name]!["buckets"]!.AsArray().Select(b => new FacetCount(
                 b!["display"]?["buckets"]?.AsArray().FirstOrDefault()?["key"]?.ToString() ?? b["key"]!.ToString(), b["doc_count"]!.GetValue<int>())).ToList();
-            facets = new Facets(Buckets("province"), Buckets("agency"), Buckets("year").OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList(), Buckets("form"));
+            facets = new Facets(Buckets("province"), Buckets("agency"), Buckets("year").OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList(), Buckets("form"),
+                Buckets("period").OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList());
         }
         return new SearchResult(total, rows, docs, facets);
     }
@@ -151,7 +152,7 @@ public sealed class ElasticReportIndex : IReportIndex
             foreach (var t in r.Tables) Try($"tables[{t.Index}].title", t.Title, t.Page);
             foreach (var f in r.Figures.DistinctBy(f => f.Text)) Try($"figure {f.Key}", f.Text, f.Page);
         }
-        return new DocumentHit(doc.Path, doc.FileName, r.Source.Sha256, h.Number, h.Agency, h.Province, h.Date, doc.Year, doc.PeriodLabel, h.Title,
+        return new DocumentHit(ElasticQuery.DocId(doc.Path), doc.Path, doc.FileName, r.Source.Sha256, h.Number, h.Agency, h.Province, h.Date, doc.Year, doc.PeriodLabel, h.Title,
             doc.Forms, highlights, r.Figures.Select(f => new FigureHit(f.Key, f.Value, f.Scope, f.Page)).ToList(), rows, selected.Count);
     }
 
@@ -238,6 +239,18 @@ public sealed class ElasticReportIndex : IReportIndex
             }
             after = hits[^1]!["sort"]!.AsArray().DeepClone().AsArray();
         }
+    }
+
+    public long? IdOf(string path) => Find(path) is null ? null : ElasticQuery.DocId(IndexedReport.PathKey(path));
+
+    public ReportRecord? Load(long id)
+    {
+        var body = new JsonObject
+        {
+            ["size"] = 1, ["query"] = new JsonObject { ["term"] = new JsonObject { ["docId"] = id } }, ["_source"] = new JsonArray("record"),
+        };
+        var hits = client.Search(index, body)["hits"]!["hits"]!.AsArray();
+        return hits.Count > 0 && hits[0]!["_source"]?["record"] is { } rec ? RecordJsonReader.Parse(rec.ToJsonString()) : null;
     }
 
     public ReportRecord? Load(string path)

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Baocao.Index;
+using Baocao.Web;
+
+namespace Baocao.Cli;
+
+/// <summary>
+/// <c>baocao serve [--index FILE] [--port N] [--host ADDR]</c>: the web interface over the index (search with facets,
+/// documents beside their source pages, checks, charts, export), with its JSON API; on 127.0.0.1 unless told otherwise.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var opts = new IndexOptions();
+        var port = new Option<int>("--port") { Description = "TCP port (0 picks a free one)", DefaultValueFactory = _ => 5080 };
+        var host = new Option<string>("--host") { Description = "address to listen on: 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)", DefaultValueFactory = _ => "127.0.0.1" };
+        var cmd = new Command("serve", "Web interface and JSON API over the index (search, documents with their source pages, checks, charts, export)") { opts.Index, port, host };
+        cmd.SetAction(p => IndexOptions.Guard(() =>
+        {
+            var location = IndexOptions.IndexPath(p, opts.Index);
+            if (p.GetValue(port) is < 0 or > 65535) { Console.Error.WriteLine($"error: --port {p.GetValue(port)}: not a TCP port (0-65535)"); return 2; }
+            RunningServer server;
+            try { server = WebServer.Start(new ServeOptions(location, p.GetValue(port), p.GetValue(host)!)); }
+            catch (ArgumentException e) { Console.Error.WriteLine($"error: {e.Message}"); return 2; }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"error: {p.GetValue(host)}:{p.GetValue(port)}: cannot listen ({e.Message.Split('\n')[0]})");
+                return 2;
+            }
+            using (server)
+            {
+                Console.WriteLine($"serving {server.BaseUrl}/ over {location} (data folder {SourceStore.DataFolderOf(location)}); Ctrl+C stops");
+                server.WaitForShutdown();
+            }
+            return 0;
+        }));
+        return cmd;
+    }
+}

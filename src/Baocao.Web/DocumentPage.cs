@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using Baocao.Reports;
+using static Baocao.Web.Html;
+
+namespace Baocao.Web;
+
+/// <summary>
+/// The document page: the header metadata; each table with its columns under their canonical names (the printed header
+/// beside); the source page image beside the tables, where clicking a value outlines its box (app.js); the checks'
+/// findings on the cells they name; low-confidence values marked. Values are shown as printed, never altered. Pure.
+/// </summary>
+public static class DocumentPage
+{
+    /// <summary>Why there is no page image: null when there is one.</summary>
+    public static string? NoImageReason(ReportRecord r, bool sourceKept) =>
+        !string.Equals(r.Source.Format, "pdf", StringComparison.OrdinalIgnoreCase)
+            ? "Nguồn DOCX không có hình trang và tọa độ (DOCX has no page geometry): bảng được hiển thị không kèm ảnh trang."
+            : !sourceKept
+                ? "Bản sao PDF nguồn không có trong thư mục dữ liệu (indexed before source copies were kept): chạy lại ./baocao ingest để hiển thị trang."
+                : null;
+
+    public static string Render(long id, ReportRecord r, bool sourceKept, int dpi)
+    {
+        var h = r.Header;
+        var sb = new StringBuilder();
+        var fileName = Path.GetFileName(r.Source.Path);
+        sb.Append($"""<h1 id="doc-title" data-id="{id}">{E(h.Title ?? fileName)}</h1>""");
+        Header(sb, r, fileName);
+
+        // Each finding goes to the cell it names; one naming a row (or table) but no cell marks the row; the rest are listed.
+        var placed = new HashSet<Check>(ReferenceEqualityComparer.Instance);
+        var cellChecks = new Dictionary<(int table, int row, string col), List<Check>>();
+        var rowChecks = new Dictionary<(int table, int row), List<Check>>();
+        foreach (var c in r.Checks)
+        {
+            if (c.Table is not { } ti || r.Tables.FirstOrDefault(t => t.Index == ti) is not { } t) continue;
+            var row = c.RowIndex is { } ri ? t.Rows.FirstOrDefault(x => x.Index == ri) : t.Rows.FirstOrDefault(x => x.Label == c.Row || x.Stt == c.Row);
+            if (row is null) continue;
+            var col = t.Columns.FirstOrDefault(x => c.Column is not null && (x.Key == c.Column || x.Id == c.Column))
+                      ?? (c.ColumnNumber is { } n ? t.Columns.FirstOrDefault(x => x.Number == n) : null);
+            if (col is not null && row.Cells.Any(x => x.Column == col.Id))
+                Add(cellChecks, (t.Index, row.Index, col.Id), c);
+            else Add(rowChecks, (t.Index, row.Index), c);
+            placed.Add(c);
+        }
+        Checks(sb, r, placed);
+
+        var noImage = NoImageReason(r, sourceKept);
+        sb.Append("<div class=\"doc-layout\"><div class=\"tables\">");
+        if (noImage is not null) sb.Append($"""<p class="note" id="no-image">{E(noImage)}</p>""");
+        foreach (var t in r.Tables) Table(sb, t, cellChecks, rowChecks, noImage is null);
+        if (r.Tables.Count == 0) sb.Append("<p class=\"note\">Không có bảng nào được nhận diện trong văn bản này.</p>");
+        Figures(sb, r);
+        sb.Append("</div>");
+        if (noImage is null)
+        {
+            var first = r.Tables.FirstOrDefault()?.Page ?? 1;
+            var options = string.Concat(Enumerable.Range(1, Math.Max(1, r.Source.Pages)).Select(n => $"<option value=\"{n}\"{(n == first ? " selected" : "")}>{n}</option>"));
+            sb.Append($"""
+                <aside class="page-view" id="page-view" data-doc="{id}" data-dpi="{dpi}">
+                  <div class="page-nav">Trang <select id="page-select">{options}</select> / {r.Source.Pages}
+                    <span class="hint">Bấm vào một giá trị để thấy vị trí của nó trên trang nguồn.</span></div>
+                  <div class="page-frame" id="page-frame"><img id="page-img" alt="Trang nguồn" src="/api/documents/{id}/pages/{first}.png"><div id="box" class="box" hidden></div></div>
+                </aside>
+                """);
+        }
+        sb.Append("</div>");
+        return Html.Page(h.Title ?? fileName, sb.ToString());
+    }
+
+    private static void Add<TK>(Dictionary<TK, List<Check>> d, TK k, Check c) where TK : notnull
+    {
+        if (!d.TryGetValue(k, out var l)) d[k] = l = [];
+        l.Add(c);
+    }
+
+    private static void Header(StringBuilder sb, ReportRecord r, string fileName)
+    {
+        var h = r.Header;
+        var p = h.Period;
+        var period = p is null ? null : string.Join(" ", new[]
+        {
+            p.Kind, p.Year?.ToString(CultureInfo.InvariantCulture), p.Quarter is { } q ? $"Q{q}" : null, p.Half is { } hf ? $"H{hf}" : null,
+            p.Month is { } m ? $"tháng {m}" : null, p.From is null ? null : $"({p.From} … {p.To})",
+        }.Where(s => s is not null));
+        var items = new (string label, string? value)[]
+        {
+            ("Tệp nguồn", $"{fileName} ({r.Source.Format}, {r.Source.Pages} trang{(r.Source.Ocr ? ", OCR" : "")})"),
+            ("Số", h.Number), ("Cơ quan", h.Agency), ("Cơ quan chủ quản", h.ParentAgency), ("Tỉnh", h.Province),
+            ("Nơi, ngày", string.Join(", ", new[] { h.Place, h.Date }.Where(s => s is not null))), ("Kỳ báo cáo", period),
+            ("Người ký", h.Signer is null ? null : string.Join(" ", new[] { h.Signer.Authority, h.Signer.Title, h.Signer.Name }.Where(s => s is not null))),
+            ("Biểu mẫu", string.Join(", ", h.Forms)), ("Văn bản dẫn chiếu", string.Join(", ", h.References)),
+            ("Nơi nhận", string.Join("; ", h.Recipients)), ("SHA-256", r.Source.Sha256),
+        };
+        sb.Append("<dl class=\"header\" id=\"header\">");
+        foreach (var (label, value) in items)
+            if (!string.IsNullOrWhiteSpace(value)) sb.Append($"<div><dt>{E(label)}</dt><dd>{E(value)}</dd></div>");
+        sb.Append("</dl>");
+    }
+
+    private static void Checks(StringBuilder sb, ReportRecord r, HashSet<Check> placed)
+    {
+        if (r.Checks.Count == 0 && r.Warnings.Count == 0)
+        {
+            sb.Append("<p class=\"checks-ok\" id=\"checks\">Kiểm tra số liệu: không phát hiện sai lệch.</p>");
+            return;
+        }
+        var bySeverity = r.Checks.GroupBy(c => c.Severity).Select(g => $"{g.Count()} {g.Key}");
+        sb.Append($"<section class=\"checks\" id=\"checks\"><h2>Kiểm tra số liệu: {E(string.Join(", ", bySeverity))}</h2><ul>");
+        foreach (var c in r.Checks)
+        {
+            var where = placed.Contains(c) ? " (đánh dấu trong bảng)" : "";
+            sb.Append($"""<li class="check {A(c.Severity)}" data-rule="{A(c.Rule)}"><b>{E(c.Severity)}</b> {E(c.Rule)}: {E(c.Message)}{(c.Page is { } pg ? $" — trang {pg}" : "")}{E(where)}</li>""");
+        }
+        foreach (var w in r.Warnings) sb.Append($"<li class=\"check warning\">{E(w)}</li>");
+        sb.Append("</ul></section>");
+    }
+
+    private static void Table(StringBuilder sb, ReportTable t, Dictionary<(int, int, string), List<Check>> cellChecks,
+        Dictionary<(int, int), List<Check>> rowChecks, bool boxes)
+    {
+        // The value columns: those the rows have cells in (the STT and label columns are the row's own fields).
+        // A column without a key whose every cell repeats the row's STT or label is shown once, as the row's own field.
+        var used = t.Rows.SelectMany(r => r.Cells).Select(c => c.Column).ToHashSet();
+        bool OwnField(TableColumn c) => c.Key is null && t.Rows.All(r => r.Cells.Where(x => x.Column == c.Id)
+            .All(x => string.IsNullOrWhiteSpace(x.Raw) || x.Raw == r.Stt || x.Raw == r.Label));
+        var cols = t.Columns.Where(c => used.Contains(c.Id) && !OwnField(c)).ToList();
+        var caption = string.Join(" · ", new[] { t.Form is null ? null : "Biểu " + t.Form, t.Section, t.Unit is null ? null : "Đơn vị tính: " + t.Unit, $"trang {t.Page}" }
+            .Where(s => s is not null));
+        sb.Append($"""<section class="table" id="t{t.Index}"><h2>{E(t.Title ?? $"Bảng {t.Index + 1}")}</h2><p class="caption">{E(caption)}""");
+        if (t.NeedsReview) sb.Append(" <span class=\"badge review\">cần rà soát</span>");
+        sb.Append($"</p><div class=\"scroll\"><table class=\"data\" data-table=\"{t.Index}\"><thead><tr><th>STT</th><th>Dòng</th>");
+        foreach (var c in cols)
+        {
+            var printed = c.Header + (c.Number is { } n ? $" ({n})" : "") + (c.Formula is { } f ? $" {f}" : "");
+            var name = c.Key ?? "—";
+            var conf = c.Key is null ? "" : $" · {c.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}";
+            sb.Append($"""<th class="{(c.Key is null ? "unmapped" : "key")}" data-column="{A(c.Id)}" title="{A(printed + conf)}">{E(name)}<small>{E(printed)}</small></th>""");
+        }
+        sb.Append("</tr></thead><tbody>");
+        foreach (var row in t.Rows)
+        {
+            var rc = rowChecks.GetValueOrDefault((t.Index, row.Index));
+            var rowClass = row.Kind + (rc is null ? "" : " has-check " + Worst(rc));
+            sb.Append($"""<tr id="t{t.Index}-r{row.Index}" class="{A(rowClass)}"{(rc is null ? "" : $" title=\"{A(string.Join("\n", rc.Select(c => c.Message)))}\"")}><td>{E(row.Stt)}</td><td class="label">{E(row.Label)}</td>""");
+            var cells = row.Cells.GroupBy(c => c.Column).ToDictionary(g => g.Key, g => g.First());
+            foreach (var col in cols)
+            {
+                if (!cells.TryGetValue(col.Id, out var cell))
+                {
+                    sb.Append("<td></td>");
+                    continue;
+                }
+                var classes = new List<string> { "cell", cell.Kind };
+                var notes = new List<string>();
+                if (cell.Flags.Contains("low-confidence") || cell.Confidence < 0.8)
+                {
+                    classes.Add("low");
+                    notes.Add($"độ tin cậy thấp (OCR {cell.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}): giữ nguyên như đọc được, cần kiểm tra");
+                }
+                foreach (var fl in cell.Flags.Where(x => x != "low-confidence")) notes.Add(fl);
+                if (cellChecks.GetValueOrDefault((t.Index, row.Index, col.Id)) is { } cc)
+                {
+                    classes.Add("has-check");
+                    classes.Add(Worst(cc));
+                    notes.AddRange(cc.Select(c => $"{c.Rule}: {c.Message}"));
+                }
+                var box = boxes && cell.Box is { } b
+                    ? $" data-page=\"{cell.Page}\" data-box=\"{F(b.X0)},{F(b.Y0)},{F(b.X1)},{F(b.Y1)}\"" : "";
+                var title = notes.Count == 0 ? "" : $" title=\"{A(string.Join("\n", notes))}\"";
+                sb.Append($"""<td id="t{t.Index}-r{row.Index}-{A(col.Id)}" class="{A(string.Join(" ", classes))}" data-key="{A(col.Key)}"{box}{title}>{E(cell.Raw)}</td>""");
+            }
+            sb.Append("</tr>");
+        }
+        sb.Append("</tbody></table></div></section>");
+    }
+
+    private static string Worst(IEnumerable<Check> checks) =>
+        checks.Any(c => c.Severity == "error") ? "error" : checks.Any(c => c.Severity == "warning") ? "warning" : "info";
+
+    private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static void Figures(StringBuilder sb, ReportRecord r)
+    {
+        if (r.Figures.Count == 0) return;
+        sb.Append("<section class=\"prose\" id=\"figures\"><h2>Số liệu trong phần lời văn</h2><table class=\"data\"><thead><tr><th>Khóa</th><th>Giá trị</th><th>Phạm vi</th><th>Trang</th><th>Câu</th></tr></thead><tbody>");
+        foreach (var f in r.Figures)
+        {
+            var low = f.Confidence < 0.8;
+            sb.Append($"""<tr><td>{E(f.Key)}</td><td class="num{(low ? " low" : "")}">{Num(f.Value)}</td><td>{E(f.Scope)}</td><td>{f.Page}</td><td>{E(f.Text)}</td></tr>""");
+        }
+        sb.Append("</tbody></table></section>");
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using Baocao.Index;
+using Microsoft.AspNetCore.Http;
+using static Baocao.Web.Html;
+
+namespace Baocao.Web;
+
+/// <summary>
+/// The search page: the query box (diacritics optional), the numeric filter, facets for province, agency, year, period
+/// and form (each a link that adds or removes the filter), the results with their highlights, key figures and rows, and
+/// the export buttons for the same query. Pure: built from the request's parameters and the index's answer.
+/// </summary>
+public static class SearchPage
+{
+    /// <summary>The key figures shown for each report, in this order, when stated.</summary>
+    private static readonly string[] KeyFigures = ["received.total", "received.new", "received.online", "resolved.total", "resolved.late", "pending.total"];
+
+    /// <summary>The columns of matching rows.</summary>
+    private static readonly string[] RowKeys = ["received.total", "received.online", "resolved.total", "resolved.late", "pending.total"];
+
+    public static string Render(IQueryCollection p, SearchQuery q, SearchResult r)
+    {
+        var sb = new StringBuilder();
+        string V(string name) => A(p[name].LastOrDefault());
+        sb.Append($"""
+            <form id="search" class="search" method="get" action="/">
+              <input id="q" name="q" type="search" value="{V("q")}" placeholder="Từ khóa, có dấu hoặc không: ly lich tu phap" autofocus>
+              <input id="where" name="where" type="text" value="{V("where")}" placeholder="Lọc số: resolved.late>10 and received.total>=100" title="KEY OP NUMBER [and …]; OP: &gt; &gt;= &lt; &lt;= = !=">
+            """);
+        foreach (var name in new[] { "province", "agency", "year", "period", "form" })
+            if (!string.IsNullOrWhiteSpace(p[name].LastOrDefault())) sb.Append($"""<input type="hidden" name="{name}" value="{V(name)}">""");
+        sb.Append("""<button id="go" type="submit">Tìm</button></form>""");
+
+        sb.Append("<div class=\"columns\"><aside class=\"facets\" id=\"facets\">");
+        if (r.Facets is { } f)
+        {
+            Facet(sb, p, "province", "Tỉnh", f.Province);
+            Facet(sb, p, "agency", "Cơ quan", f.Agency);
+            Facet(sb, p, "year", "Năm", f.Year);
+            Facet(sb, p, "period", "Kỳ báo cáo", f.Periods);
+            Facet(sb, p, "form", "Biểu mẫu", f.Form);
+        }
+        sb.Append("</aside><section class=\"results\">");
+        var qs = WebQuery.QueryString(p, ("limit", null));
+        sb.Append($"""
+            <div class="summary"><span><span id="total">{r.TotalDocuments}</span> báo cáo, <span id="total-rows">{r.TotalRows}</span> dòng bảng</span>
+            <span class="exports">Xuất kết quả:
+              <a id="export-csv" class="button" href="/api/export?{A(Join(qs, "format=csv"))}" download>CSV</a>
+              <a id="export-xlsx" class="button" href="/api/export?{A(Join(qs, "format=xlsx"))}" download>XLSX</a></span></div>
+            """);
+        foreach (var d in r.Documents) Result(sb, d, q);
+        if (r.TotalDocuments > r.Documents.Count)
+            sb.Append($"""<p class="more"><a id="more" href="/?{A(WebQuery.QueryString(p, ("limit", Math.Min(500, q.Limit * 5).ToString())))}">Xem thêm ({r.TotalDocuments - r.Documents.Count} báo cáo nữa)</a></p>""");
+        sb.Append("</section></div>");
+        return Html.Page(string.IsNullOrWhiteSpace(q.Text) ? "Tìm kiếm" : q.Text, sb.ToString());
+    }
+
+    private static string Join(string a, string b) => a.Length == 0 ? b : a + "&" + b;
+
+    private static void Facet(StringBuilder sb, IQueryCollection p, string name, string title, IReadOnlyList<FacetCount> values)
+    {
+        var current = p[name].LastOrDefault();
+        sb.Append($"<div class=\"facet\" data-facet=\"{name}\"><h3>{E(title)}</h3><ul>");
+        if (!string.IsNullOrWhiteSpace(current))
+            sb.Append($"""<li class="active"><a href="/?{A(WebQuery.QueryString(p, (name, null)))}" title="Bỏ lọc">✕ {E(current)}</a></li>""");
+        foreach (var v in values.Take(12))
+            if (v.Value != current)
+                sb.Append($"""<li><a href="/?{A(WebQuery.QueryString(p, (name, v.Value)))}">{E(v.Value)}</a> <span class="count">{v.Count}</span></li>""");
+        if (values.Count > 12) sb.Append($"<li class=\"count\">… {values.Count - 12} nữa</li>");
+        sb.Append("</ul></div>");
+    }
+
+    private static void Result(StringBuilder sb, DocumentHit d, SearchQuery q)
+    {
+        sb.Append($"""<article class="result" data-id="{d.Id}"><h2><a class="doc-link" href="/documents/{d.Id}">{E(d.Title ?? d.FileName)}</a></h2>""");
+        var meta = new[] { d.Agency, d.Province, d.Number is null ? null : "Số " + d.Number, d.Date, d.Period, string.Join(", ", d.Forms) }
+            .Where(s => !string.IsNullOrWhiteSpace(s)).Select(E);
+        sb.Append($"""<p class="meta"><span class="file">{E(d.FileName)}</span> · {string.Join(" · ", meta)}</p>""");
+        foreach (var h in d.Highlights) sb.Append($"""<p class="highlight">{Marked(h.Text)}</p>""");
+        var figures = KeyFigures.Select(k => d.Figures.FirstOrDefault(f => f.Key == k && f.Scope is null)).OfType<FigureHit>().ToList();
+        if (figures.Count > 0)
+            sb.Append("<dl class=\"figures\">" + string.Concat(figures.Select(f => $"<div><dt>{E(f.Key)}</dt><dd>{Num(f.Value)}</dd></div>")) + "</dl>");
+        if (d.Rows.Count > 0)
+        {
+            sb.Append("<table class=\"rows\"><thead><tr><th>Biểu</th><th>STT</th><th>Dòng</th>");
+            foreach (var k in RowKeys) sb.Append($"<th>{E(k)}</th>");
+            sb.Append("</tr></thead><tbody>");
+            foreach (var row in d.Rows)
+            {
+                sb.Append($"""<tr><td>{E(row.Form)}</td><td>{E(row.Stt)}</td><td><a href="/documents/{d.Id}#t{row.Table}-r{row.Row}">{Marked(row.Highlight ?? row.Label)}</a></td>""");
+                foreach (var k in RowKeys) sb.Append($"<td class=\"num\">{Num(row.Values.GetValueOrDefault(k))}</td>");
+                sb.Append("</tr>");
+            }
+            sb.Append("</tbody></table>");
+            if (d.MatchedRows > d.Rows.Count) sb.Append($"<p class=\"count\">… {d.MatchedRows - d.Rows.Count} dòng khác</p>");
+        }
+        sb.Append("</article>");
+    }
+}

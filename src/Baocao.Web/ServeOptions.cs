@@ -1,0 +1,11 @@
+namespace Baocao.Web;
+
+/// <summary>
+/// How the web interface runs: the index it reads (a SQLite file or an Elasticsearch URL), the address it listens on
+/// (loopback by default: port 0 picks a free port), and the resolution of the source page images.
+/// </summary>
+public sealed record ServeOptions(string Index, int Port = 5080, string Host = "127.0.0.1", int PageDpi = 150)
+{
+    /// <summary>The data folder: the folder of the index file (the default index lives in $BAOCAO_DATA or ./data).</summary>
+    public string DataFolder => Baocao.Index.SourceStore.DataFolderOf(Index);
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Baocao.Index;
+using Baocao.Reports;
+using Microsoft.AspNetCore.Http;
+
+namespace Baocao.Web;
+
+/// <summary>
+/// The search parameters of a request (<c>q, province, agency, year, period, form, where, limit</c>) as a
+/// <see cref="SearchQuery"/>, read with the same rules as the command line's options. A value that cannot be used is a
+/// 400 with the reason; parameters never name files.
+/// </summary>
+public static partial class WebQuery
+{
+    public static readonly IReadOnlyList<string> Parameters = ["q", "province", "agency", "year", "period", "form", "where"];
+
+    public static SearchQuery Parse(IQueryCollection p, IReadOnlyCollection<string> extraKeys, bool facets, int defaultLimit = 20)
+    {
+        string? Get(string name) => p[name].LastOrDefault() is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim().Normalize() : null;
+        foreach (var name in p.Keys)
+            if (!Parameters.Contains(name) && name is not ("limit" or "format" or "facets"))
+                throw HttpError.BadRequest($"unknown parameter '{name}' (valid: {string.Join(", ", Parameters)}, limit)");
+        int? year = null;
+        if (Get("year") is { } y)
+            year = int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var yi) && yi is >= 1900 and <= 2200
+                ? yi : throw HttpError.BadRequest($"year '{y}' is not a year (four digits, 1900-2200)");
+        var limit = defaultLimit;
+        if (Get("limit") is { } l)
+            limit = int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out var li) && li is >= 1 and <= 500
+                ? li : throw HttpError.BadRequest($"limit '{l}' is not a number from 1 to 500");
+        try
+        {
+            var keys = CanonicalKeys.Dossier.Concat(extraKeys).Distinct().ToList();
+            return new SearchQuery(
+                Text: Get("q"), Agency: Get("agency"), Province: Get("province"), Year: year,
+                Period: Get("period") is { } per ? PeriodFilter.Parse(per) : null,
+                Form: Get("form"),
+                Where: Get("where") is { } w ? WhereParser.Parse(w, keys) : null,
+                Facets: facets, Limit: limit);
+        }
+        catch (QueryException e) { throw BadQuery(e); }
+    }
+
+    /// <summary>A query the index refused (an unknown province …): the index's message, with the web parameter names.</summary>
+    public static HttpError BadQuery(QueryException e) => HttpError.BadRequest(OptionName().Replace(e.Message, "$1"));
+
+    /// <summary>The request's search parameters again, for links that keep them (facets, export, paging).</summary>
+    public static string QueryString(IQueryCollection p, params (string name, string? value)[] changes)
+    {
+        var values = Parameters.Append("limit").ToDictionary(n => n, n => p[n].LastOrDefault());
+        foreach (var (n, v) in changes) values[n] = v;
+        return string.Join("&", values.Where(kv => !string.IsNullOrWhiteSpace(kv.Value))
+            .Select(kv => kv.Key + "=" + Uri.EscapeDataString(kv.Value!)));
+    }
+
+    /// <summary>An integer id or page number from the route; anything else is a 400 (ids and pages never become paths).</summary>
+    public static long Id(object? value, string what)
+    {
+        var s = value as string ?? "";
+        return long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+            ? id : throw HttpError.BadRequest($"{what} '{Truncate(s)}' is not a positive integer");
+    }
+
+    public static string Truncate(string s) => s.Length > 40 ? s[..40] + "…" : s;
+
+    [GeneratedRegex(@"--(\w+)")]
+    private static partial Regex OptionName();
+}

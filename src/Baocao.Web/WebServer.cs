@@ -1,0 +1,319 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Baocao.Index;
+using Baocao.Native;
+using Baocao.Output;
+using Baocao.Reports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Baocao.Web;
+
+/// <summary>
+/// The web interface over an index: the pages (search, document, charts) and, beside them, the JSON API
+/// (<c>/api/search</c>, <c>/api/documents/{id}</c>, <c>/api/documents/{id}/pages/{n}.png</c>, <c>/api/export</c>).
+/// ASP.NET Core with Kestrel alone (no configuration files, no logging providers, no static-file folder): it reads the
+/// index and its data folder, and writes only the page image cache there.
+/// </summary>
+public static class WebServer
+{
+    /// <summary>Builds the server; the index is opened once first, so a missing or foreign index fails here with its reason.</summary>
+    public static WebApplication Build(ServeOptions o, IPageRenderer? renderer = null)
+    {
+        IndexLocation.OpenRead(o.Index).Dispose();
+        var data = o.DataFolder;
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Directory.Exists(data) ? data : AppContext.BaseDirectory,
+            EnvironmentName = "Production",
+            ApplicationName = "Baocao.Web",
+        });
+        var address = Address(o.Host);
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Listen(address, o.Port);
+        });
+        builder.Services.AddRoutingCore();
+        var app = builder.Build();
+        var site = new Site(new IndexPool(o.Index),
+            new PageImages(new SourceStore(data), data, renderer ?? new PopplerPageRenderer(), o.PageDpi));
+        app.Lifetime.ApplicationStopped.Register(site.Dispose);
+
+        app.Use(site.Guard);
+        app.MapGet("/", site.SearchPage);
+        app.MapGet("/documents/{id}", site.DocumentPage);
+        app.MapGet("/charts", site.ChartsPage);
+        app.MapGet("/api/search", site.SearchApi);
+        app.MapGet("/api/documents/{id}", site.DocumentApi);
+        app.MapGet("/api/documents/{id}/pages/{file}", site.PageImage);
+        app.MapGet("/api/export", site.Export);
+        app.MapGet("/static/{name}", Site.Static);
+        return app;
+    }
+
+    /// <summary>Builds and starts the server; the caller stops it by disposing the handle.</summary>
+    public static RunningServer Start(ServeOptions o, IPageRenderer? renderer = null)
+    {
+        var app = Build(o, renderer);
+        app.StartAsync().GetAwaiter().GetResult();
+        return new RunningServer(app);
+    }
+
+    /// <summary>The address to listen on: "localhost" or an IP address (the default, 127.0.0.1, is reachable from this machine only).</summary>
+    public static IPAddress Address(string host) =>
+        host == "localhost" ? IPAddress.Loopback
+        : IPAddress.TryParse(host, out var a) ? a
+        : throw new ArgumentException($"--host '{host}' is not an IP address (use 127.0.0.1, the default, or 0.0.0.0 for every interface)");
+
+    /// <summary>The base URL a started server listens on (the port chosen when 0 was asked).</summary>
+    public static string BaseUrl(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "localhost");
+}
+
+/// <summary>A started server: its base URL, and stopping it.</summary>
+public sealed class RunningServer(WebApplication app) : IDisposable
+{
+    public string BaseUrl { get; } = WebServer.BaseUrl(app);
+
+    /// <summary>Blocks until the process is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public void WaitForShutdown() => app.WaitForShutdownAsync().GetAwaiter().GetResult();
+
+    public void Dispose()
+    {
+        app.StopAsync().GetAwaiter().GetResult();
+        ((IDisposable)app).Dispose();
+    }
+}
+
+/// <summary>The request handlers, with the index pool and the page images they share.</summary>
+internal sealed class Site(IndexPool pool, PageImages images) : IDisposable
+{
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private const int MaxChartReports = 3000;
+
+    private IReadOnlyCollection<string>? valueKeys;
+    private DateTime valueKeysAt;
+
+    public void Dispose() => pool.Dispose();
+
+    /// <summary>Value keys beyond the canonical vocabulary (for --where), refreshed every half minute: ingest may add some.</summary>
+    private IReadOnlyCollection<string> ValueKeys()
+    {
+        if (valueKeys is null || DateTime.UtcNow - valueKeysAt > TimeSpan.FromSeconds(30))
+        {
+            valueKeys = pool.Use(i => i.ValueKeys());
+            valueKeysAt = DateTime.UtcNow;
+        }
+        return valueKeys;
+    }
+
+    // ------------------------------------------------------------ errors and headers
+
+    /// <summary>
+    /// Every response's headers (no script, style or image from elsewhere), and every failure as a status with a one-line
+    /// message: JSON under /api/, a page elsewhere. A bug is a 500 saying so, never a stack trace.
+    /// </summary>
+    public async Task Guard(HttpContext ctx, Func<Task> next)
+    {
+        var h = ctx.Response.Headers;
+        h["X-Content-Type-Options"] = "nosniff";
+        h["Content-Security-Policy"] = "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+        h["Referrer-Policy"] = "no-referrer";
+        try
+        {
+            await next();
+            if (ctx.Response is { StatusCode: 404 or 405, HasStarted: false })
+                await Error(ctx, ctx.Response.StatusCode, ctx.Response.StatusCode == 404
+                    ? $"no such page: {WebQuery.Truncate(ctx.Request.Path.Value ?? "")}"
+                    : $"method {ctx.Request.Method} is not allowed here (use GET)");
+        }
+        catch (HttpError e) { await Error(ctx, e.Status, e.Message); }
+        catch (QueryException e) { await Error(ctx, 400, WebQuery.BadQuery(e).Message); }
+        catch (IndexException e) { await Error(ctx, 503, $"the index cannot be used: {e.Reason}"); }
+        catch (BadHttpRequestException e) { await Error(ctx, 400, e.Message); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Console.Error.WriteLine($"error: {ctx.Request.Path}: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            await Error(ctx, 500, "internal error: the request could not be answered (the server log has one line about it)");
+        }
+    }
+
+    private static async Task Error(HttpContext ctx, int status, string message)
+    {
+        if (ctx.Response.HasStarted)
+        {
+            ctx.Abort();
+            return;
+        }
+        ctx.Response.Clear();
+        ctx.Response.StatusCode = status;
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+            await Json(ctx, w =>
+            {
+                w.WriteStartObject();
+                w.WriteNumber("status", status);
+                w.WriteString("error", message);
+                w.WriteEndObject();
+            }, status);
+        else await Page(ctx, Html.ErrorPage(status, message), status);
+    }
+
+    private static Task Page(HttpContext ctx, string html, int status = 200)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "text/html; charset=utf-8";
+        return ctx.Response.WriteAsync(html, Encoding.UTF8);
+    }
+
+    private static async Task Json(HttpContext ctx, Action<Utf8JsonWriter> write, int status = 200)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, JsonOptions)) write(w);
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json; charset=utf-8";
+        await ctx.Response.Body.WriteAsync(ms.ToArray());
+    }
+
+    private static Task JsonText(HttpContext ctx, string json)
+    {
+        ctx.Response.ContentType = "application/json; charset=utf-8";
+        return ctx.Response.WriteAsync(json, Encoding.UTF8);
+    }
+
+    // ------------------------------------------------------------ pages
+
+    public Task SearchPage(HttpContext ctx)
+    {
+        var q = WebQuery.Parse(ctx.Request.Query, ValueKeys(), facets: true);
+        var result = pool.Use(i => i.Search(q));
+        return Page(ctx, Web.SearchPage.Render(ctx.Request.Query, q, result));
+    }
+
+    public Task DocumentPage(HttpContext ctx)
+    {
+        var (id, record) = Document(ctx);
+        return Page(ctx, Web.DocumentPage.Render(id, record, images.Has(record.Source.Sha256), images.Dpi));
+    }
+
+    public Task ChartsPage(HttpContext ctx)
+    {
+        var q = WebQuery.Parse(ctx.Request.Query, ValueKeys(), facets: false);
+        var data = pool.Use(i => ChartFigures.From(i.Export(q), MaxChartReports));
+        return Page(ctx, Web.ChartsPage.Render(ctx.Request.Query, data));
+    }
+
+    // ------------------------------------------------------------ API
+
+    public Task SearchApi(HttpContext ctx)
+    {
+        var facets = ctx.Request.Query["facets"].LastOrDefault() is "1" or "true";
+        var q = WebQuery.Parse(ctx.Request.Query, ValueKeys(), facets);
+        var result = pool.Use(i => i.Search(q));
+        return JsonText(ctx, SearchResultJson.Serialize(result));
+    }
+
+    public Task DocumentApi(HttpContext ctx)
+    {
+        var (id, record) = Document(ctx);
+        var reason = Web.DocumentPage.NoImageReason(record, images.Has(record.Source.Sha256));
+        return Json(ctx, w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", id);
+            w.WriteString("fileName", Path.GetFileName(record.Source.Path));
+            w.WriteBoolean("pageImages", reason is null);
+            if (reason is null)
+            {
+                w.WriteNumber("pageDpi", images.Dpi);
+                w.WriteString("pageImage", $"/api/documents/{id}/pages/{{n}}.png");
+            }
+            else w.WriteString("noPageImages", reason);
+            w.WritePropertyName("record");
+            RecordJson.Write(w, record);
+            w.WriteEndObject();
+        });
+    }
+
+    public async Task PageImage(HttpContext ctx)
+    {
+        var (_, record) = Document(ctx);
+        var file = ctx.Request.RouteValues["file"] as string ?? "";
+        var m = System.Text.RegularExpressions.Regex.Match(file, @"^(\d{1,5})\.png$");
+        if (!m.Success) throw HttpError.BadRequest($"'{WebQuery.Truncate(file)}' is not a page image: use N.png with N a page number");
+        if (!string.Equals(record.Source.Format, "pdf", StringComparison.OrdinalIgnoreCase))
+            throw HttpError.NotFound("this document is a DOCX: it has no page images");
+        var png = await images.PageAsync(record.Source.Sha256, int.Parse(m.Groups[1].Value), record.Source.Pages);
+        ctx.Response.ContentType = "image/png";
+        ctx.Response.Headers.CacheControl = "public, max-age=86400";
+        await ctx.Response.SendFileAsync(png);
+    }
+
+    public async Task Export(HttpContext ctx)
+    {
+        var format = ctx.Request.Query["format"].LastOrDefault() ?? "csv";
+        if (!RowExport.Formats.Contains(format)) throw HttpError.BadRequest($"format '{WebQuery.Truncate(format)}' is not an export format (valid: {string.Join(", ", RowExport.Formats)})");
+        var q = WebQuery.Parse(ctx.Request.Query, ValueKeys(), facets: false);
+        var keys = CanonicalKeys.Dossier.Concat(ValueKeys()).Distinct().ToList();
+        ctx.Response.ContentType = format switch
+        {
+            "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "jsonl" => "application/x-ndjson; charset=utf-8",
+            _ => "text/csv; charset=utf-8",
+        };
+        ctx.Response.Headers.ContentDisposition = $"attachment; filename=\"baocao-export.{format}\"";
+        // RowExport streams through synchronous writers (CsvHelper, OpenXml): allowed for this response only.
+        ctx.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+        await Task.Run(() => pool.Use(i => RowExport.Write(format, ctx.Response.Body, i.Export(q), keys)));
+    }
+
+    /// <summary>The document a request's {id} names: a 400 for an id that is not a positive integer, a 404 for one not in the index.</summary>
+    private (long id, ReportRecord record) Document(HttpContext ctx)
+    {
+        var id = WebQuery.Id(ctx.Request.RouteValues["id"], "document id");
+        var record = pool.Use(i => i.Load(id)) ?? throw HttpError.NotFound($"no document with id {id} in the index");
+        return (id, record);
+    }
+
+    // ------------------------------------------------------------ static files (embedded)
+
+    private static readonly Dictionary<string, (byte[] bytes, string type)> Files = LoadFiles();
+
+    private static Dictionary<string, (byte[], string)> LoadFiles()
+    {
+        var asm = Assembly.GetExecutingAssembly();
+        var files = new Dictionary<string, (byte[], string)>(StringComparer.Ordinal);
+        const string prefix = "Baocao.Web.wwwroot.";
+        foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            using var s = asm.GetManifestResourceStream(name)!;
+            using var ms = new MemoryStream();
+            s.CopyTo(ms);
+            var file = name[prefix.Length..];
+            files[file] = (ms.ToArray(), Path.GetExtension(file) switch
+            {
+                ".css" => "text/css; charset=utf-8", ".js" => "text/javascript; charset=utf-8", _ => "application/octet-stream",
+            });
+        }
+        return files;
+    }
+
+    /// <summary>The script and style sheet, by name from a fixed set held in memory (a name is never a path).</summary>
+    public static Task Static(HttpContext ctx)
+    {
+        var name = ctx.Request.RouteValues["name"] as string ?? "";
+        if (!Files.TryGetValue(name, out var f)) throw HttpError.NotFound($"no such file: {WebQuery.Truncate(name)}");
+        ctx.Response.ContentType = f.type;
+        ctx.Response.Headers.CacheControl = "no-cache";
+        return ctx.Response.Body.WriteAsync(f.bytes).AsTask();
+    }
+}

@@ -1,0 +1,68 @@
+// baocao's pages: the document page's source view. Clicking a value shows its page and outlines its box.
+// Boxes are in PDF points (1/72 inch, origin top left); the page image is rendered at data-dpi.
+(() => {
+  'use strict';
+  const view = document.getElementById('page-view');
+  if (!view) return;
+  const img = document.getElementById('page-img');
+  const box = document.getElementById('box');
+  const select = document.getElementById('page-select');
+  const doc = view.dataset.doc;
+  const dpi = Number(view.dataset.dpi);
+  let current = Number(select.value);
+  let pending = null;
+  let selected = null;
+
+  const loaded = () => img.complete && img.naturalWidth > 0;
+
+  function show(page, then) {
+    if (page === current && loaded()) { if (then) then(); return; }
+    pending = then || null;
+    if (page !== current) {
+      current = page;
+      select.value = String(page);
+      box.hidden = true;
+      img.src = '/api/documents/' + encodeURIComponent(doc) + '/pages/' + page + '.png';
+    }
+  }
+
+  img.addEventListener('load', () => {
+    const f = pending;
+    pending = null;
+    if (f) f();
+  });
+  select.addEventListener('change', () => show(Number(select.value)));
+
+  function place(b) {
+    const s = (img.clientWidth / img.naturalWidth) * (dpi / 72);
+    const pad = 2;
+    box.style.left = (b[0] * s - pad) + 'px';
+    box.style.top = (b[1] * s - pad) + 'px';
+    box.style.width = ((b[2] - b[0]) * s + 2 * pad) + 'px';
+    box.style.height = ((b[3] - b[1]) * s + 2 * pad) + 'px';
+    box.hidden = false;
+    // Scroll the page view only (not the whole page) so the outlined value sits in its middle.
+    const frame = document.getElementById('page-frame');
+    view.scrollTop = frame.offsetTop + b[1] * s - view.clientHeight / 2;
+    view.scrollLeft = frame.offsetLeft + b[0] * s - view.clientWidth / 2;
+  }
+
+  document.addEventListener('click', (e) => {
+    const td = e.target.closest('td[data-box]');
+    if (!td) return;
+    if (selected) selected.classList.remove('selected');
+    selected = td;
+    td.classList.add('selected');
+    box.dataset.cell = td.id;
+    const b = td.dataset.box.split(',').map(Number);
+    show(Number(td.dataset.page), () => place(b));
+  });
+
+  // A link to a value (/documents/7#t0-r5-c3) opens with that value outlined.
+  const linked = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (linked && linked.matches('td[data-box]')) linked.click();
+
+  window.addEventListener('resize', () => {
+    if (selected && !box.hidden) place(selected.dataset.box.split(',').map(Number));
+  });
+})();
