@@ -9,7 +9,8 @@ namespace Baocao.Native.Ocr;
 /// <param name="ColumnNumberDpi">The "(3)=(4)+(5)" row, whose parentheses and signs are thin.</param>
 /// <param name="FigureMargin">White kept around a figure's ink, as a share of its height.</param>
 /// <param name="PaperLevel">Grey levels at or above this are paper and are made pure white.</param>
-public sealed record CellImageOptions(int TextDpi = 360, int FigureDpi = 300, int ColumnNumberDpi = 600, double FigureMargin = 0.3, int PaperLevel = 200);
+/// <param name="PageDpi">The text outside ruled tables (header, prose, borderless tables) is read at least at this resolution.</param>
+public sealed record CellImageOptions(int TextDpi = 360, int FigureDpi = 300, int ColumnNumberDpi = 600, double FigureMargin = 0.3, int PaperLevel = 200, int PageDpi = 300);
 
 /// <summary>
 /// A scanned page prepared with Leptonica: read, converted to 8-bit grey, turned upright (text-line statistics
@@ -191,7 +192,13 @@ internal sealed class LeptonicaScanPage : IScanPage
             LeptonicaApi.pixSetInRect(copy.Handle, box);
             LeptonicaApi.boxDestroy(ref box);
         }
-        return _engine.ReadWords(copy, Dpi).Select(w => new OcrWord(w.text, new PixelRect(w.x0, w.y0, w.x1 - w.x0, w.y1 - w.y0), w.conf)).ToList();
+        // Pages scanned below PageDpi are enlarged first: Tesseract's page layout and its tone marks want about 300 dpi
+        // (at 200 dpi a borderless table's "STT" came out "srr" and "(1)" as "q)"). Boxes are scaled back to page pixels.
+        var scale = Dpi < _cells.PageDpi ? (float)_cells.PageDpi / Dpi : 1f;
+        using var page = scale == 1f ? null : new Pix(LeptonicaApi.pixScale(copy.Handle, scale, scale), "enlarge the page");
+        int P(int v) => (int)Math.Round(v / scale);
+        return _engine.ReadWords(page ?? copy, (int)(Dpi * scale))
+            .Select(w => new OcrWord(w.text, new PixelRect(P(w.x0), P(w.y0), P(w.x1) - P(w.x0), P(w.y1) - P(w.y0)), w.conf)).ToList();
     }
 
     public void Dispose()
