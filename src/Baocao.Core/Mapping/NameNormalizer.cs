@@ -24,6 +24,7 @@ public sealed class NameNormalizer
     private readonly List<(string[] words, string name)> localities = [];
     private readonly HashSet<string> levelForms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> canonical = [];
+    private readonly List<string> printed = [];
     private const double MinDice = 0.85;
 
     public static NameNormalizer Default { get; } = LoadEmbedded();
@@ -47,6 +48,7 @@ public sealed class NameNormalizer
                 names.Add(name);
                 foreach (var form in e.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!).Prepend(name))
                 {
+                    printed.Add(form);
                     var n = Normal(form, kind == "field");
                     if (kind == "level") levelForms.Add(n);
                     // The first list wins a shared spelling: levels, then agencies, then fields.
@@ -64,6 +66,9 @@ public sealed class NameNormalizer
         // Longest type first: "ubnd thi tran" before "ubnd thi".
         localities.Sort((a, b) => b.words.Length.CompareTo(a.words.Length));
     }
+
+    /// <summary>Every printed form of the lists (canonical names and their aliases), as written in the file.</summary>
+    public IReadOnlyList<string> PrintedForms => printed;
 
     /// <summary>The canonical names of one list: "field", "agency" or "level".</summary>
     public IReadOnlyList<string> Names(string kind) => canonical.TryGetValue(kind, out var names) ? names : [];

@@ -17,9 +17,10 @@ public sealed record ScanOptions(double BlankInk = 0.0008, int CellInkPixels = 1
 /// rows, so the ruling lines found in the image give the cells, and each cell is read on its own — figures with a
 /// digit whitelist — becoming one word centred in its cell. Text outside the tables is read as words.
 /// </summary>
-public sealed partial class ScannedPageReader(ScanOptions? options = null)
+public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLexicon? lexicon = null)
 {
     private readonly ScanOptions _o = options ?? new ScanOptions();
+    private readonly OcrLexicon _lexicon = lexicon ?? OcrLexicon.Default;
     private readonly LatticeTableDetector _lattice = new();
     private readonly StreamTableDetector _stream = new();
     private static readonly bool TraceCells = Environment.GetEnvironmentVariable("BAOCAO_TRACE_CELLS") == "1";
@@ -62,7 +63,7 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
                 // The language model drops a lone "-" or "x"; read with the figure characters, it stays.
                 if (VietText.Clean(r.Text).Length == 0) r = scan.Read(rect, OcrMode.Numeric) is { } f && Figure().IsMatch(VietText.Clean(f.Text)) ? f : r;
                 if (VietText.Clean(r.Text).Length == 0) continue;
-                cellWords[cell] = new Word(VietText.Clean(r.Text), Shrink(cell.Box!.Value), r.Confidence);
+                cellWords[cell] = new Word(_lexicon.Restore(r.Text), Shrink(cell.Box!.Value), r.Confidence);
             }
             var numberRow = NumberRows(grid, cellWords).Cast<int?>().FirstOrDefault() ?? RowAboveFirstDataRow(grid, cellWords);
             if (numberRow is { } nr) ReadNumberRow(scan, grid, nr, inked, cellWords, RectOf);
@@ -217,7 +218,7 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null)
                         read = new[] { OcrMode.Numeric, OcrMode.NumericWord, OcrMode.NumericChar }.Select(m => scan.Read(rect, m))
                             .FirstOrDefault(r => VietText.Clean(r.Text) is { Length: > 0 } t && Figure().IsMatch(t));
                     read ??= scan.Read(rect, OcrMode.Text);
-                    var text = VietText.Clean(read.Text).Replace('\n', ' ');
+                    var text = _lexicon.Restore(read.Text.Replace('\n', ' '));
                     if (text.Length > 0) replaced.Add((region, new Word(text, InkOf(rect) ?? Shrink(region), read.Confidence)));
                 }
             }
