@@ -20,6 +20,9 @@ public interface IPdfToolkit
     /// <summary>The images on each page: their resolution and encoding (to scan at the image's own resolution).</summary>
     IReadOnlyList<PageImage> ListImages(string path);
 
+    /// <summary>The names of the fonts the PDF uses (legacy Vietnamese fonts announce their encoding); empty when unknown.</summary>
+    IReadOnlyList<string> FontNames(string path) => [];
+
     /// <summary>Renders one page to an 8-bit grey image file in <paramref name="folder"/>; the problems the renderer reported, if any.</summary>
     (string imagePath, string? problem) RenderPage(string path, int page, int dpi, string folder);
 }

@@ -55,6 +55,19 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
         return first is null ? "the PDF could not be read" : $"the PDF could not be read ({first})";
     }
 
+    /// <summary>The base font names <c>pdffonts</c> lists ("ABCDEF+.VnTime", "TimesNewRomanPSMT"); empty when it cannot tell.</summary>
+    public IReadOnlyList<string> FontNames(string path)
+    {
+        var names = new List<string>();
+        var r = ProcessRunner.Run("pdffonts", [path], o =>
+        {
+            var n = 0;
+            while (o.ReadLine() is { } line)
+                if (++n > 2 && line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } f) names.Add(f[0]);
+        }, _timeout);
+        return r.ExitCode == 0 && !r.TimedOut ? names : [];
+    }
+
     public IReadOnlyList<PageImage> ListImages(string path)
     {
         var images = new List<PageImage>();

@@ -11,6 +11,7 @@ using Baocao.Native.Ocr;
 using Baocao.Readers;
 using Baocao.Reports;
 using Baocao.Tables;
+using Baocao.Text;
 
 namespace Baocao.Pipeline;
 
@@ -67,7 +68,8 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         }
         catch (IOException e) { throw new BadInputException(path, $"cannot read the file ({e.Message.TrimEnd('.')})", e); }
         catch (UnauthorizedAccessException e) { throw new BadInputException(path, "permission denied", e); }
-        return reader.Read(path, sha);
+        // Text typed in pre-Unicode Vietnamese fonts that no font name announced: converted when its characters clearly say so.
+        return LegacyText.Repair(reader.Read(path, sha)).Content;
     }
 
     /// <summary>The format-independent part: everything after the reader. Pure.</summary>

@@ -3,6 +3,7 @@ using Baocao.Layout;
 using Baocao.Native;
 using Baocao.Ocr;
 using Baocao.Tables;
+using Baocao.Text;
 
 namespace Baocao.Readers;
 
@@ -42,7 +43,11 @@ public sealed class PdfReader(IPdfToolkit toolkit, PageLayoutAnalyzer analyzer, 
             }
             blocks.AddRange(analyzer.Analyze(page));
         }
-        return new DocumentContent(new SourceInfo(path, sha256, Format, info.Pages, ocrUsed), TableStitcher.Stitch(blocks), warnings);
+        var content = new DocumentContent(new SourceInfo(path, sha256, Format, info.Pages, ocrUsed), TableStitcher.Stitch(blocks), warnings);
+        // A text layer drawn in a TCVN3/VNI font holds the font's bytes as Latin-1 characters: the font's name says which
+        // encoding (when the PDF kept it); otherwise the extractor's statistics decide (Text/LegacyText).
+        var legacy = toolkit.FontNames(path).Select(LegacyVietnamese.FromFontName).FirstOrDefault(e => e != LegacyEncoding.None);
+        return legacy == LegacyEncoding.None ? content : LegacyText.Repair(content, legacy).Content;
     }
 
     /// <summary>Cheap checks before any tool runs, so the common failures get a precise message.</summary>
