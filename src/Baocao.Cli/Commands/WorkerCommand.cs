@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Text;
+using Baocao.Ingest;
+using Baocao.Pipeline;
+
+namespace Baocao.Cli;
+
+/// <summary>
+/// <c>baocao worker</c> (hidden): the extraction worker that <c>ingest</c> starts, one per core. Reads one request per
+/// line on standard input (<see cref="WorkerProtocol"/>), extracts the file, answers with the record or the reason on
+/// standard output; ends when its input ends. Anything else the program prints goes to standard error, so the
+/// answers stay clean.
+/// </summary>
+public static class WorkerCommand
+{
+    public const string Name = "worker";
+
+    public static Command Create()
+    {
+        var cmd = new Command(Name, "Extraction worker for ingest (reads requests on stdin)") { Hidden = true };
+        cmd.SetAction(_ => Run());
+        return cmd;
+    }
+
+    private static int Run()
+    {
+        var answers = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
+        Console.SetOut(Console.Error);
+        using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+        // One OCR engine: the ingest runs one worker per core.
+        using var extractor = new InProcessExtractor(Extractor.CreateDefault(ocrWorkers: 1));
+        while (input.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            string answer;
+            try
+            {
+                var o = extractor.Extract(WorkerProtocol.ParseRequest(line));
+                answer = o.Record is { } r ? WorkerProtocol.Success(r) : WorkerProtocol.Failure(o.Reason ?? "could not be extracted");
+            }
+            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
+            {
+                answer = WorkerProtocol.Failure($"bad request ({e.Message.Split('\n')[0]})");
+            }
+            try
+            {
+                answers.WriteLine(answer);
+                answers.Flush();
+            }
+            catch (IOException) { return 0; } // the ingest is gone
+        }
+        return 0;
+    }
+
+    /// <summary>How to start this program in worker mode: the same executable (through dotnet when it runs as a .dll).</summary>
+    public static IReadOnlyList<string> SelfCommand()
+    {
+        var exe = Environment.ProcessPath ?? "dotnet";
+        var dll = typeof(App).Assembly.Location;
+        return Path.GetFileNameWithoutExtension(exe) == "dotnet" ? [exe, dll, Name] : [exe, Name];
+    }
+}
