@@ -33,6 +33,7 @@ public static class BenchCommand
         check.SetAction(p => RunCheck(p.GetValue(checkDir)!, p.GetValue(checkRounds)));
         bench.Subcommands.Add(check);
         bench.Subcommands.Add(BenchSearchCommand.Create());
+        BenchIngestCommand.AddTo(bench);
         return bench;
     }
 

@@ -15,6 +15,12 @@ public static class WorkerCommand
 {
     public const string Name = "worker";
 
+    /// <summary>
+    /// Test hook: faults to inject, "crash:NAME,hang:NAME,oom:NAME" — the worker crashes natively (SIGSEGV), hangs, or
+    /// allocates without end on a file whose name contains NAME, as a broken native parser would. The isolation tests use it.
+    /// </summary>
+    public const string FaultVariable = "BAOCAO_TEST_WORKER_FAULT";
+
     public static Command Create()
     {
         var cmd = new Command(Name, "Extraction worker for ingest (reads requests on stdin)") { Hidden = true };
@@ -35,7 +41,9 @@ public static class WorkerCommand
             string answer;
             try
             {
-                var o = extractor.Extract(WorkerProtocol.ParseRequest(line));
+                var path = WorkerProtocol.ParseRequest(line);
+                InjectFault(path);
+                var o = extractor.Extract(path);
                 answer = o.Record is { } r ? WorkerProtocol.Success(r) : WorkerProtocol.Failure(o.Reason ?? "could not be extracted");
             }
             catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
@@ -52,11 +60,42 @@ public static class WorkerCommand
         return 0;
     }
 
+    private static void InjectFault(string path)
+    {
+        if (Environment.GetEnvironmentVariable(FaultVariable) is not { Length: > 0 } spec) return;
+        foreach (var f in spec.Split(','))
+        {
+            var (kind, name) = (f.Split(':')[0], f.Split(':').ElementAtOrDefault(1) ?? "");
+            if (name.Length == 0 || !Path.GetFileName(path).Contains(name, StringComparison.Ordinal)) continue;
+            switch (kind)
+            {
+                case "crash":
+                    // A native fault, as in a C decoder: no .NET handler can catch it.
+                    System.Runtime.InteropServices.Marshal.WriteInt32(IntPtr.Zero, 1);
+                    break;
+                case "hang":
+                    Thread.Sleep(Timeout.Infinite);
+                    break;
+                case "oom":
+                    var hog = new List<byte[]>();
+                    while (true)
+                    {
+                        var b = new byte[64 << 20];
+                        Array.Fill(b, (byte)1); // touched, so it is resident
+                        hog.Add(b);
+                    }
+            }
+        }
+    }
+
     /// <summary>How to start this program in worker mode: the same executable (through dotnet when it runs as a .dll).</summary>
-    public static IReadOnlyList<string> SelfCommand()
+    public static IReadOnlyList<string> SelfCommand() => SelfCommand([Name]);
+
+    /// <summary>How to start this program with other arguments (the resume bench runs <c>ingest</c> this way).</summary>
+    public static IReadOnlyList<string> SelfCommand(string[] args)
     {
         var exe = Environment.ProcessPath ?? "dotnet";
         var dll = typeof(App).Assembly.Location;
-        return Path.GetFileNameWithoutExtension(exe) == "dotnet" ? [exe, dll, Name] : [exe, Name];
+        return Path.GetFileNameWithoutExtension(exe) == "dotnet" ? [exe, dll, .. args] : [exe, .. args];
     }
 }

@@ -105,19 +105,20 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
 
         // Extract: one dispatcher thread per worker slot pulls the next file; the results queue is bounded.
         var pending = new ConcurrentQueue<(string Path, string Sha)>(queue);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         using var done = new BlockingCollection<(FileOutcome Outcome, string Sha)>(Math.Max(2, options.Workers * 2));
         var slots = Enumerable.Range(0, Math.Max(1, Math.Min(options.Workers, Math.Max(1, queue.Count)))).Select(_ => Task.Factory.StartNew(() =>
         {
             using var extractor = extractors();
-            while (!cancel.IsCancellationRequested && pending.TryDequeue(out var job))
-                done.Add((extractor.Extract(job.Path), job.Sha), cancel);
-        }, cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+            while (!stop.IsCancellationRequested && pending.TryDequeue(out var job))
+                done.Add((extractor.Extract(job.Path), job.Sha), stop.Token);
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         _ = Task.WhenAll(slots).ContinueWith(_ => done.CompleteAdding(), TaskScheduler.Default);
 
         try
         {
             var written = 0;
-            foreach (var (o, sha) in done.GetConsumingEnumerable(cancel))
+            foreach (var (o, sha) in done.GetConsumingEnumerable(stop.Token))
             {
                 BeforeWrite?.Invoke(written++);
                 FileResult r;
@@ -141,9 +142,14 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
                 progress?.Done(r, Totals());
             }
         }
-        catch (OperationCanceledException) { }
-        Task.WaitAll(slots.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray());
-        if (slots.FirstOrDefault(t => t.IsFaulted) is { } bad) throw bad.Exception!.InnerException!;
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
+        finally
+        {
+            // Normal end, cancel, or a failure of the writer: the slots stop after their current file.
+            stop.Cancel();
+            try { Task.WaitAll(slots); }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException)) { }
+        }
 
         var order = files.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
         return new Outcome(results.OrderBy(r => order.GetValueOrDefault(r.Path)).ToList(), Totals(), started, DateTime.UtcNow);

@@ -33,6 +33,7 @@ public sealed class WorkerProcessExtractor(WorkerOptions options) : IFileExtract
     public FileOutcome Extract(string path)
     {
         var p = process is { HasExited: false } ? process : Start();
+        lock (stderrTail) stderrTail.Clear();
         try
         {
             p.StandardInput.WriteLine(WorkerProtocol.Request(path));
@@ -93,11 +94,8 @@ public sealed class WorkerProcessExtractor(WorkerOptions options) : IFileExtract
         p.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
-            lock (stderrTail)
-            {
-                stderrTail.Enqueue(e.Data);
-                while (stderrTail.Count > 20) stderrTail.Dequeue();
-            }
+            // The first lines the worker printed for the current file: a runtime names its fatal error there.
+            lock (stderrTail) if (stderrTail.Count < 20) stderrTail.Enqueue(e.Data);
         };
         p.BeginErrorReadLine();
         Starts++;
@@ -114,7 +112,8 @@ public sealed class WorkerProcessExtractor(WorkerOptions options) : IFileExtract
         Discard();
         var oom = tail.Any(l => l.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase) || l.Contains("out of memory", StringComparison.OrdinalIgnoreCase));
         if (oom) return "out of memory: the extraction process ran out of memory and ended";
-        var last = tail.LastOrDefault(l => l.Trim().Length > 0)?.Trim();
+        var last = (tail.FirstOrDefault(l => l.Contains("Exception") || l.Contains("error", StringComparison.OrdinalIgnoreCase) || l.Contains("fault", StringComparison.OrdinalIgnoreCase))
+                    ?? tail.FirstOrDefault(l => l.Trim().Length > 0))?.Trim();
         var signal = code > 128 ? code - 128 : 0;
         var how = signal switch
         {
