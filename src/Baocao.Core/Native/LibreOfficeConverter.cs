@@ -17,7 +17,8 @@ public interface IDocConverter
 /// .NET library on the mirror reads the binary .doc format (OpenXml reads only .docx). Each process gets a private
 /// profile folder, so parallel workers never share LibreOffice's lock on a profile.
 /// </summary>
-public sealed class LibreOfficeConverter(TimeSpan? timeout = null) : IDocConverter
+/// <param name="tool">The LibreOffice program (soffice on PATH).</param>
+public sealed class LibreOfficeConverter(TimeSpan? timeout = null, string tool = "soffice") : IDocConverter
 {
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(120);
     private static readonly string Profile = Path.Combine(Path.GetTempPath(), $"baocao-lo-{Environment.ProcessId}");
@@ -29,7 +30,7 @@ public sealed class LibreOfficeConverter(TimeSpan? timeout = null) : IDocConvert
         ProcessResult r;
         try
         {
-            r = ProcessRunner.Run("soffice", [$"-env:UserInstallation=file://{Profile}", "--headless", "--norestore", "--convert-to", "docx", "--outdir", folder, Path.GetFullPath(docPath)],
+            r = ProcessRunner.Run(tool, [$"-env:UserInstallation=file://{Profile}", "--headless", "--norestore", "--convert-to", "docx", "--outdir", folder, Path.GetFullPath(docPath)],
                 o => o.ReadToEnd(), _timeout);
         }
         catch (ToolMissingException) { throw new BadInputException(docPath, MissingReason); }
