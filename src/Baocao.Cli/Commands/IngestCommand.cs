@@ -29,8 +29,21 @@ public static class IngestCommand
         var memory = new Option<int>("--memory-limit") { Description = "MiB a worker may use before it is stopped and its file marked failed", DefaultValueFactory = _ => 2048 };
         var cmd = new Command("ingest", "Extract reports and store them in the index (the default index is in the data folder); resumable, skips unchanged files")
             { paths, opts.Index, workers, timeout, memory };
-        cmd.SetAction(p => IndexOptions.Guard(() => Run(p.GetValue(paths)!, IndexOptions.IndexPath(p, opts.Index),
-            Math.Max(1, p.GetValue(workers)), TimeSpan.FromSeconds(Math.Max(1, p.GetValue(timeout))), Math.Max(256, p.GetValue(memory)))));
+        cmd.SetAction(p => IndexOptions.Guard(() =>
+        {
+            try
+            {
+                return Run(p.GetValue(paths)!, IndexOptions.IndexPath(p, opts.Index),
+                    Math.Max(1, p.GetValue(workers)), TimeSpan.FromSeconds(Math.Max(1, p.GetValue(timeout))), Math.Max(256, p.GetValue(memory)));
+            }
+            catch (Exception e) when (e is ToolMissingException || e is AggregateException { InnerException: ToolMissingException })
+            {
+                // The worker processes could not be started: nothing can be extracted, so one line and stop.
+                var tool = (e as ToolMissingException ?? (ToolMissingException)e.InnerException!).Tool;
+                Console.Error.WriteLine($"error: cannot start the extraction workers ({tool} could not be run)");
+                return 2;
+            }
+        }));
         return cmd;
     }
 

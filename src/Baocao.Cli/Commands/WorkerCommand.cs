@@ -24,7 +24,11 @@ public static class WorkerCommand
     public static Command Create()
     {
         var cmd = new Command(Name, "Extraction worker for ingest (reads requests on stdin)") { Hidden = true };
-        cmd.SetAction(_ => Run());
+        cmd.SetAction(_ =>
+        {
+            try { return Run(); }
+            finally { Native.LibreOfficeConverter.RemoveProfile(); }
+        });
         return cmd;
     }
 

@@ -23,6 +23,14 @@ public sealed class LibreOfficeConverter(TimeSpan? timeout = null, string tool =
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(120);
     private static readonly string Profile = Path.Combine(Path.GetTempPath(), $"baocao-lo-{Environment.ProcessId}");
 
+    /// <summary>Removes this process's LibreOffice profile (a worker calls it when it ends).</summary>
+    public static void RemoveProfile()
+    {
+        try { if (Directory.Exists(Profile)) Directory.Delete(Profile, true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
     public const string MissingReason = "legacy .doc needs LibreOffice (soffice), which is not installed";
 
     public string ToDocx(string docPath, string folder)
