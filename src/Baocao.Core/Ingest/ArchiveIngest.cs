@@ -48,6 +48,9 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
     /// <summary>Called before each result is written, with the number written so far (the resume test kills the process here).</summary>
     public Action<int>? BeforeWrite { get; init; }
 
+    /// <summary>Called on this thread after each report is stored (a place for work that follows indexing, such as keeping a copy of the source).</summary>
+    public Action<Reports.ReportRecord>? AfterStore { get; init; }
+
     public sealed record Outcome(IReadOnlyList<FileResult> Files, IngestTotals Totals, DateTime Started, DateTime Finished);
 
     public Outcome Run(IReadOnlyList<string> files, CancellationToken cancel = default)
@@ -127,6 +130,7 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
                     try
                     {
                         index.Store(record, options.ExtractorVersion);
+                        AfterStore?.Invoke(record);
                         extracted++;
                         pages += record.Source.Pages;
                         r = new FileResult(o.Path, record.Source.Format, IngestAction.Extract, true, null, record.Source.Pages, ReviewNote.Of(record, IndexedReport.PathKey(o.Path)));

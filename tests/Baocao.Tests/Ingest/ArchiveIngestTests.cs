@@ -186,3 +186,38 @@ public class ArchiveIngestTests : IDisposable
         Assert.Contains($"{Path.Combine(dir, "broken.docx")}: not a DOCX file (not a valid zip archive)", summary);
     }
 }
+
+/// <summary>An index made before the ingest ledger (schema 1) is read as it is and upgraded when opened for writing.</summary>
+public class LedgerUpgradeTests
+{
+    [Fact]
+    public void A_schema_1_index_is_read_as_is_and_upgraded_for_writing()
+    {
+        using var t = new TempIndex();
+        using (var index = t.Write()) index.Store(Records.Make("/r/a.docx", "Trà Vinh", "SỞ TƯ PHÁP", 2021, 2, ("Hộ tịch", [("received.total", 5m)])), "v1");
+        using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={t.Path};Pooling=False"))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "DROP TABLE failed; DROP TABLE doc_notes; UPDATE meta SET value='1' WHERE key='schema';";
+            cmd.ExecuteNonQuery();
+        }
+        using (var old = t.Read())
+        {
+            Assert.Equal((1, 0), (old.Stats().Documents, old.Stats().Failed));
+            Assert.Empty(old.Failures());
+        }
+        using (var index = t.Write())
+        {
+            index.RecordFailure(new FailedSource("/r/b.pdf", "abc", "v1", "damaged or truncated PDF", "2024-01-01T00:00:00Z"));
+            Assert.Equal(1, index.Stats().Failed);
+            Assert.True(index.ClearFailure("/r/b.pdf"));
+            Assert.False(index.ClearFailure("/r/b.pdf"));
+        }
+        using var conn2 = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={t.Path};Mode=ReadOnly;Pooling=False");
+        conn2.Open();
+        using var q = conn2.CreateCommand();
+        q.CommandText = "SELECT value FROM meta WHERE key='schema'";
+        Assert.Equal("2", q.ExecuteScalar());
+    }
+}
