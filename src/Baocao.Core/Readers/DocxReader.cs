@@ -41,6 +41,7 @@ public sealed class DocxReader : IDocumentReader
                 .Where(f => f.Id?.Value is not null)
                 .ToDictionary(f => f.Id!.Value, f => f.Elements<Paragraph>().ToList()) ?? [];
             var walker = new Walker(new StyleInfo(doc.MainDocumentPart!.StyleDefinitionsPart?.Styles), notes);
+            walker.TrustLegacyFonts = walker.LegacyFontsHoldLegacyText(body.Descendants<Run>().Concat(notes.Values.SelectMany(ps => ps.SelectMany(p => p.Descendants<Run>()))));
             walker.WalkBody(body);
             if (walker.LegacyRuns > 0)
                 walker.Warnings.Add($"text typed in legacy Vietnamese fonts (TCVN3/VNI) converted to Unicode ({walker.LegacyRuns} run(s))");
@@ -255,11 +256,30 @@ public sealed class DocxReader : IDocumentReader
         /// </summary>
         private string RunText(WText t, string? paragraphStyle)
         {
-            if (t.Parent is not Run run || styles.RunFont(run, paragraphStyle) is not { } font) return t.Text;
+            if (!TrustLegacyFonts || t.Parent is not Run run || styles.RunFont(run, paragraphStyle) is not { } font) return t.Text;
             var enc = LegacyVietnamese.FromFontName(font);
             if (enc == LegacyEncoding.None) return t.Text;
             LegacyRuns++;
             return LegacyVietnamese.ToUnicode(t.Text, enc, LegacyVietnamese.IsUpperCaseFont(font));
+        }
+
+        /// <summary>
+        /// Whether runs in legacy fonts are converted. Documents converted to Unicode while keeping the old font name
+        /// exist (the text was re-encoded, the font left): when any run in a legacy font holds a letter only Unicode has,
+        /// the font names are not trusted, and the statistics of <see cref="LegacyText"/> decide instead.
+        /// </summary>
+        public bool TrustLegacyFonts { get; set; } = true;
+
+        public bool LegacyFontsHoldLegacyText(IEnumerable<Run> runs)
+        {
+            foreach (var run in runs)
+            {
+                var text = string.Concat(run.Elements<WText>().Select(t => t.Text));
+                if (text.Length == 0) continue;
+                var font = styles.RunFont(run, (run.Ancestors<Paragraph>().FirstOrDefault())?.ParagraphProperties?.ParagraphStyleId?.Val?.Value);
+                if (LegacyVietnamese.FromFontName(font) != LegacyEncoding.None && LegacyVietnamese.HasUnicodeVietnamese(text)) return false;
+            }
+            return true;
         }
 
         /// <summary>Runs converted from a legacy font (for the record's warning).</summary>

@@ -144,6 +144,9 @@ public static class LegacyVietnamese
         return LegacyEncoding.None;
     }
 
+    /// <summary>True when the text holds a letter only Unicode Vietnamese has (so it is Unicode, whatever its font says).</summary>
+    public static bool HasUnicodeVietnamese(string text) => text.Any(IsUnicodeVietnameseLetter);
+
     /// <summary>Letters that exist only in Unicode Vietnamese (never among the Latin-1 characters of a legacy font's bytes).</summary>
     private static bool IsUnicodeVietnameseLetter(char c) =>
         c is 'ă' or 'Ă' or 'ơ' or 'Ơ' or 'ư' or 'Ư' or 'đ' or 'Đ' or 'ĩ' or 'Ĩ' or 'ũ' or 'Ũ' or (>= '\u1EA0' and <= '\u1EF9');

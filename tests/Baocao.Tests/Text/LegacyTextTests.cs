@@ -88,4 +88,19 @@ public class LegacyTextTests : IDisposable
         Assert.Equal(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Sở Tư pháp – Unicode giữ nguyên", "Kết quả giải quyết"], content.TextBlocks.Select(t => t.Text));
         Assert.Contains(content.Warnings, w => w.Contains("legacy Vietnamese fonts"));
     }
+
+    [Fact]
+    public void Unicode_text_left_in_a_legacy_font_is_not_converted()
+    {
+        // Re-encoded to Unicode with the old font name kept: "Báo cáo" must not become "Bỏo cỏo".
+        var path = Path.Combine(dir, "relabelled.docx");
+        using (var doc = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document))
+        {
+            doc.AddMainDocumentPart().Document = new Document(new Body(
+                new Paragraph(R("Báo cáo kết quả giải quyết", ".VnTime")), new Paragraph(R("Ninh Bình", ".VnTime"))));
+        }
+        var content = new DocxReader().Read(path, "0");
+        Assert.Equal(["Báo cáo kết quả giải quyết", "Ninh Bình"], content.TextBlocks.Select(t => t.Text));
+        Assert.Empty(content.Warnings);
+    }
 }
