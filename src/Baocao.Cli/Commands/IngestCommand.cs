@@ -115,7 +115,7 @@ public static class IngestCommand
     }
 
     private static string Line(IngestTotals t) =>
-        $"progress: {t.Done}/{t.ToExtract} file(s), {t.PagesPerSecond:0.0} pages/s, ETA {(t.Eta is { } e ? e.ToString(@"hh\:mm\:ss") : "--:--:--")}, {t.Failed} failed";
+        $"progress: {t.Done}/{t.ToExtract} file(s), {t.PagesPerSecond:0.0} pages/s, ETA {(t.Eta is { } e ? $"{(int)e.TotalHours:00}:{e.Minutes:00}:{e.Seconds:00}" : "--:--:--")}, {t.Failed} failed";
 
     /// <summary>The terminal display: files done of total, pages/s, ETA and failures so far (Spectre.Console).</summary>
     private sealed class LiveProgress : IIngestProgress

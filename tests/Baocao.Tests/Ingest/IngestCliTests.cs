@@ -56,6 +56,11 @@ public class IngestCliTests : IDisposable
         Assert.Contains(errors, l => l.StartsWith($"error: {crash}: the extraction process "));
         Assert.Contains($"error: {hang}: did not finish within 8 s and was stopped", errors);
         Assert.Contains($"error: {oom}: out of memory: the extraction used more than 400 MiB and was stopped", errors);
+        // Not a terminal: plain lines, the progress line at the end, the summary naming the failed files.
+        Assert.Contains("progress: 6/6 file(s), ", r.stdout);
+        Assert.Contains("3 failed", r.stdout);
+        Assert.Contains($"failed files (3):", r.stdout);
+        Assert.Contains($"  {hang}: did not finish within 8 s and was stopped", r.stdout);
 
         using (var index = t.Read())
         {
