@@ -27,14 +27,15 @@ public static class IngestCommand
         var workers = new Option<int>("--workers") { Description = "files extracted at once, each in its own worker process (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var timeout = new Option<int>("--timeout") { Description = "seconds one file may take before its worker is stopped and the file marked failed", DefaultValueFactory = _ => 300 };
         var memory = new Option<int>("--memory-limit") { Description = "MiB a worker may use before it is stopped and its file marked failed", DefaultValueFactory = _ => 2048 };
+        var retry = new Option<bool>("--retry-failed") { Description = "extract again the files that failed before, though unchanged (after installing a missing tool, or with a longer --timeout)" };
         var cmd = new Command("ingest", "Extract reports and store them in the index (the default index is in the data folder); resumable, skips unchanged files")
-            { paths, opts.Index, workers, timeout, memory };
+            { paths, opts.Index, workers, timeout, memory, retry };
         cmd.SetAction(p => IndexOptions.Guard(() =>
         {
             try
             {
                 return Run(p.GetValue(paths)!, IndexOptions.IndexPath(p, opts.Index),
-                    Math.Max(1, p.GetValue(workers)), TimeSpan.FromSeconds(Math.Max(1, p.GetValue(timeout))), Math.Max(256, p.GetValue(memory)));
+                    Math.Max(1, p.GetValue(workers)), TimeSpan.FromSeconds(Math.Max(1, p.GetValue(timeout))), Math.Max(256, p.GetValue(memory)), p.GetValue(retry));
             }
             catch (Exception e) when (e is ToolMissingException || e is AggregateException { InnerException: ToolMissingException })
             {
@@ -47,7 +48,7 @@ public static class IngestCommand
         return cmd;
     }
 
-    private static int Run(string[] paths, string location, int workers, TimeSpan timeout, int memoryMiB)
+    private static int Run(string[] paths, string location, int workers, TimeSpan timeout, int memoryMiB, bool retryFailed)
     {
         // The extractor here only names the version and the extensions (and fails early, in one line, without the model);
         // the workers extract.
@@ -59,7 +60,7 @@ public static class IngestCommand
         var workerOptions = new WorkerOptions(WorkerCommand.SelfCommand(), timeout, memoryMiB);
         var kill = int.TryParse(Environment.GetEnvironmentVariable(KillVariable), out var k) ? k : -1;
         var interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-        var ingest = (IIngestProgress progress) => new ArchiveIngest(index, () => new WorkerProcessExtractor(workerOptions), new IngestOptions(workers, version), progress)
+        var ingest = (IIngestProgress progress) => new ArchiveIngest(index, () => new WorkerProcessExtractor(workerOptions), new IngestOptions(workers, version, retryFailed), progress)
         {
             BeforeWrite = kill < 0 ? null : n => { if (n == kill) Process.GetCurrentProcess().Kill(); },
         };

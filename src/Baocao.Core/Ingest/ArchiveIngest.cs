@@ -9,7 +9,8 @@ namespace Baocao.Ingest;
 /// <summary>Options of a bulk ingest.</summary>
 /// <param name="Workers">Files extracted at once (one extractor each).</param>
 /// <param name="ExtractorVersion">Stored with every record and failure; a change re-extracts everything.</param>
-public sealed record IngestOptions(int Workers, string ExtractorVersion);
+/// <param name="RetryFailed">Extract again the files that failed before even when neither they nor the extractor changed (after fixing the machine: a missing tool, too short a timeout).</param>
+public sealed record IngestOptions(int Workers, string ExtractorVersion, bool RetryFailed = false);
 
 /// <summary>What happened to one file of the walk.</summary>
 public sealed record FileResult(string Path, string Format, IngestAction Action, bool Ok, string? Reason, int Pages, ReviewNote? Note);
@@ -77,7 +78,7 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
                 continue;
             }
             var sha = hashes[i].Sha!;
-            var action = IngestDecision.Decide(sha, options.ExtractorVersion, stored.GetValueOrDefault(key), failed.GetValueOrDefault(key));
+            var action = IngestDecision.Decide(sha, options.ExtractorVersion, stored.GetValueOrDefault(key), options.RetryFailed ? null : failed.GetValueOrDefault(key));
             switch (action)
             {
                 case IngestAction.Unchanged:

@@ -90,8 +90,8 @@ public class ArchiveIngestTests : IDisposable
         return SourceFiles.Expand([dir], Shared.Value.Extensions).Files;
     }
 
-    private static ArchiveIngest.Outcome Run(IReportIndex index, IReadOnlyList<string> files, string version = "v1", Action<int>? beforeWrite = null) =>
-        new ArchiveIngest(index, () => new Counting(), new IngestOptions(2, version)) { BeforeWrite = beforeWrite }.Run(files);
+    private static ArchiveIngest.Outcome Run(IReportIndex index, IReadOnlyList<string> files, string version = "v1", Action<int>? beforeWrite = null, bool retry = false) =>
+        new ArchiveIngest(index, () => new Counting(), new IngestOptions(2, version, retry)) { BeforeWrite = beforeWrite }.Run(files);
 
     private static string Dump(SqliteReportIndex index)
     {
@@ -120,6 +120,10 @@ public class ArchiveIngestTests : IDisposable
         Assert.Equal(0, Counting.Calls);
         Assert.Equal((4, 2, 0), (second.Totals.Skipped, second.Totals.FailedBefore, second.Totals.Done));
         Assert.Equal(2, second.Files.Count(f => !f.Ok)); // still reported as failed
+
+        Counting.Calls = 0;
+        var retried = Run(index, files, retry: true);
+        Assert.Equal((2, 4, 2), (Counting.Calls, retried.Totals.Skipped, retried.Totals.Failed));
 
         // A changed file and a repaired one are extracted again; the repaired one's failure is gone.
         File.Copy(Path.Combine(CorpusTests.CorpusDir, "07-ubnd-phucat-t5-2022.docx"), Path.Combine(dir, "broken.docx"), true);
