@@ -14,14 +14,11 @@ public interface IPdfToolkit
     /// <summary>Page count and encryption. Throws BadInputException for a damaged or password-protected file.</summary>
     PdfInfo Inspect(string path);
 
-    /// <summary>Every page's size, words with boxes, and ruling lines (from the vector paths).</summary>
+    /// <summary>Every page's size, words with boxes (and the font of words drawn in a legacy Vietnamese font), and ruling lines (from the vector paths).</summary>
     IReadOnlyList<LayoutPage> ReadLayout(string path, int pageCount);
 
     /// <summary>The images on each page: their resolution and encoding (to scan at the image's own resolution).</summary>
     IReadOnlyList<PageImage> ListImages(string path);
-
-    /// <summary>The names of the fonts the PDF uses (legacy Vietnamese fonts announce their encoding); empty when unknown.</summary>
-    IReadOnlyList<string> FontNames(string path) => [];
 
     /// <summary>Renders one page to an 8-bit grey image file in <paramref name="folder"/>; the problems the renderer reported, if any.</summary>
     (string imagePath, string? problem) RenderPage(string path, int page, int dpi, string folder);

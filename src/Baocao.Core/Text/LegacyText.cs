@@ -42,6 +42,24 @@ public static class LegacyText
         return new Result(content with { Blocks = blocks, Warnings = warnings }, enc, converted);
     }
 
+    /// <summary>
+    /// A PDF page's words drawn in a TCVN3 or VNI font (<see cref="Word.Font"/>) converted by that font: ".VnTimeH" words
+    /// become capitals. <paramref name="converted"/> counts them. Pure.
+    /// </summary>
+    public static LayoutPage ConvertWords(LayoutPage page, ref int converted)
+    {
+        if (page.Words.All(w => w.Font is null)) return page;
+        var words = new List<Word>(page.Words.Count);
+        foreach (var w in page.Words)
+        {
+            var enc = LegacyVietnamese.FromFontName(w.Font);
+            if (enc == LegacyEncoding.None || LegacyVietnamese.HasUnicodeVietnamese(w.Text)) { words.Add(w); continue; }
+            words.Add(w with { Text = LegacyVietnamese.ToUnicode(w.Text, enc, LegacyVietnamese.IsUpperCaseFont(w.Font)) });
+            converted++;
+        }
+        return page with { Words = words };
+    }
+
     private static IEnumerable<string> Texts(IEnumerable<Block> blocks)
     {
         foreach (var b in blocks)

@@ -54,6 +54,27 @@ public class LegacySampleTests
     }
 
     [Fact]
+    public void A_pdf_that_names_its_tcvn3_fonts_is_converted_word_by_word_and_vnTimeH_words_are_capitals()
+    {
+        // The TCVN3 sample with its substitute fonts renamed in place (same length, so the file stays valid): regular
+        // text ".VnTime", bold text ".VnTimeH" — as a PDF printed with the fonts installed names them.
+        var bytes = File.ReadAllBytes(Path.Combine(LegacyDir, "06-stp-bentre-q4-2019.tcvn3.pdf"));
+        var patched = System.Text.Encoding.Latin1.GetString(bytes).Replace("DejaVuSans-Bold", ".VnTimeH-Bold12").Replace("DejaVuSans", ".VnTime-xx");
+        var dir = Directory.CreateTempSubdirectory("baocao-legacy-pdf").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "named-fonts.pdf");
+            File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(patched));
+            var record = Shared.Value.Extract(path);
+            Assert.Contains(record.Warnings, w => w.Contains("legacy Vietnamese fonts") && w.Contains("word(s)"));
+            Assert.Equal("SỞ TƯ PHÁP", record.Header.Agency); // bold, so .VnTimeH: lower-case codes, capitals
+            Assert.Contains(record.Figures, f => f.Key == "received.total" && f.Value == 2055m);
+            Assert.Contains("Bến Tre", record.Header.Province);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Legacy_doc_goes_through_libreoffice_or_says_it_is_missing()
     {
         var doc = Path.Combine(LegacyDir, "09-syt-dongthap-q1-2023.doc");

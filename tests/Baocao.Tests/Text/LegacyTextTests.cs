@@ -62,6 +62,19 @@ public class LegacyTextTests : IDisposable
         Assert.Equal("Ninh Bình", r.Content.TextBlocks.Single().Text);
     }
 
+    [Fact]
+    public void Pdf_words_in_legacy_fonts_are_converted_by_their_font()
+    {
+        var box = new BBox(0, 0, 10, 10);
+        var page = new LayoutPage(1, 595, 842, [
+            new Word("së", box, Font: "CAAAAA+.VnTimeH"), new Word("T\u00AD", box, Font: "CAAAAA+.VnTimeH"), new Word("ph¸p", box, Font: "CAAAAA+.VnTimeH"),
+            new Word("Keát", box, Font: "VNI-Times"), new Word("B¸o", box), new Word("Sở", box, Font: "ABCDEF+.VnTime")], []);
+        var n = 0;
+        var converted = LegacyText.ConvertWords(page, ref n);
+        Assert.Equal(["SỞ", "TƯ", "PHÁP", "Kết", "B¸o", "Sở"], converted.Words.Select(w => w.Text));
+        Assert.Equal(4, n); // a word without a font waits for the statistics; a Unicode word in an old font is left alone
+    }
+
     private static Run R(string text, string? font)
     {
         var run = new Run(new WText(text) { Space = SpaceProcessingModeValues.Preserve });
