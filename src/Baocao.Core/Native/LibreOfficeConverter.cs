@@ -33,8 +33,12 @@ public sealed class LibreOfficeConverter(TimeSpan? timeout = null, string tool =
 
     public const string MissingReason = "legacy .doc needs LibreOffice (soffice), which is not installed";
 
+    private static int exitHook;
+
     public string ToDocx(string docPath, string folder)
     {
+        // The profile is made on first use and removed when this process ends (a worker also removes it when its input ends).
+        if (Interlocked.Exchange(ref exitHook, 1) == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveProfile();
         ProcessResult r;
         try
         {
