@@ -70,6 +70,24 @@ for docx in "$here"/[0-9][0-9]-*.docx; do
   echo "$name.pdf ($(pdfinfo "$here/$name.pdf" | awk '/^Pages:/ {print $2}') pages)"
 done
 
+echo "== legacy encodings and .doc (corpus-samples/legacy/, sharing the truth of the sample they were made from)"
+legacy="$here/legacy"
+mkdir -p "$legacy"
+if [ -z "$only" ]; then
+  "${builder[@]}" legacy "$here/06-stp-bentre-q4-2019.docx" "$legacy/06-stp-bentre-q4-2019.tcvn3.docx" tcvn3
+  "${builder[@]}" legacy "$here/07-ubnd-phucat-t5-2022.docx" "$legacy/07-ubnd-phucat-t5-2022.vni.docx" vni
+  # The VNI PDF from a copy drawn smaller (without VNI fonts each mark byte is a glyph of its own, see LegacyDocx.cs).
+  tmp="$(mktemp -d /tmp/baocao-legacy-XXXXXX)"
+  "${builder[@]}" legacy "$here/07-ubnd-phucat-t5-2022.docx" "$tmp/07-ubnd-phucat-t5-2022.vni.docx" vni-pdf
+  cp "$here/09-syt-dongthap-q1-2023.docx" "$tmp/"
+  soffice "-env:UserInstallation=file://$profile" --headless --convert-to pdf --outdir "$legacy" "$legacy/06-stp-bentre-q4-2019.tcvn3.docx" >/dev/null 2>&1
+  soffice "-env:UserInstallation=file://$profile" --headless --convert-to pdf --outdir "$legacy" "$tmp/07-ubnd-phucat-t5-2022.vni.docx" >/dev/null 2>&1
+  soffice "-env:UserInstallation=file://$profile" --headless --convert-to doc --outdir "$legacy" "$tmp/09-syt-dongthap-q1-2023.docx" >/dev/null 2>&1
+  rm -rf "$tmp"
+  "${builder[@]}" stamp "$legacy"/*.pdf
+  ls "$legacy"
+fi
+
 echo "== truth"
 set +e
 "${builder[@]}" truth "$here/specs" "$here" $regen "${only_args[@]}"

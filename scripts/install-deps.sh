@@ -8,7 +8,8 @@
 #   tesseract-ocr : the tesseract command, only as the yardstick of `baocao bench ocr`
 #   chromium      : the headless browser of the web interface's end-to-end tests (Playwright drives Debian's build;
 #                   it cannot download its own browsers here)
-# Building the corpus samples additionally needs LibreOffice: pass --samples.
+#   libreoffice-writer-nogui : soffice --headless, which converts legacy Word .doc files for ingest (the corpus has one)
+# Building the corpus samples additionally needs ImageMagick, img2pdf and fonts-liberation2: pass --samples.
 set -euo pipefail
 need=()
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
@@ -19,8 +20,8 @@ command -v chromium  >/dev/null 2>&1 || need+=(chromium)
 for pkg in libtesseract5 liblept5 tesseract-ocr-vie tesseract-ocr-script-viet tesseract-ocr-eng; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
+command -v soffice   >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 if [ "${1:-}" = "--samples" ]; then
-  command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
   command -v convert >/dev/null 2>&1 || need+=(imagemagick)
   command -v img2pdf >/dev/null 2>&1 || need+=(img2pdf)
   # Liberation Serif 2.x has the Vietnamese letters (1.07 does not, and LibreOffice then splits words in the PDFs).

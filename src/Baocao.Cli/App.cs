@@ -12,6 +12,8 @@ public static class App
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());

@@ -10,8 +10,16 @@ using SampleBuilder;
 //   SampleBuilder stamp PDF...               fix the export date and trailer ID LibreOffice writes into each PDF,
 //                                            so that rebuilding gives the same bytes.
 //
+//   SampleBuilder legacy SRC.docx DEST.docx tcvn3|vni
+//                                            SRC rewritten in TCVN3 (.VnTime/.VnTimeH) or VNI (VNI-Times) fonts.
+//
 // corpus-samples/build.sh runs both and the PDF conversion.
 
+if (args.Length == 4 && args[0] == "legacy")
+{
+    LegacyDocx.Write(args[1], args[2], args[3]);
+    return 0;
+}
 if (args.Length >= 2 && args[0] == "stamp")
 {
     foreach (var pdf in args.Skip(1)) PdfStamp.Apply(pdf);

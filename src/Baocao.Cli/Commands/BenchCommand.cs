@@ -34,6 +34,7 @@ public static class BenchCommand
         bench.Subcommands.Add(check);
         bench.Subcommands.Add(BenchSearchCommand.Create());
         bench.Subcommands.Add(BenchServeCommand.Create());
+        BenchIngestCommand.AddTo(bench);
         return bench;
     }
 

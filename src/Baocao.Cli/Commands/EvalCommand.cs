@@ -41,6 +41,11 @@ public static class EvalCommand
             if (Directory.Exists(scans))
                 foreach (var scan in Directory.GetFiles(scans, name + ".scan*.pdf").Order())
                     jobs.Add((scan, truthPath, "SCAN " + Path.GetFileNameWithoutExtension(scan)[(name.Length + 5)..] + " dpi"));
+            // The legacy encodings and the .doc made from the sample (legacy/NAME.tcvn3.docx, NAME.vni.pdf, NAME.doc).
+            var legacy = Path.Combine(dir, "legacy");
+            if (Directory.Exists(legacy))
+                foreach (var old in Directory.GetFiles(legacy, name + ".*").Order(StringComparer.Ordinal))
+                    jobs.Add((old, truthPath, "LEGACY " + Path.GetFileName(old)[(name.Length + 1)..].ToUpperInvariant()));
         }
         if (only is not null)
         {

@@ -24,7 +24,8 @@ public readonly record struct BBox(double X0, double Y0, double X1, double Y1)
 }
 
 /// <summary>One word of a page's text layer, with its box, and how sure OCR was of it (1 for a digital text layer).</summary>
-public sealed record Word(string Text, BBox Box, double Confidence = 1.0);
+/// <param name="Font">The font the word is drawn in, when the reader knows it (PDF: legacy Vietnamese fonts only, see Text/LegacyText).</param>
+public sealed record Word(string Text, BBox Box, double Confidence = 1.0, string? Font = null);
 
 /// <summary>A horizontal or vertical ruling segment (a table border), in page points.</summary>
 public sealed record RulingLine(double X0, double Y0, double X1, double Y1)

@@ -41,6 +41,22 @@ public interface IReportIndex : IDisposable
     /// <summary>Every stored source, in path order (for cross-checks over the whole index and for resumable ingest).</summary>
     IEnumerable<StoredSource> Sources();
 
+    /// <summary>
+    /// Records that a source file could not be extracted (replacing an earlier failure of the same path). The report
+    /// stored from an earlier version of the file, if any, is kept. Engines without a failure ledger (Elasticsearch)
+    /// keep nothing: their failed files are tried again on every run.
+    /// </summary>
+    void RecordFailure(FailedSource failure) { }
+
+    /// <summary>Forgets a path's failure (it was extracted since, or removed); false when there was none.</summary>
+    bool ClearFailure(string path) => false;
+
+    /// <summary>Every recorded failure, in path order.</summary>
+    IEnumerable<FailedSource> Failures() => [];
+
+    /// <summary>Each stored report's review note (low-confidence values, tables to review, check findings), in path order.</summary>
+    IEnumerable<ReviewNote> ReviewNotes() => [];
+
     /// <summary>The full record stored for a source path, as extracted (docs/record-format.md); null when absent.</summary>
     ReportRecord? Load(string path);
 

@@ -86,7 +86,24 @@ public sealed record ExportRow(
     IReadOnlyDictionary<string, decimal?> Values);
 
 /// <summary>What an index holds.</summary>
-public sealed record IndexStats(long Documents, long Tables, long Rows, long Values, long Figures, long Bytes);
+public sealed record IndexStats(long Documents, long Tables, long Rows, long Values, long Figures, long Bytes, long Failed = 0);
+
+/// <summary>
+/// A source file that could not be extracted: its content hash and the extractor version that failed on it, so a later
+/// ingest skips it while both are unchanged and retries it when either changes; the one-line reason.
+/// </summary>
+public sealed record FailedSource(string Path, string Sha256, string? Extractor, string Reason, string FailedAt);
+
+/// <summary>What a stored report asks of a reviewer: values read with low confidence, tables needing review, and its check findings by severity.</summary>
+public sealed record ReviewNote(string Path, int LowConfidence, int ReviewTables, int Errors, int Warnings, int Infos)
+{
+    public bool NeedsReview => LowConfidence > 0 || ReviewTables > 0;
+
+    public static ReviewNote Of(Reports.ReportRecord r, string path) => new(path,
+        r.Tables.Sum(t => t.Rows.Sum(row => row.Cells.Count(c => c.Flags.Contains("low-confidence")))) + r.Figures.Count(f => f.Confidence < 0.80),
+        r.Tables.Count(t => t.NeedsReview),
+        r.Checks.Count(c => c.Severity == "error"), r.Checks.Count(c => c.Severity == "warning"), r.Checks.Count(c => c.Severity == "info"));
+}
 
 /// <summary>A stored report's identity: what issue 7's resumable ingest needs to skip a file already indexed.</summary>
 public sealed record StoredSource(string Path, string Sha256, string? Extractor, string IndexedAt);

@@ -61,7 +61,11 @@ public sealed class SqliteReportIndex : IReportIndex
             if (exists)
             {
                 Validate(conn, path);
-                if (!readOnly) UpgradePeriodFacet(conn);
+                if (!readOnly)
+                {
+                    Upgrade(conn);
+                    UpgradePeriodFacet(conn);
+                }
             }
             else
             {
@@ -109,6 +113,23 @@ public sealed class SqliteReportIndex : IReportIndex
         using var tx = conn.BeginTransaction();
         Exec(conn, SqliteSchema.PeriodFacetUpgrade, tx);
         tx.Commit();
+    }
+
+    /// <summary>Brings a schema-1 index up to the current schema (the ingest ledger's tables); idempotent.</summary>
+    private static void Upgrade(SqliteConnection conn)
+    {
+        using var tx = conn.BeginTransaction();
+        Exec(conn, SqliteSchema.Ledger, tx);
+        Exec(conn, $"UPDATE meta SET value='{SqliteSchema.Version}' WHERE key='schema' AND CAST(value AS INTEGER) < {SqliteSchema.Version};", tx);
+        tx.Commit();
+    }
+
+    private bool HasTable(string name)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table' AND name=$n";
+        cmd.Parameters.AddWithValue("$n", name);
+        return Convert.ToInt64(cmd.ExecuteScalar()) > 0;
     }
 
     /// <summary>SQLite's complaint as the one-line reason a person can act on.</summary>
@@ -213,7 +234,7 @@ public sealed class SqliteReportIndex : IReportIndex
     private sealed class Writer : IDisposable
     {
         private readonly SqliteConnection conn;
-        private readonly SqliteCommand findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delPeriod, insPeriod, delDoc, facetDown,
+        private readonly SqliteCommand findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delPeriod, insPeriod, delDoc, facetDown,
             insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp;
 
         public Writer(SqliteConnection conn)
@@ -221,6 +242,10 @@ public sealed class SqliteReportIndex : IReportIndex
             this.conn = conn;
             findDoc = Cmd("SELECT id, province_key, province, agency_key, agency, year, form_keys, forms, period FROM documents WHERE path=$path", "$path");
             delFts = Cmd("DELETE FROM doc_fts WHERE rowid=$id", "$id");
+            delNotes = Cmd("DELETE FROM doc_notes WHERE doc_id=$id", "$id");
+            delFailed = Cmd("DELETE FROM failed WHERE path=$path", "$path");
+            insNotes = Cmd("INSERT INTO doc_notes(doc_id, low_confidence, review_tables, errors, warnings, infos) VALUES ($id, $l, $t, $e, $w, $i)",
+                "$id", "$l", "$t", "$e", "$w", "$i");
             delRowFts = Cmd("DELETE FROM row_fts WHERE rowid IN (SELECT id FROM rows WHERE id BETWEEN $lo AND $hi)", "$lo", "$hi");
             delRows = Cmd("DELETE FROM rows WHERE id BETWEEN $lo AND $hi", "$lo", "$hi");
             delTables = Cmd("DELETE FROM tables WHERE doc_id=$id", "$id");
@@ -292,7 +317,7 @@ public sealed class SqliteReportIndex : IReportIndex
             foreach (var (f, k) in facets) Bind(facetDown, tx, f, k).ExecuteNonQuery();
             Bind(delRowFts, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
             Bind(delRows, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
-            foreach (var c in new[] { delFts, delTables, delFigures, delExtra, delRecord, delPeriod, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
+            foreach (var c in new[] { delNotes, delFts, delTables, delFigures, delExtra, delRecord, delPeriod, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
             return id;
         }
 
@@ -320,6 +345,10 @@ public sealed class SqliteReportIndex : IReportIndex
                 throw new IndexException(doc.Path, $"has {doc.Rows.Count} table rows; an index report holds at most {1 << SqliteSchema.RowBits}");
             Bind(insRecord, tx, id, json).ExecuteNonQuery();
             if (periodFid is { } pf) Bind(insPeriod, tx, id, pf).ExecuteNonQuery();
+            // A file extracted at last is no longer failed: in the same transaction, so a kill can never leave both.
+            Bind(delFailed, tx, doc.Path).ExecuteNonQuery();
+            var note = ReviewNote.Of(r, doc.Path);
+            Bind(insNotes, tx, id, note.LowConfidence, note.ReviewTables, note.Errors, note.Warnings, note.Infos).ExecuteNonQuery();
             foreach (var t in r.Tables)
                 Bind(insTable, tx, id, t.Index, t.Form, t.Title, t.Section, t.Page, t.Unit, t.NeedsReview ? 1 : 0).ExecuteNonQuery();
             var body = new StringBuilder();
@@ -342,7 +371,7 @@ public sealed class SqliteReportIndex : IReportIndex
 
         public void Dispose()
         {
-            foreach (var c in new[] { findDoc, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delPeriod, insPeriod, delDoc, facetDown,
+            foreach (var c in new[] { findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delPeriod, insPeriod, delDoc, facetDown,
                          insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp })
                 c.Dispose();
         }
@@ -377,7 +406,7 @@ public sealed class SqliteReportIndex : IReportIndex
             var values = SqliteSchema.ValueKeys.Sum(k => Count($"SELECT count(*) FROM rows WHERE {SqliteSchema.Column(k)} IS NOT NULL")) + Count("SELECT count(*) FROM extra_values");
             var bytes = new FileInfo(Location).Length + (File.Exists(Location + "-wal") ? new FileInfo(Location + "-wal").Length : 0);
             return new IndexStats(Count("SELECT count(*) FROM documents"), Count("SELECT count(*) FROM tables"), Count("SELECT count(*) FROM rows"),
-                values, Count("SELECT count(*) FROM figures"), bytes);
+                values, Count("SELECT count(*) FROM figures"), bytes, HasTable("failed") ? Count("SELECT count(*) FROM failed") : 0);
         }
         catch (SqliteException e) { throw Explain(Location, e); }
     }
@@ -436,6 +465,95 @@ public sealed class SqliteReportIndex : IReportIndex
         cmd.CommandText = "SELECT r.json FROM records r JOIN documents d ON d.id = r.doc_id WHERE d.path=$p";
         cmd.Parameters.AddWithValue("$p", IndexedReport.PathKey(path));
         return cmd.ExecuteScalar() is byte[] blob ? RecordJsonReader.Parse(Decompress(blob)) : null;
+    }
+
+    // ---------------------------------------------------------------- the ingest ledger
+
+    public void RecordFailure(FailedSource f)
+    {
+        if (readOnly) throw new IndexException(Location, "opened for reading only");
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "INSERT OR REPLACE INTO failed(path, sha256, extractor, reason, failed_at) VALUES ($p, $s, $e, $r, $t)";
+        cmd.Parameters.AddWithValue("$p", IndexedReport.PathKey(f.Path));
+        cmd.Parameters.AddWithValue("$s", f.Sha256);
+        cmd.Parameters.AddWithValue("$e", (object?)f.Extractor ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$r", f.Reason);
+        cmd.Parameters.AddWithValue("$t", f.FailedAt);
+        try { cmd.ExecuteNonQuery(); }
+        catch (SqliteException e) { throw Explain(Location, e); }
+    }
+
+    public bool ClearFailure(string path)
+    {
+        if (readOnly) throw new IndexException(Location, "opened for reading only");
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "DELETE FROM failed WHERE path=$p";
+        cmd.Parameters.AddWithValue("$p", IndexedReport.PathKey(path));
+        try { return cmd.ExecuteNonQuery() > 0; }
+        catch (SqliteException e) { throw Explain(Location, e); }
+    }
+
+    public IEnumerable<FailedSource> Failures()
+    {
+        if (!HasTable("failed")) yield break;
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT path, sha256, extractor, reason, failed_at FROM failed ORDER BY path";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) yield return new FailedSource(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4));
+    }
+
+    public IEnumerable<ReviewNote> ReviewNotes()
+    {
+        if (!HasTable("doc_notes")) yield break;
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT d.path, n.low_confidence, n.review_tables, n.errors, n.warnings, n.infos FROM doc_notes n JOIN documents d ON d.id = n.doc_id ORDER BY d.path";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) yield return new ReviewNote(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5));
+    }
+
+    /// <summary>
+    /// The index's content as canonical text, independent of the order reports were written in and of the time: every
+    /// report (in path order) with its header columns, stored record, tables, rows and figures; the failures; the facet
+    /// counts. Two indexes with the same dump hold the same things (what the resume test compares).
+    /// </summary>
+    public void DumpContent(TextWriter w)
+    {
+        using var cmd = conn.CreateCommand();
+        void Dump(string title, string sql)
+        {
+            w.WriteLine($"## {title}");
+            cmd.CommandText = sql;
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                for (var i = 0; i < r.FieldCount; i++)
+                {
+                    if (i > 0) w.Write('\t');
+                    w.Write(r.IsDBNull(i) ? "∅" : r.GetValue(i) is byte[] b ? Decompress(b) : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture));
+                }
+                w.WriteLine();
+            }
+        }
+        var valueCols = string.Concat(SqliteSchema.ValueKeys.Select(k => ", r." + SqliteSchema.Column(k)));
+        Dump("documents", "SELECT path, file_name, sha256, format, pages, ocr, extractor, number, agency, parent_agency, agency_key, province, province_key, place, date, year, " +
+                          "period, period_kind, period_year, quarter, month, half, title, forms, form_keys, n_tables, n_rows FROM documents ORDER BY path");
+        Dump("records", "SELECT d.path, r.json FROM records r JOIN documents d ON d.id = r.doc_id ORDER BY d.path");
+        Dump("notes", "SELECT d.path, n.low_confidence, n.review_tables, n.errors, n.warnings, n.infos FROM doc_notes n JOIN documents d ON d.id = n.doc_id ORDER BY d.path");
+        Dump("tables", "SELECT d.path, t.idx, t.form, t.title, t.section, t.page, t.unit, t.needs_review FROM tables t JOIN documents d ON d.id = t.doc_id ORDER BY d.path, t.idx");
+        Dump("rows", $"SELECT d.path, r.table_idx, r.idx, r.form, r.form_key, r.stt, r.label, r.kind, r.page, r.text{valueCols} FROM rows r JOIN documents d ON d.id = r.doc_id ORDER BY d.path, r.table_idx, r.idx");
+        Dump("extra values", "SELECT d.path, e.key, e.value, e.row_id - (d.id << 16) FROM extra_values e JOIN documents d ON d.id = e.doc_id ORDER BY d.path, e.row_id - (d.id << 16), e.key");
+        Dump("figures", "SELECT d.path, f.key, f.value, f.page, f.scope, f.text FROM figures f JOIN documents d ON d.id = f.doc_id ORDER BY d.path, f.key, f.value, f.page, f.text");
+        Dump("failed", "SELECT path, sha256, extractor, reason FROM failed ORDER BY path");
+        Dump("facets", "SELECT facet, key, value, count FROM facet_values WHERE count > 0 ORDER BY facet, key");
+        Dump("text index", "SELECT d.path, (SELECT count(*) FROM row_fts WHERE rowid BETWEEN (d.id << 16) AND (d.id << 16) + 65535) FROM documents d ORDER BY d.path");
+    }
+
+    /// <summary>SHA-256 of <see cref="DumpContent"/>.</summary>
+    public string ContentDigest()
+    {
+        using var sw = new StringWriter();
+        DumpContent(sw);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(sw.ToString())));
     }
 
     /// <summary>Valid --province values, for the message when one is not recognised.</summary>

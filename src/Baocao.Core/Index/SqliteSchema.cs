@@ -12,7 +12,17 @@ namespace Baocao.Index;
 internal static class SqliteSchema
 {
     public const string Format = "baocao-index";
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>
+    /// Schema 2 adds the ingest ledger: files that failed (path, content hash, extractor version, reason) and each report's
+    /// review note. Created when absent, so a schema-1 index is upgraded when it is opened for writing.
+    /// </summary>
+    public const string Ledger = """
+CREATE TABLE IF NOT EXISTS failed(path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, extractor TEXT, reason TEXT NOT NULL, failed_at TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS doc_notes(doc_id INTEGER PRIMARY KEY, low_confidence INTEGER NOT NULL, review_tables INTEGER NOT NULL,
+  errors INTEGER NOT NULL, warnings INTEGER NOT NULL, infos INTEGER NOT NULL);
+""";
 
     /// <summary>One typed numeric column per canonical key: <c>received.total</c> is <c>v_received_total</c>.</summary>
     public static string Column(string key) => "v_" + key.Replace('.', '_');
@@ -103,6 +113,7 @@ CREATE TABLE facet_values(id INTEGER PRIMARY KEY, facet TEXT NOT NULL, key TEXT 
 CREATE VIRTUAL TABLE doc_fts USING fts5(agency, head, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE row_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
 {PeriodTable}
+{Ledger}
 INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}'), ('{PeriodFacetKey}', '1');
 """;
     }

@@ -14,7 +14,7 @@ public interface IPdfToolkit
     /// <summary>Page count and encryption. Throws BadInputException for a damaged or password-protected file.</summary>
     PdfInfo Inspect(string path);
 
-    /// <summary>Every page's size, words with boxes, and ruling lines (from the vector paths).</summary>
+    /// <summary>Every page's size, words with boxes (and the font of words drawn in a legacy Vietnamese font), and ruling lines (from the vector paths).</summary>
     IReadOnlyList<LayoutPage> ReadLayout(string path, int pageCount);
 
     /// <summary>The images on each page: their resolution and encoding (to scan at the image's own resolution).</summary>

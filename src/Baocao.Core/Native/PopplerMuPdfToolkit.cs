@@ -89,14 +89,24 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
     public IReadOnlyList<LayoutPage> ReadLayout(string path, int pageCount)
     {
         var words = ReadWords(path);
-        var lines = ReadRulings(path);
+        var glyphs = new Dictionary<int, List<(double x, double y, string font)>>();
+        var lines = ReadRulings(path, glyphs);
         var pages = new List<LayoutPage>(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
             var (w, h, ws) = words[i];
+            if (glyphs.TryGetValue(i + 1, out var gs)) ws = ws.Select(word => WithFont(word, gs)).ToList();
             pages.Add(new LayoutPage(i + 1, w, h, ws, lines.TryGetValue(i + 1, out var ls) ? ls : []));
         }
         return pages;
+    }
+
+    /// <summary>The word with the legacy font most of the glyphs drawn inside its box are in (pdftotext gives no fonts).</summary>
+    private static Word WithFont(Word w, List<(double x, double y, string font)> glyphs)
+    {
+        var font = glyphs.Where(g => g.x >= w.Box.X0 - 0.5 && g.x <= w.Box.X1 + 0.5 && g.y >= w.Box.Y0 - 0.5 && g.y <= w.Box.Y1 + 0.5)
+            .GroupBy(g => g.font).MaxBy(g => g.Count())?.Key;
+        return font is null ? w : w with { Font = font };
     }
 
     private List<(double w, double h, List<Word> words)> ReadWords(string path)
@@ -133,13 +143,15 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
     /// Collects axis-aligned segments from stroked paths, and thin filled rectangles (Word often draws borders
     /// as filled bars), in device space: origin top-left, y down, the same space pdftotext reports words in.
     /// </summary>
-    private Dictionary<int, List<RulingLine>> ReadRulings(string path)
+    /// <param name="legacyGlyphs">Filled with the glyphs drawn in legacy Vietnamese fonts (TCVN3, VNI), by page: their origin in the same space and their font.</param>
+    private Dictionary<int, List<RulingLine>> ReadRulings(string path, Dictionary<int, List<(double x, double y, string font)>> legacyGlyphs)
     {
         var result = new Dictionary<int, List<RulingLine>>();
         Run("mutool", ["trace", path], path, o =>
         {
             using var x = XmlReader.Create(o, Xml);
             List<RulingLine>? page = null;
+            var pageNo = 0;
             var advance = true;
             // Skip() already moves to the next node, so the loop must not Read() past it.
             while (advance ? x.Read() : !x.EOF)
@@ -150,7 +162,11 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
                 {
                     case "page":
                         page = [];
-                        result[int.Parse(x.GetAttribute("number") ?? "0", CultureInfo.InvariantCulture)] = page;
+                        pageNo = int.Parse(x.GetAttribute("number") ?? "0", CultureInfo.InvariantCulture);
+                        result[pageNo] = page;
+                        break;
+                    case "fill_text" when !x.IsEmptyElement:
+                        ReadLegacyGlyphs(x, pageNo, legacyGlyphs);
                         break;
                     case "fill_text" or "clip_text" or "stroke_text" or "ignore_text" or "clip_path" or "fill_image" or "fill_image_mask" or "clip_image_mask":
                         if (!x.IsEmptyElement) { x.Skip(); advance = false; }
@@ -162,6 +178,29 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
             }
         });
         return result;
+    }
+
+    /// <summary>The glyphs of a text element whose span font is a TCVN3 or VNI font; other spans are passed over.</summary>
+    private static void ReadLegacyGlyphs(XmlReader x, int page, Dictionary<int, List<(double x, double y, string font)>> glyphs)
+    {
+        var m = ParseMatrix(x.GetAttribute("transform"));
+        var depth = x.Depth;
+        string? font = null;
+        while (x.Read() && x.Depth > depth)
+        {
+            if (x.NodeType != XmlNodeType.Element) continue;
+            if (x.LocalName == "span")
+            {
+                var f = x.GetAttribute("font");
+                font = LegacyVietnamese.FromFontName(f) != LegacyEncoding.None ? f : null;
+            }
+            else if (x.LocalName == "g" && font is not null)
+            {
+                var (gx, gy) = (D(x, "x"), D(x, "y"));
+                if (!glyphs.TryGetValue(page, out var list)) glyphs[page] = list = [];
+                list.Add((m[0] * gx + m[2] * gy + m[4], m[1] * gx + m[3] * gy + m[5], font));
+            }
+        }
     }
 
     private static void ReadPath(XmlReader x, List<RulingLine> page)

@@ -11,6 +11,7 @@ using Baocao.Native.Ocr;
 using Baocao.Readers;
 using Baocao.Reports;
 using Baocao.Tables;
+using Baocao.Text;
 
 namespace Baocao.Pipeline;
 
@@ -30,20 +31,57 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
     /// <param name="ocrWorkers">Tesseract engines in the pool: one per worker thread. 0 disables OCR.</param>
     /// <param name="mapperModel">The column-mapper model file (default: models/column-mapper.json beside the program).</param>
     /// <param name="mapper">Another column mapper instead of the model (the rule table, for comparisons).</param>
-    public static Extractor CreateDefault(IPdfToolkit? toolkit = null, int? ocrWorkers = null, string? mapperModel = null, IColumnMapper? mapper = null)
+    public static Extractor CreateDefault(IPdfToolkit? toolkit = null, int? ocrWorkers = null, string? mapperModel = null, IColumnMapper? mapper = null,
+        IDocConverter? docConverter = null)
     {
+        var mapperVersion = mapper is null ? "mapper." + FileHash(mapperModel ?? ColumnMapperModel.DefaultPath) : "mapper.custom";
         mapper ??= ModelColumnMapper.LoadDefault(mapperModel);
         toolkit ??= new PopplerMuPdfToolkit();
         var analyzer = new PageLayoutAnalyzer([new LatticeTableDetector(), new StreamTableDetector()]);
         var workers = ocrWorkers ?? Environment.ProcessorCount;
         string? problem = "disabled";
         var ocr = workers > 0 ? TesseractPageOcr.TryCreate(toolkit, workers, out problem) : null;
+        var docx = new DocxReader();
         var readers = new Dictionary<string, IDocumentReader>(StringComparer.OrdinalIgnoreCase)
         {
-            [".docx"] = new DocxReader(),
+            [".docx"] = docx,
             [".pdf"] = new PdfReader(toolkit, analyzer, ocr, problem),
+            [".doc"] = new LegacyDocReader(docConverter ?? new LibreOfficeConverter(), docx),
         };
-        return new Extractor(readers, new TableInterpreter(mapper), ReportChecker.CreateDefault(), NameNormalizer.Default);
+        return new Extractor(readers, new TableInterpreter(mapper), ReportChecker.CreateDefault(), NameNormalizer.Default)
+        {
+            Version = VersionOf(mapperVersion, ocr is not null),
+        };
+    }
+
+    // Whether OCR was available is part of the version: scans indexed without it are read again once it is.
+    private static string VersionOf(string mapperVersion, bool ocr) => $"{Code}+{mapperVersion}+{(ocr ? "ocr" : "no-ocr")}";
+
+    /// <summary>The <see cref="Version"/> that <see cref="CreateDefault"/> with OCR workers would have, without building it.</summary>
+    public static string DefaultVersion(string? mapperModel = null) =>
+        VersionOf("mapper." + FileHash(mapperModel ?? ColumnMapperModel.DefaultPath), TesseractPageOcr.IsAvailable(out _));
+
+    /// <summary>
+    /// The version of the extraction code. Raise it when a change alters what records hold: an ingest re-extracts every
+    /// file stored under another version (and retries every failure).
+    /// </summary>
+    public const string Code = "x8";
+
+    /// <summary>
+    /// What produced the records: <see cref="Code"/>, the column-mapper model's content hash and whether OCR was
+    /// available ("x7+mapper.1a2b3c4d5e6f+ocr"). Stored with each record and each failure.
+    /// </summary>
+    public string Version { get; init; } = Code + "+custom";
+
+    private static string FileHash(string path)
+    {
+        try
+        {
+            using var f = File.OpenRead(path);
+            return Convert.ToHexStringLower(SHA256.HashData(f))[..12];
+        }
+        catch (IOException) { return "missing"; } // the model load below says why, in one line
+        catch (UnauthorizedAccessException) { return "unreadable"; }
     }
 
     public IReadOnlyCollection<string> Extensions => readers.Keys.ToList();
@@ -67,7 +105,8 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         }
         catch (IOException e) { throw new BadInputException(path, $"cannot read the file ({e.Message.TrimEnd('.')})", e); }
         catch (UnauthorizedAccessException e) { throw new BadInputException(path, "permission denied", e); }
-        return reader.Read(path, sha);
+        // Text typed in pre-Unicode Vietnamese fonts that no font name announced: converted when its characters clearly say so.
+        return LegacyText.Repair(reader.Read(path, sha)).Content;
     }
 
     /// <summary>The format-independent part: everything after the reader. Pure.</summary>

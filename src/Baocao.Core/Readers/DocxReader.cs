@@ -41,7 +41,10 @@ public sealed class DocxReader : IDocumentReader
                 .Where(f => f.Id?.Value is not null)
                 .ToDictionary(f => f.Id!.Value, f => f.Elements<Paragraph>().ToList()) ?? [];
             var walker = new Walker(new StyleInfo(doc.MainDocumentPart!.StyleDefinitionsPart?.Styles), notes);
+            walker.TrustLegacyFonts = walker.LegacyFontsHoldLegacyText(body.Descendants<Run>().Concat(notes.Values.SelectMany(ps => ps.SelectMany(p => p.Descendants<Run>()))));
             walker.WalkBody(body);
+            if (walker.LegacyRuns > 0)
+                walker.Warnings.Add($"text typed in legacy Vietnamese fonts (TCVN3/VNI) converted to Unicode ({walker.LegacyRuns} run(s))");
             var source = new SourceInfo(path, sha256, Format, walker.Page, false);
             return new DocumentContent(source, walker.Blocks, walker.Warnings);
         }
@@ -69,6 +72,30 @@ public sealed class DocxReader : IDocumentReader
 
         public bool IsBold(string? styleId) => Walk(styleId, s =>
             s.StyleRunProperties?.Bold is { } b ? (b.Val is null || b.Val.Value) : (bool?)null);
+
+        private readonly string? _defaultFont = FontName(styles?.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle?.RunFonts);
+
+        /// <summary>
+        /// The font a run is typed in: its own rFonts, else its character style's, else its paragraph style's, else
+        /// the document default (the Latin slots, ascii then hAnsi: legacy Vietnamese fonts are 8-bit "Latin" fonts).
+        /// </summary>
+        public string? RunFont(Run run, string? paragraphStyle) =>
+            FontName(run.RunProperties?.RunFonts)
+            ?? Font(run.RunProperties?.RunStyle?.Val?.Value)
+            ?? Font(paragraphStyle)
+            ?? _defaultFont;
+
+        private string? Font(string? styleId)
+        {
+            for (var depth = 0; styleId is not null && depth < 10 && _byId.TryGetValue(styleId, out var s); depth++)
+            {
+                if (FontName(s.StyleRunProperties?.RunFonts) is { } f) return f;
+                styleId = s.BasedOn?.Val?.Value;
+            }
+            return null;
+        }
+
+        private static string? FontName(RunFonts? f) => f?.Ascii?.Value ?? f?.HighAnsi?.Value;
 
         private bool Walk(string? id, Func<Style, bool?> probe)
         {
@@ -185,7 +212,7 @@ public sealed class DocxReader : IDocumentReader
             return new CellGrid(rowIndex, maxCols, gridCells, page, null, "docx");
         }
 
-        private static string CellText(TableCell tc)
+        private string CellText(TableCell tc)
         {
             var parts = new List<string>();
             foreach (var p in tc.Descendants<Paragraph>())
@@ -221,18 +248,54 @@ public sealed class DocxReader : IDocumentReader
                 Page++;
         }
 
-        private static IEnumerable<string> ParagraphLines(Paragraph p) => ParagraphLinesWithBreaks(p).Select(x => x.line);
+        private IEnumerable<string> ParagraphLines(Paragraph p) => ParagraphLinesWithBreaks(p).Select(x => x.line);
+
+        /// <summary>
+        /// A run's text in Unicode: a run typed in a TCVN3 or VNI font (".VnTime", ".VnTimeH", "VNI-Times") holds the
+        /// font's bytes as Latin-1 characters and is converted here, where the font is known (DOMAIN.md).
+        /// </summary>
+        private string RunText(WText t, string? paragraphStyle)
+        {
+            if (!TrustLegacyFonts || t.Parent is not Run run || styles.RunFont(run, paragraphStyle) is not { } font) return t.Text;
+            var enc = LegacyVietnamese.FromFontName(font);
+            if (enc == LegacyEncoding.None) return t.Text;
+            LegacyRuns++;
+            return LegacyVietnamese.ToUnicode(t.Text, enc, LegacyVietnamese.IsUpperCaseFont(font));
+        }
+
+        /// <summary>
+        /// Whether runs in legacy fonts are converted. Documents converted to Unicode while keeping the old font name
+        /// exist (the text was re-encoded, the font left): when any run in a legacy font holds a letter only Unicode has,
+        /// the font names are not trusted, and the statistics of <see cref="LegacyText"/> decide instead.
+        /// </summary>
+        public bool TrustLegacyFonts { get; set; } = true;
+
+        public bool LegacyFontsHoldLegacyText(IEnumerable<Run> runs)
+        {
+            foreach (var run in runs)
+            {
+                var text = string.Concat(run.Elements<WText>().Select(t => t.Text));
+                if (text.Length == 0) continue;
+                var font = styles.RunFont(run, (run.Ancestors<Paragraph>().FirstOrDefault())?.ParagraphProperties?.ParagraphStyleId?.Val?.Value);
+                if (LegacyVietnamese.FromFontName(font) != LegacyEncoding.None && LegacyVietnamese.HasUnicodeVietnamese(text)) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Runs converted from a legacy font (for the record's warning).</summary>
+        public int LegacyRuns { get; private set; }
 
         /// <summary>The paragraph's text split at manual line breaks, with the number of page breaks after each piece.</summary>
-        private static IEnumerable<(string line, int pageBreaks)> ParagraphLinesWithBreaks(Paragraph p)
+        private IEnumerable<(string line, int pageBreaks)> ParagraphLinesWithBreaks(Paragraph p)
         {
             var sb = new StringBuilder();
+            var pStyle = p.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
             foreach (var el in p.Descendants())
             {
                 switch (el)
                 {
                     case WText t:
-                        sb.Append(t.Text);
+                        sb.Append(RunText(t, pStyle));
                         break;
                     case TabChar:
                         sb.Append(' ');

@@ -3,6 +3,7 @@ using Baocao.Layout;
 using Baocao.Native;
 using Baocao.Ocr;
 using Baocao.Tables;
+using Baocao.Text;
 
 namespace Baocao.Readers;
 
@@ -23,6 +24,7 @@ public sealed class PdfReader(IPdfToolkit toolkit, PageLayoutAnalyzer analyzer, 
         var blocks = new List<Block>();
         IReadOnlyList<PageImage>? images = null;
         var ocrUsed = false;
+        var legacyWords = 0;
         foreach (var digital in pages)
         {
             var page = digital;
@@ -40,8 +42,12 @@ public sealed class PdfReader(IPdfToolkit toolkit, PageLayoutAnalyzer analyzer, 
                 page = scanned;
                 ocrUsed = true;
             }
+            page = LegacyText.ConvertWords(page, ref legacyWords); // OCR words carry no font: unchanged
             blocks.AddRange(analyzer.Analyze(page));
         }
+        // A text layer drawn in a TCVN3/VNI font holds the font's bytes as Latin-1 characters: converted word by word above
+        // when the PDF names the font; otherwise the extractor's statistics decide (Text/LegacyText).
+        if (legacyWords > 0) warnings.Add($"text in legacy Vietnamese fonts (TCVN3/VNI) converted to Unicode ({legacyWords} word(s))");
         return new DocumentContent(new SourceInfo(path, sha256, Format, info.Pages, ocrUsed), TableStitcher.Stitch(blocks), warnings);
     }
 

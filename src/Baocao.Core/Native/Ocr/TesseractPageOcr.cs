@@ -13,15 +13,19 @@ public sealed class TesseractPageOcr(IPdfToolkit toolkit, TesseractEnginePool po
     private static readonly bool Trace = Environment.GetEnvironmentVariable("BAOCAO_TRACE") == "1";
 
     /// <summary>The default OCR stack, or null with the reason when the native libraries are missing.</summary>
-    public static TesseractPageOcr? TryCreate(IPdfToolkit toolkit, int workers, out string? problem)
+    public static TesseractPageOcr? TryCreate(IPdfToolkit toolkit, int workers, out string? problem) =>
+        IsAvailable(out problem) ? new TesseractPageOcr(toolkit, new TesseractEnginePool(workers)) : null;
+
+    /// <summary>Whether the OCR libraries and the Vietnamese model are installed (without starting an engine).</summary>
+    public static bool IsAvailable(out string? problem)
     {
-        if (!NativeLibraries.Available(out problem)) return null;
+        if (!NativeLibraries.Available(out problem)) return false;
         if (!TesseractEngine.ModelInstalled("vie"))
         {
             problem = "the Vietnamese OCR model is not installed (apt-get install tesseract-ocr-vie)";
-            return null;
+            return false;
         }
-        return new TesseractPageOcr(toolkit, new TesseractEnginePool(workers));
+        return true;
     }
 
     /// <summary>A page that could not be read: no words, no lines (its warnings say why).</summary>

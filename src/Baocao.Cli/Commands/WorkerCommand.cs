@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Text;
+using Baocao.Ingest;
+using Baocao.Pipeline;
+
+namespace Baocao.Cli;
+
+/// <summary>
+/// <c>baocao worker</c> (hidden): the extraction worker that <c>ingest</c> starts, one per core. Reads one request per
+/// line on standard input (<see cref="WorkerProtocol"/>), extracts the file, answers with the record or the reason on
+/// standard output; ends when its input ends. Anything else the program prints goes to standard error, so the
+/// answers stay clean.
+/// </summary>
+public static class WorkerCommand
+{
+    public const string Name = "worker";
+
+    /// <summary>
+    /// Test hook: faults to inject, "crash:NAME,hang:NAME,oom:NAME" — the worker crashes natively (SIGSEGV), hangs, or
+    /// allocates without end on a file whose name contains NAME, as a broken native parser would. The isolation tests use it.
+    /// </summary>
+    public const string FaultVariable = "BAOCAO_TEST_WORKER_FAULT";
+
+    public static Command Create()
+    {
+        var cmd = new Command(Name, "Extraction worker for ingest (reads requests on stdin)") { Hidden = true };
+        cmd.SetAction(_ =>
+        {
+            try { return Run(); }
+            finally { Native.LibreOfficeConverter.RemoveProfile(); }
+        });
+        return cmd;
+    }
+
+    private static int Run()
+    {
+        var answers = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
+        Console.SetOut(Console.Error);
+        using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+        // One OCR engine: the ingest runs one worker per core.
+        using var extractor = new InProcessExtractor(Extractor.CreateDefault(ocrWorkers: 1));
+        while (input.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            string answer;
+            try
+            {
+                var path = WorkerProtocol.ParseRequest(line);
+                InjectFault(path);
+                var o = extractor.Extract(path);
+                answer = o.Record is { } r ? WorkerProtocol.Success(r) : WorkerProtocol.Failure(o.Reason ?? "could not be extracted");
+            }
+            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
+            {
+                answer = WorkerProtocol.Failure($"bad request ({e.Message.Split('\n')[0]})");
+            }
+            try
+            {
+                answers.WriteLine(answer);
+                answers.Flush();
+            }
+            catch (IOException) { return 0; } // the ingest is gone
+        }
+        return 0;
+    }
+
+    private static void InjectFault(string path)
+    {
+        if (Environment.GetEnvironmentVariable(FaultVariable) is not { Length: > 0 } spec) return;
+        foreach (var f in spec.Split(','))
+        {
+            var (kind, name) = (f.Split(':')[0], f.Split(':').ElementAtOrDefault(1) ?? "");
+            if (name.Length == 0 || !Path.GetFileName(path).Contains(name, StringComparison.Ordinal)) continue;
+            switch (kind)
+            {
+                case "crash":
+                    // A native fault, as in a C decoder: no .NET handler can catch it.
+                    System.Runtime.InteropServices.Marshal.WriteInt32(IntPtr.Zero, 1);
+                    break;
+                case "hang":
+                    Thread.Sleep(Timeout.Infinite);
+                    break;
+                case "oom":
+                    var hog = new List<byte[]>();
+                    while (true)
+                    {
+                        var b = new byte[64 << 20];
+                        Array.Fill(b, (byte)1); // touched, so it is resident
+                        hog.Add(b);
+                    }
+            }
+        }
+    }
+
+    /// <summary>How to start this program in worker mode: the same executable (through dotnet when it runs as a .dll).</summary>
+    public static IReadOnlyList<string> SelfCommand() => SelfCommand([Name]);
+
+    /// <summary>How to start this program with other arguments (the resume bench runs <c>ingest</c> this way).</summary>
+    public static IReadOnlyList<string> SelfCommand(string[] args)
+    {
+        var exe = Environment.ProcessPath ?? "dotnet";
+        var dll = typeof(App).Assembly.Location;
+        return Path.GetFileNameWithoutExtension(exe) == "dotnet" ? [exe, dll, .. args] : [exe, .. args];
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Baocao.Output;
+using Baocao.Reports;
+
+namespace Baocao.Ingest;
+
+/// <summary>
+/// The lines an extraction worker process reads and writes (one JSON object per line, UTF-8): a request
+/// <c>{"path": …}</c> on its standard input; an answer <c>{"ok": true, "record": {…}}</c> (the record in the format of
+/// docs/record-format.md) or <c>{"ok": false, "reason": "…"}</c> on its standard output. Pure.
+/// </summary>
+public static class WorkerProtocol
+{
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Request(string path) => new JsonObject { ["path"] = path }.ToJsonString(Options);
+
+    public static string ParseRequest(string line) =>
+        JsonNode.Parse(line)?["path"]?.GetValue<string>() ?? throw new FormatException("a worker request needs a path");
+
+    public static string Success(ReportRecord record) => "{\"ok\":true,\"record\":" + RecordJson.Serialize(record, indented: false) + "}";
+
+    public static string Failure(string reason) => new JsonObject { ["ok"] = false, ["reason"] = reason }.ToJsonString(Options);
+
+    /// <summary>The record, or the reason it could not be extracted. Throws <see cref="FormatException"/> for a line that is no answer.</summary>
+    public static (ReportRecord? Record, string? Reason) ParseAnswer(string line)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            if (root.GetProperty("ok").GetBoolean()) return (RecordJsonReader.Read(root.GetProperty("record")), null);
+            return (null, root.GetProperty("reason").GetString());
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new FormatException($"not a worker answer ({e.Message.Split('\n')[0]})", e);
+        }
+    }
+}
