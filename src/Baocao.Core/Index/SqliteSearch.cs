@@ -185,6 +185,7 @@ internal sealed class SqliteSearch
 
     public SearchResult Run()
     {
+        if (Streamable) return RunStreamed();
         // Words alone, without filters or facets: nothing needs the gathered table, so the text index answers directly.
         var direct = !text.IsEmpty && q.Conditions.Count == 0 && !hasDocFilters && !q.Facets;
         var totalDocs = Unfiltered ? Scalar("SELECT count(*) FROM documents")
@@ -328,10 +329,7 @@ internal sealed class SqliteSearch
 
     private Facets Facets()
     {
-        var values = new Dictionary<long, (string facet, string key, string value, int count)>();
-        using (var cmd = Command("SELECT id, facet, key, value, count FROM facet_values WHERE count > 0"))
-        using (var r = cmd.ExecuteReader())
-            while (r.Read()) values[r.GetInt64(0)] = (r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4));
+        var values = FacetValues();
         List<FacetCount> Maintained(string facet) =>
             values.Values.Where(v => v.facet == facet).Select(v => new FacetCount(v.value, v.count)).ToList();
         if (Unfiltered)
@@ -342,33 +340,104 @@ internal sealed class SqliteSearch
                     : Periods("SELECT period, count(*) FROM documents WHERE period IS NOT NULL GROUP BY period"));
 
         // One pass over the gathered reports' facet ids (small integers), counted here.
-        var province = new Dictionary<long, int>();
-        var agency = new Dictionary<long, int>();
-        var year = new Dictionary<long, int>();
-        var formset = new Dictionary<long, int>();
-        static void Count(Dictionary<long, int> d, long k) => d[k] = d.GetValueOrDefault(k) + 1;
+        var counts = new FacetTally();
         using (var cmd = Command("SELECT province_fid, agency_fid, year, formset_fid FROM q_docs"))
         using (var r = cmd.ExecuteReader())
-            while (r.Read())
-            {
-                if (!r.IsDBNull(0)) Count(province, r.GetInt64(0));
-                if (!r.IsDBNull(1)) Count(agency, r.GetInt64(1));
-                if (!r.IsDBNull(2)) Count(year, r.GetInt64(2));
-                Count(formset, r.GetInt64(3));
-            }
-        List<FacetCount> Named(Dictionary<long, int> d) => d.Select(x => new FacetCount(values.TryGetValue(x.Key, out var v) ? v.value : "?", x.Value)).ToList();
+            while (r.Read()) counts.Add(r, 0, null);
+        if (PeriodsCounted) counts.Period = Counts("SELECT p.period_fid, count(*) FROM q_docs q JOIN doc_periods p ON p.id = q.id GROUP BY p.period_fid");
+        return Named(values, counts,
+            PeriodsCounted ? null : Periods("SELECT d.period, count(*) FROM q_docs q JOIN documents d ON d.id = q.id WHERE d.period IS NOT NULL GROUP BY d.period"));
+    }
+
+    /// <summary>Facet value ids counted over a set of reports (small integers; named at the end).</summary>
+    private sealed class FacetTally
+    {
+        public readonly Dictionary<long, int> Province = [], Agency = [], Year = [], Formset = [];
+        public Dictionary<long, int> Period = [];
+
+        private static void Count(Dictionary<long, int> d, long k) => d[k] = d.GetValueOrDefault(k) + 1;
+
+        /// <summary>Counts one report from the reader's columns province_fid, agency_fid, year, formset_fid at <paramref name="at"/> (and period_fid at <paramref name="period"/>).</summary>
+        public void Add(SqliteDataReader r, int at, int? period)
+        {
+            if (!r.IsDBNull(at)) Count(Province, r.GetInt64(at));
+            if (!r.IsDBNull(at + 1)) Count(Agency, r.GetInt64(at + 1));
+            if (!r.IsDBNull(at + 2)) Count(Year, r.GetInt64(at + 2));
+            Count(Formset, r.GetInt64(at + 3));
+            if (period is { } p && !r.IsDBNull(p)) Count(Period, r.GetInt64(p));
+        }
+    }
+
+    private Dictionary<long, (string facet, string key, string value, int count)> FacetValues()
+    {
+        var values = new Dictionary<long, (string facet, string key, string value, int count)>();
+        using var cmd = Command("SELECT id, facet, key, value, count FROM facet_values WHERE count > 0");
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) values[r.GetInt64(0)] = (r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4));
+        return values;
+    }
+
+    /// <summary>The counted facet ids as names, each facet ordered; <paramref name="periods"/> replaces the period counts when given.</summary>
+    private static Facets Named(Dictionary<long, (string facet, string key, string value, int count)> values, FacetTally t, List<FacetCount>? periods)
+    {
+        List<FacetCount> ByName(Dictionary<long, int> d) => d.Select(x => new FacetCount(values.TryGetValue(x.Key, out var v) ? v.value : "?", x.Value)).ToList();
         var formNames = values.Values.Where(v => v.facet == "form").ToDictionary(v => v.key, v => v.value);
         var forms = new Dictionary<string, int>();
-        foreach (var (fid, n) in formset)
+        foreach (var (fid, n) in t.Formset)
             if (values.TryGetValue(fid, out var set))
                 foreach (var k in set.key.Split(',', StringSplitOptions.RemoveEmptyEntries))
                     forms[k] = forms.GetValueOrDefault(k) + n;
-        return new Facets(Order(Named(province)), Order(Named(agency)),
-            Order(year.Select(x => new FacetCount(x.Key.ToString(CultureInfo.InvariantCulture), x.Value)).ToList(), byValue: true),
+        return new Facets(Order(ByName(t.Province)), Order(ByName(t.Agency)),
+            Order(t.Year.Select(x => new FacetCount(x.Key.ToString(CultureInfo.InvariantCulture), x.Value)).ToList(), byValue: true),
             Order(forms.Select(f => new FacetCount(formNames.GetValueOrDefault(f.Key, f.Key), f.Value)).ToList()),
-            PeriodsCounted
-                ? Order(Named(Counts("SELECT p.period_fid, count(*) FROM q_docs q JOIN doc_periods p ON p.id = q.id GROUP BY p.period_fid")), byValue: true)
-                : Periods("SELECT d.period, count(*) FROM q_docs q JOIN documents d ON d.id = q.id WHERE d.period IS NOT NULL GROUP BY d.period"));
+            periods ?? Order(ByName(t.Period), byValue: true));
+    }
+
+    /// <summary>
+    /// Facets without row conditions, and without words together with report filters: the matching reports are read once,
+    /// as a stream, counting their facets and keeping the newest on the way, instead of being gathered into q_docs and read
+    /// again (the gathering's inserts were most of the time of a broad word with facets).
+    /// </summary>
+    private bool Streamable => q.Facets && q.Conditions.Count == 0 && !Unfiltered && (text.IsEmpty || !hasDocFilters) && PeriodsCounted;
+
+    private SearchResult RunStreamed()
+    {
+        var from = text.IsEmpty
+            ? $"FROM documents d LEFT JOIN doc_periods p ON p.id = d.id WHERE {docConds}"
+            : $"FROM doc_fts f CROSS JOIN documents d INDEXED BY ix_documents_facets ON d.id = f.rowid LEFT JOIN doc_periods p ON p.id = d.id WHERE doc_fts MATCH {Words}";
+        var tally = new FacetTally();
+        // The newest reports, kept while streaming: a bounded heap ordered oldest first, so the oldest is dropped.
+        var newest = new PriorityQueue<long, (string date, long id)>(Comparer<(string date, long id)>.Create((a, b) =>
+            string.CompareOrdinal(a.date, b.date) is var c && c != 0 ? c : a.id.CompareTo(b.id)));
+        long totalDocs = 0;
+        using (var cmd = Command($"SELECT d.id, d.date, d.province_fid, d.agency_fid, d.year, d.formset_fid, p.period_fid {from}"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                totalDocs++;
+                tally.Add(r, 2, 6);
+                var key = (r.IsDBNull(1) ? "" : r.GetString(1), r.GetInt64(0));
+                if (newest.Count < q.Limit) newest.Enqueue(key.Item2, key);
+                else if (q.Limit > 0 && newest.TryPeek(out _, out var oldest) && newest.Comparer.Compare(key, oldest) > 0) newest.EnqueueDequeue(key.Item2, key);
+            }
+        var totalRows = q.SelectsRows ? CountRows() : 0;
+
+        var page = new List<long>();
+        if (!text.IsEmpty && totalDocs <= RankLimit)
+        {
+            using var cmd = Command($"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Words} ORDER BY rank, rowid LIMIT {Arg(q.Limit)}");
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) page.Add(r.GetInt64(0));
+        }
+        else
+        {
+            // Same order as the gathered path: date descending (NULL dates last, as SQLite sorts them), then id descending.
+            var list = new List<(long id, (string date, long id) key)>();
+            while (newest.TryDequeue(out var id, out var k)) list.Add((id, k));
+            list.Reverse();
+            page.AddRange(list.Select(x => x.id));
+        }
+        return new SearchResult((int)totalDocs, (int)totalRows, Hits(page), Named(FacetValues(), tally, null));
     }
 
     /// <summary>Whether the index counts periods in facet_values and doc_periods (indexes written before that group them here).</summary>
