@@ -44,5 +44,6 @@ public interface IScanPage : IDisposable
     /// <summary>The bounding box of the dark pixels in a region; null when it has none.</summary>
     PixelRect? InkBox(PixelRect r);
     /// <summary>The page's words outside the given regions (the tables, which are read cell by cell).</summary>
-    IReadOnlyList<OcrWord> ReadWords(IReadOnlyList<PixelRect> exclude);
+    /// <param name="thorough">Read with the slower, more careful models (for pages that hold a borderless table).</param>
+    IReadOnlyList<OcrWord> ReadWords(IReadOnlyList<PixelRect> exclude, bool thorough = false);
 }

@@ -71,10 +71,14 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
         }
 
         var exclude = grids.Select(g => PixelRect.FromPoints(g.Box!.Value, toPixels, -2)).ToList();
-        var words = scan.ReadWords(exclude)
+        List<Word> ReadWords(bool thorough) => scan.ReadWords(exclude, thorough)
             .Select(w => new Word(VietText.Clean(w.Text), new BBox(w.Box.X * toPoints, w.Box.Y * toPoints, (w.Box.X + w.Box.W) * toPoints, (w.Box.Y + w.Box.H) * toPoints), w.Confidence))
             .Where(w => w.Text.Length > 0)
             .ToList();
+        var words = ReadWords(false);
+        // A page whose text holds a borderless table is read again, more carefully: its columns and headings come from
+        // this reading alone (only its body cells are read again one by one).
+        if (grids.Count == 0 && BorderlessTables(new LayoutPage(pageNumber, width, height, words, lines), words).Any()) words = ReadWords(true);
         if (words.Count == 0 && cellWords.Count == 0)
             warnings.Add($"page {pageNumber}: no text recognised (an image without text?)");
         if (grids.Count == 0 && words.Count > 0) words = RereadBorderlessTables(scan, new LayoutPage(pageNumber, width, height, words, lines), words);
@@ -181,6 +185,11 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
     /// body cell is then read again on its own, in the band of its row and the span of its column, and the
     /// column-number row likewise in the band just above the body. The words read again replace those inside.
     /// </summary>
+    /// <summary>The tables the stream detector finds in the page's words that have at least two rows of figures.</summary>
+    private IEnumerable<CellGrid> BorderlessTables(LayoutPage page, List<Word> words) =>
+        _stream.Detect(page, words).Select(t => t.Grid).Where(g =>
+            Enumerable.Range(0, g.Rows).Count(r => g.Cells.Count(c => c.Row == r && c.Text.Length > 0 && Figure().IsMatch(c.Text)) >= 3) >= 2);
+
     private List<Word> RereadBorderlessTables(IScanPage scan, LayoutPage page, List<Word> words)
     {
         var toPixels = scan.Dpi / 72.0;

@@ -13,10 +13,10 @@ public class OcrModelsTests
     }
 
     [Fact]
-    public void With_every_model_text_is_read_by_the_script_and_language_models_and_figures_by_english()
+    public void With_every_model_cells_are_read_by_both_vietnamese_models_pages_by_vie_and_figures_by_english()
     {
         var dir = Tessdata("vie", "Vietnamese", "eng");
-        try { Assert.Equal(new OcrModels("Vietnamese+vie", "eng"), OcrModels.Installed(dir)); }
+        try { Assert.Equal(new OcrModels("Vietnamese+vie", "vie", "eng"), OcrModels.Installed(dir)); }
         finally { Directory.Delete(dir, true); }
     }
 
@@ -24,7 +24,7 @@ public class OcrModelsTests
     public void Without_the_optional_models_everything_is_read_by_vie()
     {
         var dir = Tessdata("vie");
-        try { Assert.Equal(new OcrModels("vie", "vie"), OcrModels.Installed(dir)); }
+        try { Assert.Equal(new OcrModels("vie", "vie", "vie"), OcrModels.Installed(dir)); }
         finally { Directory.Delete(dir, true); }
     }
 
@@ -32,7 +32,7 @@ public class OcrModelsTests
     public void Without_the_english_model_figures_fall_back_to_vie_but_text_keeps_the_script_model()
     {
         var dir = Tessdata("vie", "Vietnamese");
-        try { Assert.Equal(new OcrModels("Vietnamese+vie", "vie"), OcrModels.Installed(dir)); }
+        try { Assert.Equal(new OcrModels("Vietnamese+vie", "vie", "vie"), OcrModels.Installed(dir)); }
         finally { Directory.Delete(dir, true); }
     }
 }

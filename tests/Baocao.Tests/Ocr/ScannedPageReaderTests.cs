@@ -48,8 +48,16 @@ public class ScannedPageReaderTests
             return new OcrText("", 0);
         }
 
-        public IReadOnlyList<OcrWord> ReadWords(IReadOnlyList<PixelRect> exclude) =>
-            Prose.Where(w => !exclude.Any(e => w.Box.X >= e.X && w.Box.X < e.X + e.W && w.Box.Y >= e.Y && w.Box.Y < e.Y + e.H)).ToList();
+        /// <summary>What the careful reading gives (default: the same as the quick one); how often it was asked for.</summary>
+        public List<OcrWord>? ThoroughProse;
+        public int ThoroughReads;
+
+        public IReadOnlyList<OcrWord> ReadWords(IReadOnlyList<PixelRect> exclude, bool thorough = false)
+        {
+            if (thorough) ThoroughReads++;
+            return (thorough ? ThoroughProse ?? Prose : Prose)
+                .Where(w => !exclude.Any(e => w.Box.X >= e.X && w.Box.X < e.X + e.W && w.Box.Y >= e.Y && w.Box.Y < e.Y + e.H)).ToList();
+        }
 
         public void Dispose() { }
 
@@ -207,9 +215,25 @@ public class ScannedPageReaderTests
                 var truth = rows[r][c] == "4.6O9" ? "4.609" : rows[r][c];
                 scan.Set(r, c, truth, 0.9, numeric: c >= 2 || c == 0 ? truth : null);
             }
+        // The careful reading also finds the caption above the table, which the quick one missed.
+        scan.ThoroughProse = [.. scan.Prose, new OcrWord("TÌNH HÌNH", new PixelRect(300, 700, 300, 40), 0.9)];
         var (page, _) = new ScannedPageReader().Read(scan, 1);
         Assert.Contains(page.Words, w => w.Text == "4.609");
         Assert.DoesNotContain(page.Words, w => w.Text == "4.6O9");
         Assert.Contains(scan.Reads, x => x.mode == OcrMode.Numeric);
+        // The page holds a borderless table: it was read again carefully, and the table's words come from that reading.
+        Assert.Equal(1, scan.ThoroughReads);
+        Assert.Contains(page.Words, w => w.Text == "TÌNH HÌNH");
+    }
+
+    [Fact]
+    public void A_page_of_prose_is_read_once_quickly()
+    {
+        var scan = new FakeScan { Ruled = false };
+        scan.Prose = [new("Kính", new PixelRect(300, 400, 100, 40), 0.9), new("gửi:", new PixelRect(420, 400, 90, 40), 0.9),
+                      new("Tổng", new PixelRect(300, 500, 110, 40), 0.9), new("số", new PixelRect(430, 500, 50, 40), 0.9), new("12", new PixelRect(500, 500, 50, 40), 0.9)];
+        var (page, _) = new ScannedPageReader().Read(scan, 1);
+        Assert.Equal(0, scan.ThoroughReads);
+        Assert.Contains(page.Words, w => w.Text == "Kính");
     }
 }

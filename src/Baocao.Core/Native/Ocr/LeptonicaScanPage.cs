@@ -182,7 +182,7 @@ internal sealed class LeptonicaScanPage : IScanPage
         finally { LeptonicaApi.boxDestroy(ref box); }
     }
 
-    public IReadOnlyList<OcrWord> ReadWords(IReadOnlyList<PixelRect> exclude)
+    public IReadOnlyList<OcrWord> ReadWords(IReadOnlyList<PixelRect> exclude, bool thorough = false)
     {
         // Paint the tables white on a copy and read the rest of the page as running text.
         using var copy = new Pix(LeptonicaApi.pixCopy(IntPtr.Zero, _grey.Handle), "copy page");
@@ -197,7 +197,7 @@ internal sealed class LeptonicaScanPage : IScanPage
         var scale = Dpi < _cells.PageDpi ? (float)_cells.PageDpi / Dpi : 1f;
         using var page = scale == 1f ? null : new Pix(LeptonicaApi.pixScale(copy.Handle, scale, scale), "enlarge the page");
         int P(int v) => (int)Math.Round(v / scale);
-        return _engine.ReadWords(page ?? copy, (int)(Dpi * scale))
+        return _engine.ReadWords(page ?? copy, (int)(Dpi * scale), thorough)
             .Select(w => new OcrWord(w.text, new PixelRect(P(w.x0), P(w.y0), P(w.x1) - P(w.x0), P(w.y1) - P(w.y0)), w.conf)).ToList();
     }
 

@@ -9,7 +9,8 @@ namespace Baocao.Native.Ocr;
 /// </summary>
 public sealed class TesseractEngine : IDisposable
 {
-    private readonly Handle _text;
+    private readonly Handle _cells;
+    private readonly Handle _page;
     private readonly Handle _figures;
 
     /// <summary>Where Debian's <c>tesseract-ocr-*</c> packages put the models.</summary>
@@ -19,13 +20,18 @@ public sealed class TesseractEngine : IDisposable
     {
         NativeLibraries.Register();
         models ??= OcrModels.Installed(tessdata);
-        _text = new Handle(models.Text, tessdata);
-        _figures = _text;
-        if (models.Figures != models.Text)
+        var handles = new Dictionary<string, Handle>();
+        // One handle per distinct language string; an optional model that fails to load falls back to vie.
+        Handle Get(string language)
         {
-            try { _figures = new Handle(models.Figures, tessdata); }
-            catch (OcrException) { _figures = _text; }   // the figures are then read by the text model
+            if (handles.TryGetValue(language, out var h)) return h;
+            try { h = new Handle(language, tessdata); }
+            catch (OcrException) when (language != "vie") { h = Get("vie"); }
+            return handles[language] = h;
         }
+        _cells = Get(models.Cells);
+        _page = Get(models.Page);
+        _figures = Get(models.Figures);
     }
 
     /// <summary>True when the model of a language is in the tessdata folder (TESSDATA_PREFIX, else Debian's).</summary>
@@ -35,36 +41,38 @@ public sealed class TesseractEngine : IDisposable
         return File.Exists(Path.Combine(folder, language + ".traineddata"));
     }
 
-    /// <summary>The models this engine reads with (text, figures).</summary>
-    public OcrModels Models => new(_text.Language, _figures.Language);
+    /// <summary>The models this engine reads with.</summary>
+    public OcrModels Models => new(_cells.Language, _page.Language, _figures.Language);
 
     private static bool IsFigures(Baocao.Ocr.OcrMode mode) => mode is not Baocao.Ocr.OcrMode.Text;
 
     /// <summary>Reads a whole image (a cell cut out of the page) as a block of text or a single line of figures.</summary>
     internal (string text, double confidence) Read(Pix pix, int dpi, Baocao.Ocr.OcrMode mode)
     {
-        var h = IsFigures(mode) ? _figures : _text;
+        var h = IsFigures(mode) ? _figures : _cells;
         h.SetImage(pix, dpi);
         return h.ReadRegion(0, 0, pix.Width, pix.Height, mode);
     }
 
     /// <summary>Reads a whole page image as running text and returns its words with boxes and confidences.</summary>
-    internal List<(string text, int x0, int y0, int x1, int y1, double conf)> ReadWords(Pix pix, int dpi)
+    /// <param name="thorough">Read with the cells' models (<see cref="OcrModels.Cells"/>), slower and more careful.</param>
+    internal List<(string text, int x0, int y0, int x1, int y1, double conf)> ReadWords(Pix pix, int dpi, bool thorough = false)
     {
-        _text.SetImage(pix, dpi);
-        return _text.ReadWords();
+        var h = thorough ? _cells : _page;
+        h.SetImage(pix, dpi);
+        return h.ReadWords();
     }
+
+    private IEnumerable<Handle> Distinct() => new[] { _cells, _page, _figures }.Distinct();
 
     internal void Clear()
     {
-        _text.Clear();
-        if (!ReferenceEquals(_figures, _text)) _figures.Clear();
+        foreach (var h in Distinct()) h.Clear();
     }
 
     public void Dispose()
     {
-        if (!ReferenceEquals(_figures, _text)) _figures.Dispose();
-        _text.Dispose();
+        foreach (var h in Distinct()) h.Dispose();
     }
 
     /// <summary>One TessBaseAPI handle, with the page segmentation mode and whitelist it was last set to.</summary>
@@ -165,23 +173,23 @@ public sealed class TesseractEngine : IDisposable
 }
 
 /// <summary>
-/// The Tesseract models a worker reads with, as Tesseract language strings. <see cref="Text"/> reads cells and running
-/// text: by default Debian's script model <c>Vietnamese</c> combined with the language model <c>vie</c>
-/// ("Vietnamese+vie": Tesseract keeps the better reading of each word). On our scanned samples <c>vie</c> alone drops
-/// the dot below (nặng) on most words ("Nội vụ" read "Nôi vu", "nghiệp" "nghiêp"); <c>Vietnamese</c> keeps it but
-/// misreads some Latin capitals of the header ("II" as "I.", "VT" as "VI"); together they do better than either
-/// (cells 98.65 % against 98.27 % with <c>vie</c> on samples 01, 03 and 18 at 300 dpi). <see cref="Figures"/> reads
-/// figures and column numbers: <c>eng</c>.
+/// The Tesseract models a worker reads with, as Tesseract language strings. <see cref="Cells"/> reads the text cells of
+/// ruled tables: Debian's script model <c>Vietnamese</c> together with the language model <c>vie</c>
+/// ("Vietnamese+vie": Tesseract keeps the better reading of each word). On our scans <c>vie</c> alone drops the dot below
+/// (nặng) on most words ("Nội vụ" read "Nôi vu", "nghiệp" "nghiêp"); <c>Vietnamese</c> keeps it but misreads some Latin
+/// capitals ("TTHC" as "TTHƠ"); together they do better than either. <see cref="Page"/> reads the running text around
+/// the tables (header, prose): <c>vie</c> alone, because a page read by both models takes about 2 s against 1.3 s,
+/// which would keep OCR under one page per second; a page found to hold a borderless table is read again with the
+/// cells' models, since its whole table comes from that reading. <see cref="Figures"/> reads figures and column
+/// numbers: <c>eng</c>, which reads "59" where <c>vie</c> reads "99" even with a digit whitelist.
 /// </summary>
-public sealed record OcrModels(string Text, string Figures)
+public sealed record OcrModels(string Cells, string Page, string Figures)
 {
     /// <summary>The best models that are installed: each missing one falls back to <c>vie</c>, which is required.</summary>
-    public static OcrModels Installed(string? tessdata = null)
-    {
-        var text = TesseractEngine.ModelInstalled("Vietnamese", tessdata) ? "Vietnamese+vie" : "vie";
-        var figures = TesseractEngine.ModelInstalled("eng", tessdata) ? "eng" : "vie";
-        return new OcrModels(text, figures);
-    }
+    public static OcrModels Installed(string? tessdata = null) => new(
+        TesseractEngine.ModelInstalled("Vietnamese", tessdata) ? "Vietnamese+vie" : "vie",
+        "vie",
+        TesseractEngine.ModelInstalled("eng", tessdata) ? "eng" : "vie");
 }
 
 /// <summary>
