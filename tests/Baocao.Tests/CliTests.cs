@@ -9,15 +9,7 @@ public class ConsoleCollection;
 [Collection("console")]
 public class CliTests
 {
-    private static (int code, string stdout, string stderr) Run(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try { return (App.Run(args), o.ToString(), e.ToString()); }
-        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
-    }
+    private static (int code, string stdout, string stderr) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void A_bad_file_gets_one_line_and_the_good_one_is_still_extracted()
@@ -57,15 +49,7 @@ public class CliTests
 [Collection("console")]
 public class CheckCommandTests
 {
-    private static (int code, string stdout, string stderr) Run(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try { return (App.Run(args), o.ToString(), e.ToString()); }
-        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
-    }
+    private static (int code, string stdout, string stderr) Run(params string[] args) => CliRunner.Run(args);
 
     // Sample 03 is seed 002, whose centre table prints resolved totals that are not early + on time + late.
     private static string Seed002 => Path.Combine(Corpus.CorpusTests.CorpusDir, "03-tthcc-soctrang-t10-2019.docx");

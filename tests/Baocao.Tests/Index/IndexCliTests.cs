@@ -26,15 +26,7 @@ public sealed class IngestedCorpus : IDisposable
 [Collection("console")]
 public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus>
 {
-    internal static (int code, string stdout, string stderr) Run(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try { return (App.Run(args), o.ToString(), e.ToString()); }
-        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
-    }
+    internal static (int code, string stdout, string stderr) Run(params string[] args) => CliRunner.Run(args);
 
     private JsonElement Search(params string[] args)
     {

@@ -18,15 +18,7 @@ public class IngestCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, true);
 
-    private static (int code, string stdout, string stderr) Run(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try { return (App.Run(args), o.ToString(), e.ToString()); }
-        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
-    }
+    private static (int code, string stdout, string stderr) Run(params string[] args) => CliRunner.Run(args);
 
     private string Copy(string sample, string? name = null)
     {
