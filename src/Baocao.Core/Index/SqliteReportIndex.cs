@@ -104,13 +104,19 @@ public sealed class SqliteReportIndex : IReportIndex
             throw new IndexException(path, $"made by a newer baocao (index schema {meta.GetValueOrDefault("schema")}, this program reads {SqliteSchema.Version})");
     }
 
-    /// <summary>An index made before periods were counted in facet_values gets its counts, once, in one transaction.</summary>
+    /// <summary>
+    /// An index made before each report kept its period's facet id (schema 1 and 2) gets the column, the counts and the
+    /// covering indexes, once, in one transaction.
+    /// </summary>
     private static void UpgradePeriodFacet(SqliteConnection conn)
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = $"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'";
         if (Convert.ToInt64(cmd.ExecuteScalar()) > 0) return;
+        cmd.CommandText = "SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'period_fid'";
+        var hasColumn = Convert.ToInt64(cmd.ExecuteScalar()) > 0;
         using var tx = conn.BeginTransaction();
+        if (!hasColumn) Exec(conn, "ALTER TABLE documents ADD COLUMN period_fid INTEGER;", tx);
         Exec(conn, SqliteSchema.PeriodFacetUpgrade, tx);
         tx.Commit();
     }
@@ -234,7 +240,7 @@ public sealed class SqliteReportIndex : IReportIndex
     private sealed class Writer : IDisposable
     {
         private readonly SqliteConnection conn;
-        private readonly SqliteCommand findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delPeriod, insPeriod, delDoc, facetDown,
+        private readonly SqliteCommand findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
             insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp;
 
         public Writer(SqliteConnection conn)
@@ -252,22 +258,20 @@ public sealed class SqliteReportIndex : IReportIndex
             delFigures = Cmd("DELETE FROM figures WHERE doc_id=$id", "$id");
             delExtra = Cmd("DELETE FROM extra_values WHERE doc_id=$id", "$id");
             delRecord = Cmd("DELETE FROM records WHERE doc_id=$id", "$id");
-            delPeriod = Cmd("DELETE FROM doc_periods WHERE id=$id", "$id");
-            insPeriod = Cmd("INSERT INTO doc_periods(id, period_fid) VALUES ($id, $fid)", "$id", "$fid");
             delDoc = Cmd("DELETE FROM documents WHERE id=$id", "$id");
             facetDown = Cmd("UPDATE facet_values SET count=count-1 WHERE facet=$f AND key=$k", "$f", "$k");
             facetUp = Cmd("INSERT INTO facet_values(facet, key, value, count) VALUES ($f, $k, $v, 1) ON CONFLICT(facet, key) DO UPDATE SET count=count+1 RETURNING id", "$f", "$k", "$v");
             insDoc = Cmd("""
                 INSERT INTO documents(id, path, file_name, sha256, format, pages, ocr, extractor, indexed_at, number, agency, parent_agency, agency_key,
                   province, province_key, place, date, year, period, period_kind, period_year, quarter, month, half, title, forms, form_keys,
-                  province_fid, agency_fid, formset_fid, n_tables, n_rows)
+                  province_fid, agency_fid, formset_fid, period_fid, n_tables, n_rows)
                 VALUES ($docid, $path, $file, $sha, $format, $pages, $ocr, $extractor, $at, $number, $agency, $parent, $agency_key,
                   $province, $province_key, $place, $date, $year, $period, $kind, $pyear, $quarter, $month, $half, $title, $forms, $form_keys,
-                  $pfid, $afid, $ffid, $ntables, $nrows)
+                  $pfid, $afid, $ffid, $perfid, $ntables, $nrows)
                 RETURNING id
                 """, "$docid", "$path", "$file", "$sha", "$format", "$pages", "$ocr", "$extractor", "$at", "$number", "$agency", "$parent", "$agency_key",
                 "$province", "$province_key", "$place", "$date", "$year", "$period", "$kind", "$pyear", "$quarter", "$month", "$half", "$title", "$forms", "$form_keys",
-                "$pfid", "$afid", "$ffid", "$ntables", "$nrows");
+                "$pfid", "$afid", "$ffid", "$perfid", "$ntables", "$nrows");
             insRecord = Cmd("INSERT INTO records(doc_id, json) VALUES ($id, $json)", "$id", "$json");
             insTable = Cmd("INSERT INTO tables(doc_id, idx, form, title, section, page, unit, needs_review) VALUES ($id, $idx, $form, $title, $section, $page, $unit, $review)",
                 "$id", "$idx", "$form", "$title", "$section", "$page", "$unit", "$review");
@@ -317,7 +321,7 @@ public sealed class SqliteReportIndex : IReportIndex
             foreach (var (f, k) in facets) Bind(facetDown, tx, f, k).ExecuteNonQuery();
             Bind(delRowFts, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
             Bind(delRows, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
-            foreach (var c in new[] { delNotes, delFts, delTables, delFigures, delExtra, delRecord, delPeriod, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
+            foreach (var c in new[] { delNotes, delFts, delTables, delFigures, delExtra, delRecord, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
             return id;
         }
 
@@ -340,11 +344,10 @@ public sealed class SqliteReportIndex : IReportIndex
             var id = (long)Bind(insDoc, tx, oldId, doc.Path, doc.FileName, r.Source.Sha256, r.Source.Format, r.Source.Pages, r.Source.Ocr ? 1 : 0, extractor,
                 DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), h.Number, h.Agency, h.ParentAgency, doc.AgencyKey, h.Province, doc.ProvinceKey,
                 h.Place, h.Date, doc.Year, doc.PeriodLabel, p?.Kind, p?.Year, p?.Quarter, p?.Month, p?.Half, h.Title, string.Join(", ", doc.Forms),
-                formKeys, pfid, afid, ffid, r.Tables.Count, doc.Rows.Count).ExecuteScalar()!;
+                formKeys, pfid, afid, ffid, periodFid, r.Tables.Count, doc.Rows.Count).ExecuteScalar()!;
             if (doc.Rows.Count > 1 << SqliteSchema.RowBits)
                 throw new IndexException(doc.Path, $"has {doc.Rows.Count} table rows; an index report holds at most {1 << SqliteSchema.RowBits}");
             Bind(insRecord, tx, id, json).ExecuteNonQuery();
-            if (periodFid is { } pf) Bind(insPeriod, tx, id, pf).ExecuteNonQuery();
             // A file extracted at last is no longer failed: in the same transaction, so a kill can never leave both.
             Bind(delFailed, tx, doc.Path).ExecuteNonQuery();
             var note = ReviewNote.Of(r, doc.Path);
@@ -371,7 +374,7 @@ public sealed class SqliteReportIndex : IReportIndex
 
         public void Dispose()
         {
-            foreach (var c in new[] { findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delPeriod, insPeriod, delDoc, facetDown,
+            foreach (var c in new[] { findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
                          insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp })
                 c.Dispose();
         }

@@ -146,7 +146,8 @@ internal sealed class SqliteSearch
     {
         Exec($"CREATE TEMP TABLE IF NOT EXISTS q_docs(id INTEGER PRIMARY KEY{SqliteSchema.FacetColumns[2..]})");
         Exec("DELETE FROM q_docs");
-        var cols = string.Join(", ", SqliteSchema.FacetColumns.Split(", ").Select(c => "d." + c));
+        // An index not yet upgraded has no period_fid: its periods are grouped from documents instead (Facets).
+        var cols = string.Join(", ", SqliteSchema.FacetColumns.Split(", ").Select(c => c == "period_fid" && !PeriodsCounted ? "NULL" : "d." + c));
         if (q.Conditions.Count > 0)
         {
             Exec("CREATE TEMP TABLE IF NOT EXISTS q_rows(id INTEGER PRIMARY KEY)");
@@ -341,10 +342,9 @@ internal sealed class SqliteSearch
 
         // One pass over the gathered reports' facet ids (small integers), counted here.
         var counts = new FacetTally();
-        using (var cmd = Command("SELECT province_fid, agency_fid, year, formset_fid FROM q_docs"))
+        using (var cmd = Command("SELECT province_fid, agency_fid, year, formset_fid, period_fid FROM q_docs"))
         using (var r = cmd.ExecuteReader())
-            while (r.Read()) counts.Add(r, 0, null);
-        if (PeriodsCounted) counts.Period = Counts("SELECT p.period_fid, count(*) FROM q_docs q JOIN doc_periods p ON p.id = q.id GROUP BY p.period_fid");
+            while (r.Read()) counts.Add(r, 0, 4);
         return Named(values, counts,
             PeriodsCounted ? null : Periods("SELECT d.period, count(*) FROM q_docs q JOIN documents d ON d.id = q.id WHERE d.period IS NOT NULL GROUP BY d.period"));
     }
@@ -403,14 +403,14 @@ internal sealed class SqliteSearch
     private SearchResult RunStreamed()
     {
         var from = text.IsEmpty
-            ? $"FROM documents d LEFT JOIN doc_periods p ON p.id = d.id WHERE {docConds}"
-            : $"FROM doc_fts f CROSS JOIN documents d INDEXED BY ix_documents_facets ON d.id = f.rowid LEFT JOIN doc_periods p ON p.id = d.id WHERE doc_fts MATCH {Words}";
+            ? $"FROM documents d WHERE {docConds}"
+            : $"FROM doc_fts f CROSS JOIN documents d INDEXED BY ix_documents_facets ON d.id = f.rowid WHERE doc_fts MATCH {Words}";
         var tally = new FacetTally();
         // The newest reports, kept while streaming: a bounded heap ordered oldest first, so the oldest is dropped.
         var newest = new PriorityQueue<long, (string date, long id)>(Comparer<(string date, long id)>.Create((a, b) =>
             string.CompareOrdinal(a.date, b.date) is var c && c != 0 ? c : a.id.CompareTo(b.id)));
         long totalDocs = 0;
-        using (var cmd = Command($"SELECT d.id, d.date, d.province_fid, d.agency_fid, d.year, d.formset_fid, p.period_fid {from}"))
+        using (var cmd = Command($"SELECT d.id, d.date, d.province_fid, d.agency_fid, d.year, d.formset_fid, d.period_fid {from}"))
         using (var r = cmd.ExecuteReader())
             while (r.Read())
             {
@@ -440,17 +440,8 @@ internal sealed class SqliteSearch
         return new SearchResult((int)totalDocs, (int)totalRows, Hits(page), Named(FacetValues(), tally, null));
     }
 
-    /// <summary>Whether the index counts periods in facet_values and doc_periods (indexes written before that group them here).</summary>
+    /// <summary>Whether the index counts periods in facet_values and documents.period_fid (indexes written before that group them here).</summary>
     private bool PeriodsCounted => Scalar($"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'") > 0;
-
-    private Dictionary<long, int> Counts(string sql)
-    {
-        var d = new Dictionary<long, int>();
-        using var cmd = Command(sql);
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) d[r.GetInt64(0)] = r.GetInt32(1);
-        return d;
-    }
 
     /// <summary>The period facet of the gathered reports, newest first (their period is not among the gathered columns: joined here).</summary>
     private List<FacetCount> Periods(string sql)

@@ -39,12 +39,20 @@ public class PeriodFacetTests
         var records = new SyntheticReports(19).Generate(120).ToList();
         using var tmp = new TempIndex();
         using (var w = tmp.Write()) w.StoreAll(records);
-        // As an older baocao left it: no period counts, no meta key.
+        // As a schema-2 baocao left it: no period column in documents nor in its covering indexes, no period counts, no meta key.
         using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={tmp.Path};Pooling=false"))
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "DELETE FROM facet_values WHERE facet = 'period'; DELETE FROM meta WHERE key = 'facets.period'; DROP TABLE doc_periods;";
+            cmd.CommandText = """
+                DELETE FROM facet_values WHERE facet = 'period'; DELETE FROM meta WHERE key = 'facets.period_fid';
+                DROP INDEX ix_documents_facets; DROP INDEX ix_documents_province; DROP INDEX ix_documents_year;
+                ALTER TABLE documents DROP COLUMN period_fid;
+                CREATE INDEX ix_documents_facets ON documents(id, province_fid, agency_fid, year, date, formset_fid);
+                CREATE INDEX ix_documents_province ON documents(province_key, year, province_fid, agency_fid, date, formset_fid);
+                CREATE INDEX ix_documents_year ON documents(year, province_fid, agency_fid, date, formset_fid);
+                UPDATE meta SET value = '2' WHERE key = 'schema';
+                """;
             cmd.ExecuteNonQuery();
         }
         var expected = records.Select(IndexedReport.From).Where(d => d.PeriodLabel is not null).GroupBy(d => d.PeriodLabel!).ToDictionary(g => g.Key, g => g.Count());
@@ -71,6 +79,11 @@ public class PeriodFacetTests
             using var cmd = c.CreateCommand();
             cmd.CommandText = "SELECT sum(count) FROM facet_values WHERE facet = 'period'";
             Assert.Equal(expected.Values.Sum(), Convert.ToInt32(cmd.ExecuteScalar()));
+            // Upgraded: every dated report holds its period's id, and the schema says so.
+            cmd.CommandText = "SELECT count(*) FROM documents WHERE period IS NOT NULL AND period_fid IS NULL";
+            Assert.Equal(0, Convert.ToInt32(cmd.ExecuteScalar()));
+            cmd.CommandText = "SELECT value FROM meta WHERE key = 'schema'";
+            Assert.Equal("3", cmd.ExecuteScalar());
         }
     }
 }

@@ -222,6 +222,6 @@ public class LedgerUpgradeTests
         conn2.Open();
         using var q = conn2.CreateCommand();
         q.CommandText = "SELECT value FROM meta WHERE key='schema'";
-        Assert.Equal("2", q.ExecuteScalar());
+        Assert.Equal(SqliteSchema.Version.ToString(), q.ExecuteScalar());
     }
 }
