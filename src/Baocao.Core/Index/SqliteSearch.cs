@@ -352,8 +352,7 @@ internal sealed class SqliteSearch
     /// <summary>Facet value ids counted over a set of reports (small integers; named at the end).</summary>
     private sealed class FacetTally
     {
-        public readonly Dictionary<long, int> Province = [], Agency = [], Year = [], Formset = [];
-        public Dictionary<long, int> Period = [];
+        public readonly Dictionary<long, int> Province = [], Agency = [], Year = [], Formset = [], Period = [];
 
         private static void Count(Dictionary<long, int> d, long k) => d[k] = d.GetValueOrDefault(k) + 1;
 
@@ -432,16 +431,16 @@ internal sealed class SqliteSearch
         else
         {
             // Same order as the gathered path: date descending (NULL dates last, as SQLite sorts them), then id descending.
-            var list = new List<(long id, (string date, long id) key)>();
-            while (newest.TryDequeue(out var id, out var k)) list.Add((id, k));
-            list.Reverse();
-            page.AddRange(list.Select(x => x.id));
+            while (newest.TryDequeue(out var id, out _)) page.Add(id);
+            page.Reverse();
         }
         return new SearchResult((int)totalDocs, (int)totalRows, Hits(page), Named(FacetValues(), tally, null));
     }
 
-    /// <summary>Whether the index counts periods in facet_values and documents.period_fid (indexes written before that group them here).</summary>
-    private bool PeriodsCounted => Scalar($"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'") > 0;
+    /// <summary>Whether the index counts periods in facet_values and documents.period_fid (indexes written before that group them here); asked once per search.</summary>
+    private bool PeriodsCounted => periodsCounted ??= Scalar($"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'") > 0;
+
+    private bool? periodsCounted;
 
     /// <summary>The period facet of the gathered reports, newest first (their period is not among the gathered columns: joined here).</summary>
     private List<FacetCount> Periods(string sql)

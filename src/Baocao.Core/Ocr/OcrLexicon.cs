@@ -58,6 +58,7 @@ public sealed class OcrLexicon
         // Character offset of each word in text.
         var starts = new int[words.Length];
         for (int i = 1; i < words.Length; i++) starts[i] = starts[i - 1] + words[i - 1].Length + 1;
+        var folded = FoldChars(text);   // one character per character, so a window of text is the same window of folded
         var chars = text.ToCharArray();
         var changed = false;
         for (var i = 0; i < words.Length;)
@@ -73,7 +74,7 @@ public sealed class OcrLexicon
                 while (to > from && !char.IsLetterOrDigit(text[to - 1])) to--;
                 if (to - from < 2) continue;
                 var core = text[from..to];
-                if (!_byFold.TryGetValue(FoldChars(core), out var phrase) || phrase is null || phrase.Length != core.Length) continue;
+                if (!_byFold.TryGetValue(folded[from..to], out var phrase) || phrase is null || phrase.Length != core.Length) continue;
                 for (var k = 0; k < core.Length; k++)
                 {
                     var p = phrase[k];

@@ -77,11 +77,14 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
             .ToList();
         var words = ReadWords(false);
         // A page whose text holds a borderless table is read again, more carefully: its columns and headings come from
-        // this reading alone (only its body cells are read again one by one).
-        if (grids.Count == 0 && BorderlessTables(new LayoutPage(pageNumber, width, height, words, lines), words).Any()) words = ReadWords(true);
+        // this reading alone; then its body cells are read again one by one.
+        if (grids.Count == 0 && BorderlessTables(new LayoutPage(pageNumber, width, height, words, lines), words).Any())
+        {
+            words = ReadWords(true);
+            words = RereadBorderlessTables(scan, new LayoutPage(pageNumber, width, height, words, lines), words);
+        }
         if (words.Count == 0 && cellWords.Count == 0)
             warnings.Add($"page {pageNumber}: no text recognised (an image without text?)");
-        if (grids.Count == 0 && words.Count > 0) words = RereadBorderlessTables(scan, new LayoutPage(pageNumber, width, height, words, lines), words);
         return (new LayoutPage(pageNumber, width, height, [.. words, .. cellWords.Values], lines), warnings);
     }
 
@@ -187,19 +190,21 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
     /// </summary>
     /// <summary>The tables the stream detector finds in the page's words that have at least two rows of figures.</summary>
     private IEnumerable<CellGrid> BorderlessTables(LayoutPage page, List<Word> words) =>
-        _stream.Detect(page, words).Select(t => t.Grid).Where(g =>
-            Enumerable.Range(0, g.Rows).Count(r => g.Cells.Count(c => c.Row == r && c.Text.Length > 0 && Figure().IsMatch(c.Text)) >= 3) >= 2);
+        _stream.Detect(page, words).Select(t => t.Grid).Where(g => BodyRows(g).Count >= 2);
+
+    private static bool IsFigureCell(GridCell c) => c.Text.Length > 0 && Figure().IsMatch(c.Text);
+
+    /// <summary>A borderless table's body: the rows with at least three figures.</summary>
+    private static List<int> BodyRows(CellGrid g) =>
+        Enumerable.Range(0, g.Rows).Where(r => g.Cells.Count(c => c.Row == r && IsFigureCell(c)) >= 3).ToList();
 
     private List<Word> RereadBorderlessTables(IScanPage scan, LayoutPage page, List<Word> words)
     {
         var toPixels = scan.Dpi / 72.0;
         BBox? InkOf(PixelRect r) => scan.InkBox(r) is { } ink ? new BBox(ink.X / toPixels, ink.Y / toPixels, (ink.X + ink.W) / toPixels, (ink.Y + ink.H) / toPixels) : null;
-        foreach (var table in _stream.Detect(page, words))
+        foreach (var grid in BorderlessTables(page, words))
         {
-            var grid = table.Grid;
-            bool IsFigureCell(GridCell c) => c.Text.Length > 0 && Figure().IsMatch(c.Text);
-            var bodyRows = Enumerable.Range(0, grid.Rows).Where(r => grid.Cells.Count(c => c.Row == r && IsFigureCell(c)) >= 3).ToList();
-            if (bodyRows.Count < 2) continue;
+            var bodyRows = BodyRows(grid);
             // Column spans from the body cells' words; boundaries halfway between neighbours.
             var spans = Enumerable.Range(0, grid.Cols).Select(c =>
                 BBox.UnionAll(grid.Cells.Where(x => x.Col == c && x.ColSpan == 1 && bodyRows.Contains(x.Row) && x.Box is not null).Select(x => x.Box!.Value))).ToList();

@@ -1,11 +1,9 @@
 namespace Baocao.Native.Ocr;
 
 /// <summary>
-/// One initialised Tesseract worker (LSTM). It holds two engines: the Vietnamese model (<c>vie</c>) for text, and the
-/// English model (<c>eng</c>) for figures and column numbers, when it is installed. With a digit whitelist the Vietnamese
-/// model still misreads clean printed digits ("59" as "99", "56" as "96", "5.127" as "9.127" in our scanned samples),
-/// which the English model reads right; the figures have no tone marks to lose. Initialising costs a few hundred
-/// milliseconds, so workers are kept in a pool and reused for every page; a worker is used by one thread at a time.
+/// One initialised Tesseract worker (LSTM): one engine per distinct model of its <see cref="OcrModels"/> (text cells,
+/// running text, figures; see there why they differ). Initialising costs a few hundred milliseconds, so workers are
+/// kept in a pool and reused for every page; a worker is used by one thread at a time.
 /// </summary>
 public sealed class TesseractEngine : IDisposable
 {
