@@ -206,6 +206,7 @@ public sealed class SqliteReportIndex : IReportIndex
                 }
             }
             tx.Commit();
+            columns = null;
         }
         if (failed.Count > 0)
             throw new IndexException(Location, $"{failed[0].path} was not indexed ({failed[0].reason}); the index holds it as before" +
@@ -219,6 +220,7 @@ public sealed class SqliteReportIndex : IReportIndex
         using var tx = conn.BeginTransaction();
         var removed = writer.Delete(tx, IndexedReport.PathKey(path));
         tx.Commit();
+        columns = null;
         return removed;
     }
 
@@ -384,14 +386,35 @@ public sealed class SqliteReportIndex : IReportIndex
 
     public SearchResult Search(SearchQuery query)
     {
-        try { return new SqliteSearch(conn, query).Run(); }
+        try { return new SqliteSearch(conn, query, Columns).Run(); }
         catch (SqliteException e) { throw Explain(Location, e); }
+    }
+
+    private DocumentColumns? columns;
+    private long columnsVersion = -1;
+
+    /// <summary>
+    /// The reports' columns in memory, loaded at the first search that needs them and again after the index changed:
+    /// <c>PRAGMA data_version</c> moves when another connection commits, and this connection's own writes drop them.
+    /// </summary>
+    private DocumentColumns Columns(bool periodsCounted)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "PRAGMA data_version";
+        var version = Convert.ToInt64(cmd.ExecuteScalar());
+        if (columns is null || version != columnsVersion || (columns.PeriodNames is null) != periodsCounted)
+        {
+            columns = null;
+            columns = DocumentColumns.Load(conn, periodsCounted);
+            columnsVersion = version;
+        }
+        return columns;
     }
 
     public IEnumerable<ExportRow> Export(SearchQuery query)
     {
         // Enumerated lazily; SQLite errors surface as IndexException at the row that met them.
-        var e = new SqliteSearch(conn, query).Export().GetEnumerator();
+        var e = new SqliteSearch(conn, query, Columns).Export().GetEnumerator();
         while (true)
         {
             try { if (!e.MoveNext()) break; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Baocao.Header;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Baocao.Index;
 
@@ -10,11 +11,11 @@ namespace Baocao.Index;
 /// own text; <c>--where</c> conditions hold on one row, and then a report matches through such rows (with words too, a
 /// row qualifies by its own text or by its report's header text); a form filter also limits rows to tables of that form.
 /// <para>
-/// How it stays fast: the matching reports are gathered once, by one INSERT … SELECT inside SQLite, into a temporary
-/// table holding their facet columns (read from narrow covering indexes, never the wide rows); totals and facets are
-/// counted there. Row ids carry their report's id (<see cref="SqliteSchema.RowBits"/>), so rows found through the row
-/// text index or a value index name their report without a lookup. The rows shown for the first reports are read by id
-/// range and picked in memory by <see cref="RowFilter"/>'s rules.
+/// How it stays fast: SQLite finds the candidates through its indexes, each read as one stream of ids: the text
+/// index gives report ids; with <c>--where</c>, a value index gives row ids, which carry their report's id
+/// (<see cref="SqliteSchema.RowBits"/>). Everything else per report (report filters, facet counts, newest first) is done
+/// on <see cref="DocumentColumns"/>, the reports' columns held in memory, by array lookups. The rows shown for the first
+/// reports are read by id range and picked in memory by <see cref="RowFilter"/>'s rules.
 /// </para>
 /// </summary>
 internal sealed class SqliteSearch
@@ -23,51 +24,33 @@ internal sealed class SqliteSearch
     private readonly SearchQuery q;
     private readonly TextQuery text;
     private readonly RowFilter filter;
+    private readonly Func<bool, DocumentColumns> columnsOf;
     private readonly List<(string Name, object Value)> args = [];
-    private readonly string docConds;        // report filters on documents d, without the words
     private readonly string rowConds;        // --where and --form on rows r, without the words
-    private readonly bool hasDocFilters;
+    private readonly string? provinceKey;
+    private readonly string? agencyWords;    // an FTS5 query on the agency column
     private readonly IReadOnlyList<string>? formKeys;
 
-    public SqliteSearch(SqliteConnection conn, SearchQuery query)
+    public SqliteSearch(SqliteConnection conn, SearchQuery query, Func<bool, DocumentColumns> columnsOf)
     {
         this.conn = conn;
+        this.columnsOf = columnsOf;
         q = query;
         text = TextQuery.Parse(q.Text);
         filter = new RowFilter(q);
-        var docs = new List<string>();
         if (q.Province is { } prov)
         {
             var canonical = Provinces.Lookup(prov)
                 ?? throw new QueryException($"--province '{prov}' is not a province (valid, with or without diacritics: {string.Join(", ", Provinces.All)})");
-            docs.Add($"d.province_key = {Arg(Provinces.Key(canonical))}");
+            provinceKey = Provinces.Key(canonical);
         }
         if (q.Agency is { } agency)
         {
             var words = TextQuery.Words(agency);
             if (words.Count == 0) throw new QueryException($"--agency '{agency}' has no words");
-            docs.Add($"d.id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Arg(new TextQuery([words]).ToFts5("agency"))})");
+            agencyWords = new TextQuery([words]).ToFts5("agency");
         }
-        if (q.Year is { } y) docs.Add($"d.year = {Arg(y)}");
-        if (q.Period is { } p)
-        {
-            if (p.Quarter is null && p.Month is null && p.Half is null) docs.Add($"d.year = {Arg(p.Year)}");
-            else
-            {
-                docs.Add($"d.period_year = {Arg(p.Year)}");
-                if (p.Quarter is { } qu) docs.Add($"d.quarter = {Arg(qu)}");
-                if (p.Month is { } m) docs.Add($"d.month = {Arg(m)}");
-                if (p.Half is { } h) docs.Add($"d.half = {Arg(h)}");
-            }
-        }
-        if (q.Form is { } form)
-        {
-            formKeys = SearchQuery.FormKeys(form);
-            docs.Add("d.formset_fid IN (SELECT id FROM facet_values WHERE facet = 'formset' AND (" +
-                     string.Join(" OR ", formKeys.Select(k => $"instr(key, {Arg("," + k + ",")}) > 0")) + "))");
-        }
-        hasDocFilters = docs.Count > 0;
-        docConds = docs.Count == 0 ? "1" : string.Join(" AND ", docs);
+        if (q.Form is { } form) formKeys = SearchQuery.FormKeys(form);
 
         var rows = new List<string>();
         // SQLite has no statistics on ranges, so it may walk the index of a condition most rows meet ("resolved.total > 100")
@@ -124,34 +107,84 @@ internal sealed class SqliteSearch
         return cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Up to this many matching reports are ordered by relevance; beyond, by date.</summary>
+    /// <summary>Reads a query's first column as ids, in the order SQLite gives them (through the raw API: these run to tens of thousands).</summary>
+    private void Ids(string sql, Action<long> each) => SqliteRaw.Each(conn, sql, args, st => each(raw.sqlite3_column_int64(st, 0)));
+
+    /// <summary>Words held by up to this many reports order the results by relevance; held by more, by date (<see cref="Ranked"/>).</summary>
     public const int RankLimit = 5000;
 
-    private bool Unfiltered => !hasDocFilters && text.IsEmpty && q.Conditions.Count == 0;
+    private bool Unfiltered => provinceKey is null && agencyWords is null && q.Year is null && q.Period is null && formKeys is null
+                               && text.IsEmpty && q.Conditions.Count == 0;
 
     private string Words => Arg(text.ToFts5());
     private string HeadWords => Arg(text.ToFts5("agency head"));
 
-    /// <summary>The rows' own words, or (with --where) their report's header words, from the sets gathered once.</summary>
-    private string RowTextCond(string rowId) => q.Conditions.Count == 0
-        ? $"{rowId} IN (SELECT rowid FROM row_fts WHERE row_fts MATCH {Words})"
-        : $"({rowId} IN (SELECT id FROM q_rowtext) OR ({rowId} >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_headdocs))";
+    /// <summary>Whether the index counts periods in facet_values and documents.period_fid (indexes written before that are grouped by their text); asked once per search.</summary>
+    private bool PeriodsCounted => periodsCounted ??= Scalar($"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'") > 0;
+
+    private bool? periodsCounted;
+
+    /// <summary>The matching reports (ascending ids), the rows selected in them, and how many reports hold the words (-1 when not counted).</summary>
+    private sealed record Matches(List<int> Docs, long Rows, int TextMatches, bool[] Member);
 
     /// <summary>
-    /// Fills the temporary table q_docs with the matching reports and their facet columns; returns how many. With --where,
-    /// the selected rows are gathered first into q_rows (the words' row and header matches each looked up once), so the
-    /// row count reads them instead of running the conditions again.
+    /// The report filters as a test on a report id, over the columns in memory; null when there are none. The agency's
+    /// words are looked up once in the text index.
     /// </summary>
-    private long GatherDocuments()
+    private Func<int, bool>? ReportFilter(DocumentColumns cols)
     {
-        Exec($"CREATE TEMP TABLE IF NOT EXISTS q_docs(id INTEGER PRIMARY KEY{SqliteSchema.FacetColumns[2..]})");
-        Exec("DELETE FROM q_docs");
-        // An index not yet upgraded has no period_fid: its periods are grouped from documents instead (Facets).
-        var cols = string.Join(", ", SqliteSchema.FacetColumns.Split(", ").Select(c => c == "period_fid" && !PeriodsCounted ? "NULL" : "d." + c));
+        var tests = new List<Func<int, bool>>();
+        if (provinceKey is not null)
+        {
+            var fid = cols.FacetValues.Where(v => v.Value.Facet == "province" && v.Value.Key == provinceKey).Select(v => v.Key).FirstOrDefault(-1);
+            tests.Add(id => cols.Province[id] == fid);
+        }
+        if (agencyWords is not null)
+        {
+            var member = new bool[cols.MaxId + 1];
+            Ids($"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Arg(agencyWords)}", id => { if (cols.Present(id)) member[id] = true; });
+            tests.Add(id => member[id]);
+        }
+        if (q.Year is { } y) tests.Add(id => cols.Year[id] == y);
+        if (q.Period is { } p)
+        {
+            if (p.Quarter is null && p.Month is null && p.Half is null) tests.Add(id => cols.Year[id] == p.Year);
+            else
+            {
+                tests.Add(id => cols.PeriodYear[id] == p.Year);
+                if (p.Quarter is { } qu) tests.Add(id => cols.Quarter[id] == qu);
+                if (p.Month is { } m) tests.Add(id => cols.Month[id] == m);
+                if (p.Half is { } h) tests.Add(id => cols.Half[id] == h);
+            }
+        }
+        if (formKeys is not null)
+        {
+            var sets = cols.FacetValues.Where(v => v.Value.Facet == "formset" && formKeys.Any(k => v.Value.Key.Contains("," + k + ",", StringComparison.Ordinal)))
+                .Select(v => v.Key).ToHashSet();
+            tests.Add(id => sets.Contains(cols.Formset[id]));
+        }
+        return tests.Count switch
+        {
+            0 => null,
+            1 => tests[0],
+            _ => id => tests.TrueForAll(t => t(id)),
+        };
+    }
+
+    /// <summary>
+    /// The matching reports and the rows selected in them. With --where, the rows meeting the conditions (and, with words,
+    /// holding them or belonging to a report whose header does: both looked up once, into q_rowtext and q_headdocs) name
+    /// their reports; otherwise the words' reports, or every report, pass the report filters.
+    /// </summary>
+    private Matches Match(DocumentColumns cols)
+    {
+        var pass = ReportFilter(cols);
+        var member = new bool[cols.MaxId + 1];
+        var docs = new List<int>();
+        long rows = 0;
+        var textMatches = -1;
         if (q.Conditions.Count > 0)
         {
-            Exec("CREATE TEMP TABLE IF NOT EXISTS q_rows(id INTEGER PRIMARY KEY)");
-            Exec("DELETE FROM q_rows");
             var rowText = "";
             if (!text.IsEmpty)
             {
@@ -161,55 +194,99 @@ internal sealed class SqliteSearch
                 Exec("DELETE FROM q_headdocs");
                 Exec($"INSERT INTO q_rowtext SELECT rowid FROM row_fts WHERE row_fts MATCH {Words}");
                 Exec($"INSERT INTO q_headdocs SELECT rowid FROM doc_fts WHERE doc_fts MATCH {HeadWords}");
-                rowText = " AND " + RowTextCond("r.id");
+                rowText = $" AND (r.id IN (SELECT id FROM q_rowtext) OR (r.id >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_headdocs))";
             }
-            Exec($"INSERT INTO q_rows SELECT r.id FROM rows r WHERE {rowConds}{rowText}");
-            return Exec($"INSERT INTO q_docs SELECT {cols} FROM documents d INDEXED BY ix_documents_facets " +
-                        $"WHERE d.id IN (SELECT id >> {SqliteSchema.RowBits} FROM q_rows) AND {docConds}");
+            // Rows come in the driving value index's order, not by id: reports are marked, then listed in id order.
+            Ids($"SELECT r.id FROM rows r WHERE {rowConds}{rowText}", row =>
+            {
+                var doc = (int)(row >> SqliteSchema.RowBits);
+                if (!cols.Present(doc) || (pass is not null && !pass(doc))) return;
+                rows++;
+                member[doc] = true;
+            });
+            foreach (var id in cols.Ids) if (member[id]) docs.Add(id);
+            return new Matches(docs, rows, textMatches, member);
         }
         if (!text.IsEmpty)
-            return Exec($"INSERT INTO q_docs SELECT {cols} FROM doc_fts f CROSS JOIN documents d INDEXED BY ix_documents_facets ON d.id = f.rowid " +
-                        $"WHERE doc_fts MATCH {Words} AND {docConds}");
-        return Exec($"INSERT INTO q_docs SELECT {cols} FROM documents d WHERE {docConds}");
-    }
-
-    /// <summary>Rows selected over all matching reports.</summary>
-    private long CountRows()
-    {
-        if (q.Conditions.Count > 0)
-            return Scalar(hasDocFilters ? $"SELECT count(*) FROM q_rows WHERE (id >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_docs)" : "SELECT count(*) FROM q_rows");
-        // Words alone: the row text index answers; rows are visited only for a form filter.
-        if (formKeys is null)
-            return Scalar($"SELECT count(*) FROM row_fts WHERE row_fts MATCH {Words}" + (hasDocFilters ? $" AND (rowid >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_docs)" : ""));
-        return Scalar($"SELECT count(*) FROM row_fts f CROSS JOIN rows r ON r.id = f.rowid WHERE row_fts MATCH {Words} AND {rowConds} AND (r.id >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_docs)");
+        {
+            textMatches = 0;
+            Ids($"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Words}", id =>
+            {
+                if (!cols.Present(id)) return;
+                textMatches++;
+                if (pass is not null && !pass((int)id)) return;
+                docs.Add((int)id);
+                member[id] = true;
+            });
+            // The rows holding the words (of the matching reports, in tables of the form when one is asked).
+            if (pass is null && formKeys is null) rows = Scalar($"SELECT count(*) FROM row_fts WHERE row_fts MATCH {Words}");
+            else
+                Ids(formKeys is null
+                        ? $"SELECT rowid FROM row_fts WHERE row_fts MATCH {Words}"
+                        : $"SELECT r.id FROM row_fts f CROSS JOIN rows r ON r.id = f.rowid WHERE row_fts MATCH {Words} AND {rowConds}",
+                    row => { if (member[row >> SqliteSchema.RowBits]) rows++; });
+            return new Matches(docs, rows, textMatches, member);
+        }
+        foreach (var id in cols.Ids)
+            if (pass is null || pass(id))
+            {
+                docs.Add(id);
+                member[id] = true;
+            }
+        return new Matches(docs, 0, textMatches, member);
     }
 
     public SearchResult Run()
     {
-        if (Streamable) return RunStreamed();
-        // Words alone, without filters or facets: nothing needs the gathered table, so the text index answers directly.
-        var direct = !text.IsEmpty && q.Conditions.Count == 0 && !hasDocFilters && !q.Facets;
-        var totalDocs = Unfiltered ? Scalar("SELECT count(*) FROM documents")
-            : direct ? Scalar($"SELECT count(*) FROM doc_fts WHERE doc_fts MATCH {Words}")
-            : GatherDocuments();
-        var totalRows = q.SelectsRows ? CountRows() : 0;
+        var cols = columnsOf(PeriodsCounted);
+        var m = Match(cols);
+        var page = (text.IsEmpty ? null : Ranked(m)) ?? Newest(cols, m.Docs);
+        return new SearchResult(m.Docs.Count, (int)m.Rows, Hits(page), q.Facets ? Facets(cols, m.Docs) : null);
+    }
 
+    /// <summary>
+    /// With words held by at most RankLimit reports, the first matching reports by relevance (bm25, then id); null for
+    /// words held by more, which are listed newest first. bm25 weighs a word by how many reports hold it, so scoring costs
+    /// a pass over all of them whatever the filters leave: for a common word ("quý II", in 40% of reports) that pass is
+    /// most of a search's time, and relevance says little. So the order of two reports never depends on the filters.
+    /// </summary>
+    private List<long>? Ranked(Matches m)
+    {
+        var held = m.TextMatches >= 0 ? m.TextMatches
+            : Scalar($"SELECT count(*) FROM (SELECT 1 FROM doc_fts WHERE doc_fts MATCH {Words} LIMIT {RankLimit + 1})");
+        if (held > RankLimit) return null;
         var page = new List<long>();
-        var limit = Arg(q.Limit);
-        // With words, best first (bm25) when up to RankLimit reports match; bm25 is computed for every match, so for
-        // more (a word most reports hold) newest first, which costs one sort of the matching reports' dates.
-        var sql = !text.IsEmpty && totalDocs <= RankLimit
-                ? $"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Words}{(direct ? "" : " AND +rowid IN (SELECT id FROM q_docs)")} ORDER BY rank, rowid LIMIT {limit}"
-            : direct
-                ? $"SELECT d.id FROM doc_fts f CROSS JOIN documents d INDEXED BY ix_documents_facets ON d.id = f.rowid WHERE doc_fts MATCH {Words} ORDER BY d.date DESC, d.id DESC LIMIT {limit}"
-            : Unfiltered
-                ? $"SELECT id FROM documents ORDER BY date DESC, id DESC LIMIT {limit}"
-                : $"SELECT id FROM q_docs ORDER BY date DESC, id DESC LIMIT {limit}";
-        using (var cmd = Command(sql))
-        using (var r = cmd.ExecuteReader())
-            while (r.Read()) page.Add(r.GetInt64(0));
+        using var cmd = Command($"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Words} ORDER BY rank, rowid");
+        using var r = cmd.ExecuteReader();
+        while (page.Count < q.Limit && r.Read())
+            if (r.GetInt64(0) is var id && id < m.Member.Length && m.Member[id]) page.Add(id);
+        return page;
+    }
 
-        return new SearchResult((int)totalDocs, (int)totalRows, Hits(page), q.Facets ? Facets() : null);
+    /// <summary>The matching reports into the temporary table q_docs (one statement: the ids as a JSON array).</summary>
+    private void FillMatched(List<int> docs)
+    {
+        Exec("CREATE TEMP TABLE IF NOT EXISTS q_docs(id INTEGER PRIMARY KEY)");
+        Exec("DELETE FROM q_docs");
+        Exec($"INSERT INTO q_docs SELECT value FROM json_each({Arg("[" + string.Join(",", docs) + "]")})");
+    }
+
+    /// <summary>The newest matching reports: date descending (none last, as SQLite sorts NULL), then id descending.</summary>
+    private List<long> Newest(DocumentColumns cols, List<int> docs)
+    {
+        if (q.Limit <= 0) return [];
+        // A bounded heap whose root is the oldest kept, dropped when a newer one comes.
+        var heap = new PriorityQueue<int, (int date, int id)>(q.Limit + 1);
+        foreach (var id in docs)
+        {
+            var key = (cols.DateRank[id], id);
+            if (heap.Count < q.Limit) heap.Enqueue(id, key);
+            else if (heap.TryPeek(out _, out var oldest) && key.CompareTo(oldest) > 0) heap.EnqueueDequeue(id, key);
+        }
+        var page = new List<long>(heap.Count);
+        while (heap.TryDequeue(out var id, out _)) page.Add(id);
+        page.Reverse();
+        return page;
     }
 
     /// <summary>A report's rows, read by id range, as the index holds them (values from the typed columns and extra values).</summary>
@@ -328,128 +405,42 @@ internal sealed class SqliteSearch
         return list;
     }
 
-    private Facets Facets()
+    /// <summary>The matching reports counted by province, agency, year, form and period, from the columns in memory.</summary>
+    private static Facets Facets(DocumentColumns cols, List<int> docs)
     {
-        var values = FacetValues();
-        List<FacetCount> Maintained(string facet) =>
-            values.Values.Where(v => v.facet == facet).Select(v => new FacetCount(v.value, v.count)).ToList();
-        if (Unfiltered)
-            return new Facets(Order(Maintained("province")), Order(Maintained("agency")), Order(Maintained("year"), byValue: true), Order(Maintained("form")),
-                PeriodsCounted
-                    ? Order(Maintained("period"), byValue: true)
-                    // An index written before periods were counted in facet_values: grouped here instead.
-                    : Periods("SELECT period, count(*) FROM documents WHERE period IS NOT NULL GROUP BY period"));
-
-        // One pass over the gathered reports' facet ids (small integers), counted here.
-        var counts = new FacetTally();
-        using (var cmd = Command("SELECT province_fid, agency_fid, year, formset_fid, period_fid FROM q_docs"))
-        using (var r = cmd.ExecuteReader())
-            while (r.Read()) counts.Add(r, 0, 4);
-        return Named(values, counts,
-            PeriodsCounted ? null : Periods("SELECT d.period, count(*) FROM q_docs q JOIN documents d ON d.id = q.id WHERE d.period IS NOT NULL GROUP BY d.period"));
-    }
-
-    /// <summary>Facet value ids counted over a set of reports (small integers; named at the end).</summary>
-    private sealed class FacetTally
-    {
-        public readonly Dictionary<long, int> Province = [], Agency = [], Year = [], Formset = [], Period = [];
-
-        private static void Count(Dictionary<long, int> d, long k) => d[k] = d.GetValueOrDefault(k) + 1;
-
-        /// <summary>Counts one report from the reader's columns province_fid, agency_fid, year, formset_fid at <paramref name="at"/> (and period_fid at <paramref name="period"/>).</summary>
-        public void Add(SqliteDataReader r, int at, int? period)
+        var province = new Dictionary<int, int>();
+        var agency = new Dictionary<int, int>();
+        var year = new Dictionary<int, int>();
+        var formset = new Dictionary<int, int>();
+        var period = new Dictionary<int, int>();
+        static void Count(Dictionary<int, int> d, int k)
         {
-            if (!r.IsDBNull(at)) Count(Province, r.GetInt64(at));
-            if (!r.IsDBNull(at + 1)) Count(Agency, r.GetInt64(at + 1));
-            if (!r.IsDBNull(at + 2)) Count(Year, r.GetInt64(at + 2));
-            Count(Formset, r.GetInt64(at + 3));
-            if (period is { } p && !r.IsDBNull(p)) Count(Period, r.GetInt64(p));
+            if (k == 0) return;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(d, k, out _)++;
         }
-    }
-
-    private Dictionary<long, (string facet, string key, string value, int count)> FacetValues()
-    {
-        var values = new Dictionary<long, (string facet, string key, string value, int count)>();
-        using var cmd = Command("SELECT id, facet, key, value, count FROM facet_values WHERE count > 0");
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) values[r.GetInt64(0)] = (r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4));
-        return values;
-    }
-
-    /// <summary>The counted facet ids as names, each facet ordered; <paramref name="periods"/> replaces the period counts when given.</summary>
-    private static Facets Named(Dictionary<long, (string facet, string key, string value, int count)> values, FacetTally t, List<FacetCount>? periods)
-    {
-        List<FacetCount> ByName(Dictionary<long, int> d) => d.Select(x => new FacetCount(values.TryGetValue(x.Key, out var v) ? v.value : "?", x.Value)).ToList();
-        var formNames = values.Values.Where(v => v.facet == "form").ToDictionary(v => v.key, v => v.value);
+        foreach (var id in docs)
+        {
+            Count(province, cols.Province[id]);
+            Count(agency, cols.Agency[id]);
+            Count(year, cols.Year[id]);
+            Count(formset, cols.Formset[id]);
+            Count(period, cols.Period[id]);
+        }
+        string Name(int fid) => cols.FacetValues.TryGetValue(fid, out var v) ? v.Value : "?";
+        List<FacetCount> ByName(Dictionary<int, int> d) => d.Select(x => new FacetCount(Name(x.Key), x.Value)).ToList();
+        var formNames = cols.FacetValues.Values.Where(v => v.Facet == "form").GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.First().Value);
         var forms = new Dictionary<string, int>();
-        foreach (var (fid, n) in t.Formset)
-            if (values.TryGetValue(fid, out var set))
-                foreach (var k in set.key.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (fid, n) in formset)
+            if (cols.FacetValues.TryGetValue(fid, out var set))
+                foreach (var k in set.Key.Split(',', StringSplitOptions.RemoveEmptyEntries))
                     forms[k] = forms.GetValueOrDefault(k) + n;
-        return new Facets(Order(ByName(t.Province)), Order(ByName(t.Agency)),
-            Order(t.Year.Select(x => new FacetCount(x.Key.ToString(CultureInfo.InvariantCulture), x.Value)).ToList(), byValue: true),
+        var periods = cols.PeriodNames is { } names
+            ? period.Select(x => new FacetCount(names[x.Key - 1], x.Value)).ToList()
+            : ByName(period);
+        return new Facets(Order(ByName(province)), Order(ByName(agency)),
+            Order(year.Select(x => new FacetCount(x.Key.ToString(CultureInfo.InvariantCulture), x.Value)).ToList(), byValue: true),
             Order(forms.Select(f => new FacetCount(formNames.GetValueOrDefault(f.Key, f.Key), f.Value)).ToList()),
-            periods ?? Order(ByName(t.Period), byValue: true));
-    }
-
-    /// <summary>
-    /// Facets without row conditions, and without words together with report filters: the matching reports are read once,
-    /// as a stream, counting their facets and keeping the newest on the way, instead of being gathered into q_docs and read
-    /// again (the gathering's inserts were most of the time of a broad word with facets).
-    /// </summary>
-    private bool Streamable => q.Facets && q.Conditions.Count == 0 && !Unfiltered && (text.IsEmpty || !hasDocFilters) && PeriodsCounted;
-
-    private SearchResult RunStreamed()
-    {
-        var from = text.IsEmpty
-            ? $"FROM documents d WHERE {docConds}"
-            : $"FROM doc_fts f CROSS JOIN documents d INDEXED BY ix_documents_facets ON d.id = f.rowid WHERE doc_fts MATCH {Words}";
-        var tally = new FacetTally();
-        // The newest reports, kept while streaming: a bounded heap ordered oldest first, so the oldest is dropped.
-        var newest = new PriorityQueue<long, (string date, long id)>(Comparer<(string date, long id)>.Create((a, b) =>
-            string.CompareOrdinal(a.date, b.date) is var c && c != 0 ? c : a.id.CompareTo(b.id)));
-        long totalDocs = 0;
-        using (var cmd = Command($"SELECT d.id, d.date, d.province_fid, d.agency_fid, d.year, d.formset_fid, d.period_fid {from}"))
-        using (var r = cmd.ExecuteReader())
-            while (r.Read())
-            {
-                totalDocs++;
-                tally.Add(r, 2, 6);
-                var key = (r.IsDBNull(1) ? "" : r.GetString(1), r.GetInt64(0));
-                if (newest.Count < q.Limit) newest.Enqueue(key.Item2, key);
-                else if (q.Limit > 0 && newest.TryPeek(out _, out var oldest) && newest.Comparer.Compare(key, oldest) > 0) newest.EnqueueDequeue(key.Item2, key);
-            }
-        var totalRows = q.SelectsRows ? CountRows() : 0;
-
-        var page = new List<long>();
-        if (!text.IsEmpty && totalDocs <= RankLimit)
-        {
-            using var cmd = Command($"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Words} ORDER BY rank, rowid LIMIT {Arg(q.Limit)}");
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) page.Add(r.GetInt64(0));
-        }
-        else
-        {
-            // Same order as the gathered path: date descending (NULL dates last, as SQLite sorts them), then id descending.
-            while (newest.TryDequeue(out var id, out _)) page.Add(id);
-            page.Reverse();
-        }
-        return new SearchResult((int)totalDocs, (int)totalRows, Hits(page), Named(FacetValues(), tally, null));
-    }
-
-    /// <summary>Whether the index counts periods in facet_values and documents.period_fid (indexes written before that group them here); asked once per search.</summary>
-    private bool PeriodsCounted => periodsCounted ??= Scalar($"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'") > 0;
-
-    private bool? periodsCounted;
-
-    /// <summary>The period facet of the gathered reports, newest first (their period is not among the gathered columns: joined here).</summary>
-    private List<FacetCount> Periods(string sql)
-    {
-        var list = new List<FacetCount>();
-        using var cmd = Command(sql);
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) list.Add(new FacetCount(r.GetString(0), r.GetInt32(1)));
-        return Order(list, byValue: true);
+            Order(periods, byValue: true));
     }
 
     /// <summary>Most frequent first (years newest first), ties by name.</summary>
@@ -460,7 +451,7 @@ internal sealed class SqliteSearch
     /// <summary>Every selected row (every row of the matching reports when the query selects no rows), report by report in path order.</summary>
     public IEnumerable<ExportRow> Export()
     {
-        if (!Unfiltered) GatherDocuments();
+        if (!Unfiltered) FillMatched(Match(columnsOf(PeriodsCounted)).Docs);
         var docs = new List<(long id, string path, string file, string sha, string? number, string? agency, string? parent, string? province, string? date, int? year, string? period, string? title)>();
         using (var cmd = Command("SELECT d.id, d.path, d.file_name, d.sha256, d.number, d.agency, d.parent_agency, d.province, d.date, d.year, d.period, d.title FROM documents d" +
                                  (Unfiltered ? "" : " WHERE d.id IN (SELECT id FROM q_docs)") + " ORDER BY d.path"))

@@ -228,6 +228,65 @@ public class SqliteIndexTests
         }
     }
 
+    [Fact]
+    public void Without_words_the_newest_come_first_and_filters_keep_the_order_of_the_words()
+    {
+        // Undated reports and a date not written the ISO way, which must still sort as SQLite sorts the text.
+        var records = new SyntheticReports(23).Generate(300).Select((r, i) => i % 37 == 5 ? r with { Header = r.Header with { Date = null } }
+            : i == 100 ? r with { Header = r.Header with { Date = "2021-6-3" } } : r).ToList();
+        using var tmp = new TempIndex();
+        using (var w = tmp.Write()) w.StoreAll(records);
+        using var index = tmp.Read();
+        var stored = records.Select((r, i) => (r.Source.Path, r.Header.Date, Order: i)).ToList();
+
+        foreach (var q in new[] { new SearchQuery(Limit: 1000), new SearchQuery(Year: 2021, Limit: 1000), new SearchQuery(Province: "Trà Vinh", Facets: true, Limit: 7) })
+        {
+            var filter = new RowFilter(q);
+            var matching = records.Select(IndexedReport.From).Where(filter.Matches).Select(d => d.Path).ToHashSet();
+            var expected = stored.Where(s => matching.Contains(s.Path))
+                .OrderByDescending(s => s.Date is not null).ThenByDescending(s => s.Date, StringComparer.Ordinal).ThenByDescending(s => s.Order)
+                .Take(q.Limit).Select(s => s.Path).ToList();
+            Assert.True(expected.Count > 0, $"{q} matches nothing: the test would prove little");
+            Assert.Equal(expected, index.Search(q).Documents.Select(d => d.Path).ToList());
+        }
+
+        // Words held by few reports order by relevance, not by date; a filter leaves that order as it was.
+        var byDate = stored.OrderByDescending(s => s.Date is not null).ThenByDescending(s => s.Date, StringComparer.Ordinal).ThenByDescending(s => s.Order)
+            .Select(s => s.Path).ToList();
+        foreach (var words in new[] { "hộ tịch", "ly lich tu phap", "đất đai" })
+        {
+            var all = index.Search(new SearchQuery(Text: words, Limit: 1000)).Documents.Select(d => d.Path).ToList();
+            Assert.NotEqual(byDate.Where(all.Contains).ToList(), all);
+            var narrowed = index.Search(new SearchQuery(Text: words, Where: [new Condition("received.total", CompareOp.Greater, 50)], Limit: 1000))
+                .Documents.Select(d => d.Path).ToList();
+            Assert.True(narrowed.Count > 1 && narrowed.Count < all.Count, $"{words}: {narrowed.Count} of {all.Count}");
+            Assert.Equal(all.Where(narrowed.Contains).ToList(), narrowed);
+        }
+    }
+
+    [Fact]
+    public void A_reader_sees_what_is_stored_or_removed_after_its_first_search()
+    {
+        using var tmp = new TempIndex();
+        using var writer = tmp.Write();
+        writer.StoreAll([TraVinh]);
+        using var reader = tmp.Read();
+        Assert.Equal(["Trà Vinh"], reader.Search(new SearchQuery(Facets: true)).Facets!.Province.Select(f => f.Value));
+        Assert.Equal(0, writer.Search(new SearchQuery(Province: "dong thap")).TotalDocuments);
+
+        // Another connection's commit, and this connection's own.
+        writer.Store(DongThap);
+        Assert.Equal("dongthap.pdf", Assert.Single(reader.Search(new SearchQuery(Province: "dong thap")).Documents).FileName);
+        Assert.Equal("dongthap.pdf", Assert.Single(writer.Search(new SearchQuery(Province: "dong thap", Facets: true)).Documents).FileName);
+        Assert.Equal(["Trà Vinh", "Đồng Tháp"], reader.Search(new SearchQuery(Facets: true)).Facets!.Province.Select(f => f.Value).Order(StringComparer.Ordinal));
+
+        Assert.True(writer.Remove("/a/travinh.docx"));
+        var left = reader.Search(new SearchQuery(Year: 2021, Facets: true));
+        Assert.Equal(0, left.TotalDocuments);
+        Assert.Empty(left.Facets!.Province);
+        Assert.Equal(1, writer.Search(new SearchQuery(Facets: true)).TotalDocuments);
+    }
+
     /// <summary>Random queries on synthetic reports: the SQL must select exactly what the reference meaning (RowFilter) selects.</summary>
     [Fact]
     public void Searches_agree_with_the_reference_meaning_on_synthetic_reports()
