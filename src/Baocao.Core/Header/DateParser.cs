@@ -94,8 +94,9 @@ public static partial class DateParser
         return true;
     }
 
-    // Blank fields are left as spaces, dots, underscores or an ellipsis; PDF text collapses the spaces to one.
-    [GeneratedRegex(@"ngày[\s._…]*(?<d>[0-9]{1,2})?[\s._…]*tháng[\s._…]*(?<m>[0-9]{1,2})?[\s._…]*năm\s*(?<y>[0-9]{4})",
+    // Blank fields are left as spaces, dots, underscores or an ellipsis (PDF text collapses the spaces to one); OCR reads
+    // a dotted blank as a dash.
+    [GeneratedRegex(@"ngày[\s._…–—-]*(?<d>[0-9]{1,2})?[\s._…–—-]*tháng[\s._…–—-]*(?<m>[0-9]{1,2})?[\s._…–—-]*năm\s*(?<y>[0-9]{4})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WordDate();
 

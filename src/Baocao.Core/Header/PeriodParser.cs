@@ -57,6 +57,23 @@ public static partial class PeriodParser
         return null;
     }
 
+    /// <summary>
+    /// A quarter whose Roman numeral OCR garbled: the strokes of I read as 1, l or |, and two of them joined as H ("Quý IH"
+    /// for III, "quý I1/2021" for II). Returns the strokes counted, the year printed with it and the printed words; null
+    /// when the text holds a clean quarter or no such words. Only a guess: the caller must have evidence for it.
+    /// </summary>
+    public static (int Quarter, int? Year, string Printed)? GarbledQuarter(string? text)
+    {
+        var clean = VietText.Clean(text);
+        if (Quarter().IsMatch(clean)) return null;
+        var m = Garbled().Match(clean);
+        if (!m.Success) return null;
+        var g = m.Groups["g"].Value;
+        var strokes = g.Sum(c => c == 'H' ? 2 : 1);
+        if (strokes > 3 || g.All(c => c == 'I')) return null;
+        return (strokes, m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value) : null, m.Value.Trim());
+    }
+
     /// <summary>The first explicit "từ (ngày) d/m/y đến (ngày) d/m/y" in the text, else null.</summary>
     public static (DateOnly From, DateOnly To)? FindRange(string? text)
     {
@@ -211,6 +228,11 @@ public static partial class PeriodParser
     [GeneratedRegex(@"\bqu[ýí]\s*(?<q>IV|I{1,3}|[1-4])(?![\p{L}0-9])(?:\s*(?:[/,\-–]\s*)?(?:năm\s*)?(?<y>[0-9]{4})(?![0-9]))?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Quarter();
+
+    // "Quý IH năm 2021", "quý I1/2021": a numeral of I-like strokes (upper case: a lower-case l is the only small one).
+    [GeneratedRegex(@"(?i:\bqu[ýí])\s*(?<g>[Il1|H]{1,3})(?![\p{L}0-9])(?:\s*(?:[/,\-–]\s*)?(?i:năm\s*)?(?<y>[0-9]{4})(?![0-9]))?",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Garbled();
 
     // "6 tháng đầu năm 2022", "06 tháng cuối năm", "sáu tháng năm 2022", "9 tháng đầu năm 2022".
     [GeneratedRegex(@"(?<![0-9])(?:(?<n>[0-9]{1,2})|(?<n6>sáu))\s*tháng\s*(?:(?<early>đầu)|(?<late>cuối))?\s*(?<nam>năm(?![\p{L}])\s*(?<y>[0-9]{4})?(?![0-9]))?",

@@ -114,6 +114,12 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
     {
         var blocks = content.Blocks;
         var header = HeaderParser.Parse(blocks);
+        var warnings = content.Warnings;
+        if (content.Source.Ocr && Ocr.OcrQuarter.Repair(header) is (var repaired, { } warning))
+        {
+            header = repaired;
+            warnings = [.. warnings, warning];
+        }
         var contexts = TableContextReader.Read(blocks, (p, r) => PeriodParser.Parse(p, r));
         var tables = content.Tables.Select((t, i) => interpreter.Interpret(i, t.Grid, contexts[i])).ToList();
         if (names is not null)
@@ -124,7 +130,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
             tables = tables.Select(t => RowLabels.Normalise(t, names)).ToList();
         }
         var figures = ProseFigureExtractor.Extract(blocks);
-        var record = new ReportRecord(content.Source, header, tables, figures, [], content.Warnings);
+        var record = new ReportRecord(content.Source, header, tables, figures, [], warnings);
         return checker is null ? record : checker.Apply(record);
     }
 }

@@ -11,6 +11,7 @@ public class DateParserTests
     [InlineData("Trà Vinh, ngày tháng 6 năm 2021", "Trà Vinh", "2021-06")]             // PDF: the blank collapsed
     [InlineData("Quảng Ngãi, ngày ..... tháng ..... năm 2021", "Quảng Ngãi", "2021")]  // blank day and month, dotted
     [InlineData("Hà Nội, ngày    tháng    năm 2022", "Hà Nội", "2022")]
+    [InlineData("Quảng Ngãi, ngày — tháng 9 năm 2021", "Quảng Ngãi", "2021-09")]        // OCR: a dotted blank read as a dash
     [InlineData("Bến Tre, ngày 05/12/2022", "Bến Tre", "2022-12-05")]
     [InlineData("Bến Tre,ngày  5  tháng  3  năm  2022", "Bến Tre", "2022-03-05")]
     [InlineData("TP. Hồ Chí Minh, ngày 01 tháng 02 năm 2020", "TP. Hồ Chí Minh", "2020-02-01")]
