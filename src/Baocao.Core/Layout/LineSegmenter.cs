@@ -32,7 +32,39 @@ public static class LineSegmenter
             if (idx >= 0 && idx >= lines.Count - 3) lines[idx].words.Add(w);
             else lines.Add((w.Box.CenterY, w.Box.Height, [w]));
         }
-        return lines.Select(l => l.words.OrderBy(w => w.Box.X0).ToList()).OrderBy(l => l.Min(w => w.Box.Y0)).ToList();
+        var result = lines.Select(l => l.words).ToList();
+        Reattach(result);
+        return result.Where(l => l.Count > 0).Select(l => l.OrderBy(w => w.Box.X0).ToList()).OrderBy(l => l.Min(w => w.Box.Y0)).ToList();
+    }
+
+    /// <summary>
+    /// A word that touches no word of its own line but sits right beside a word of another line, at the same height,
+    /// moves to that line. Two columns printed in different sizes (recipients on the left, the signer's title on the
+    /// right) share one centre band, and a word whose centre is a hair off ("PHÓ" of "PHÓ GIÁM ĐỐC", read by OCR with
+    /// its own box) otherwise starts a line of its own, which is then read before the rest of its words.
+    /// </summary>
+    private static void Reattach(List<List<Word>> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+            for (var k = lines[i].Count - 1; k >= 0; k--)
+            {
+                var w = lines[i][k];
+                if (lines[i].Any(v => !ReferenceEquals(v, w) && Adjacent(w, v))) continue;
+                var target = -1;
+                for (var j = 0; j < lines.Count && target < 0; j++)
+                    if (j != i && lines[j].Any(u => Adjacent(w, u))) target = j;
+                if (target < 0) continue;
+                lines[i].RemoveAt(k);
+                lines[target].Add(w);
+            }
+    }
+
+    /// <summary>Side by side on one printed line: a gap under a letter's height (or touching), and mostly the same height.</summary>
+    private static bool Adjacent(Word a, Word b)
+    {
+        var gap = Math.Max(b.Box.X0 - a.Box.X1, a.Box.X0 - b.Box.X1);
+        var overlap = Math.Min(a.Box.Y1, b.Box.Y1) - Math.Max(a.Box.Y0, b.Box.Y0);
+        return gap >= -1 && gap <= 0.8 * Math.Max(a.Box.Height, b.Box.Height) && overlap >= 0.6 * Math.Min(a.Box.Height, b.Box.Height);
     }
 
     public static List<LineSegment> Segments(IEnumerable<Word> words, LayoutOptions o)

@@ -39,6 +39,28 @@ public class LineSegmenterTests
     }
 
     [Fact]
+    public void A_word_a_hair_off_its_line_stays_with_the_words_beside_it()
+    {
+        // Sample 18 at 300 dpi, as OCR boxed it: small recipients on the left, the signer's larger title on the right;
+        // "PHÓ" is centred 0.2pt lower than "GIÁM ĐỐC" and fell outside the left column's band, so it was read after them.
+        var words = new List<Word>
+        {
+            new("-", new BBox(88.32, 582.72, 91.2, 583.68)), new("Văn", new BBox(94.56, 578.4, 112.32, 585.84)),
+            new("phòng", new BBox(115.92, 577.92, 142.56, 588.24)), new("UBND", new BBox(145.92, 578.4, 176.4, 585.84)),
+            new("tỉnh;", new BBox(180, 578.16, 198.96, 587.28)),
+            new("PHÓ", new BBox(366, 579.12, 395.28, 591.36)), new("GIÁM", new BBox(400.08, 577.68, 438.72, 592.32)),
+            new("ĐỐC", new BBox(442.8, 578.64, 472.8, 591.36)),
+            new("Giám", new BBox(94.8, 590.88, 118.32, 598.56)), new("đốc", new BBox(121.92, 590.4, 137.04, 598.56)),
+        };
+        var segs = LineSegmenter.Segments(words, new LayoutOptions()).Select(s => s.Text).ToList();
+        Assert.Equal(["- Văn phòng UBND tỉnh;", "PHÓ GIÁM ĐỐC", "Giám đốc"], segs);
+
+        // Beside the line's end but mostly below it: the next line's word, not this one's.
+        var below = Line(85, 100, "dòng một").Append(new Word("hai", new BBox(133, 108, 151, 120))).ToList();
+        Assert.Equal(["dòng một", "hai"], LineSegmenter.Lines(below).Select(WordText.JoinLine));
+    }
+
+    [Fact]
     public void Touching_words_split_by_a_font_fallback_are_one_word()
     {
         var words = new List<Word> { new("T", new BBox(10, 0, 17, 12)), new("ổ", new BBox(17, 0, 23, 12)), new("ng", new BBox(23, 0, 35, 12)), new("số", new BBox(38, 0, 50, 12)) };
