@@ -32,6 +32,21 @@ public sealed class OcrLexicon
 
     public static OcrLexicon Default { get; } = new(NameNormalizer.Default.PrintedForms.Concat(FormWords));
 
+    /// <summary>
+    /// The titles a report's signer prints (Nghị định 30/2020/NĐ-CP on administrative documents, and the offices of
+    /// provincial and district bodies): upper case, where Tesseract drops the most marks ("PHO CHU TỊCH").
+    /// </summary>
+    public static readonly IReadOnlyList<string> SignerTitleWords =
+    [
+        "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG PHÒNG",
+        "PHÓ TRƯỞNG PHÒNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "CHI CỤC TRƯỞNG",
+        "PHÓ CHI CỤC TRƯỞNG", "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "VỤ TRƯỞNG", "PHÓ VỤ TRƯỞNG",
+        "GIÁM ĐỐC TRUNG TÂM", "PHÓ GIÁM ĐỐC TRUNG TÂM", "ỦY BAN NHÂN DÂN", "VĂN PHÒNG",
+    ];
+
+    /// <summary>The signer titles alone: a title line is read against these, never against field names.</summary>
+    public static OcrLexicon SignerTitles { get; } = new(SignerTitleWords);
+
     // Folded phrase → its printed spelling; null when two spellings fold alike (ambiguous: never restored).
     private readonly Dictionary<string, string?> _byFold = new(StringComparer.Ordinal);
     private readonly int _maxWords;

@@ -115,10 +115,16 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         var blocks = content.Blocks;
         var header = HeaderParser.Parse(blocks);
         var warnings = content.Warnings;
-        if (content.Source.Ocr && Ocr.OcrQuarter.Repair(header) is (var repaired, { } warning))
+        if (content.Source.Ocr)
         {
-            header = repaired;
-            warnings = [.. warnings, warning];
+            // Header words OCR garbled, restored only from closed lists or with evidence (each step says why).
+            if (Ocr.OcrQuarter.Repair(header) is (var repaired, { } warning))
+            {
+                header = repaired;
+                warnings = [.. warnings, warning];
+            }
+            if (header.Signer is { Title: { } title } signer)
+                header = header with { Signer = signer with { Title = Ocr.OcrLexicon.SignerTitles.Restore(title) } };
         }
         var contexts = TableContextReader.Read(blocks, (p, r) => PeriodParser.Parse(p, r));
         var tables = content.Tables.Select((t, i) => interpreter.Interpret(i, t.Grid, contexts[i])).ToList();

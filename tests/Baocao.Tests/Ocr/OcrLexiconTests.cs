@@ -35,3 +35,17 @@ public class OcrLexiconTests
     public void The_default_lexicon_holds_the_canonical_field_names()
         => Assert.Equal("Hoạt động xây dựng", OcrLexicon.Default.Restore("Hoạt động xây dưng"));
 }
+
+/// <summary>The signers' titles: upper case, where OCR drops the most marks.</summary>
+public class SignerTitleLexiconTests
+{
+    [Theory]
+    [InlineData("PHO CHU TỊCH", "PHÓ CHỦ TỊCH")]
+    [InlineData("CHỦ TICH", "CHỦ TỊCH")]
+    [InlineData("PHO CHANH VAN PHONG", "PHÓ CHÁNH VĂN PHÒNG")]
+    [InlineData("PHO TRƯƠNG PHONG", "PHÓ TRƯỞNG PHÒNG")]
+    [InlineData("GIÁM ĐỐC", "GIÁM ĐỐC")]
+    [InlineData("GLAM ĐOC", "GLAM ĐOC")]          // other letters: left as read
+    [InlineData("PHÓ BÍ THƯ", "PHÓ BÍ THƯ")]      // not a listed title
+    public void Titles_take_their_marks(string read, string expected) => Assert.Equal(expected, OcrLexicon.SignerTitles.Restore(read));
+}
