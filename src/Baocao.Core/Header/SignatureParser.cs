@@ -19,10 +19,26 @@ internal static partial class SignatureParser
 {
     public static (Signer? Signer, IReadOnlyList<string> Recipients) Parse(IReadOnlyList<Line> lines, IReadOnlyList<Block> blocks, int bodyStart)
     {
-        var nn = -1;
-        for (var i = bodyStart; i < lines.Count; i++)
-            if (NoiNhan().IsMatch(lines[i].Text)) { nn = i; break; }
+        var nn = FindNoiNhan(lines, blocks, bodyStart);
         return nn >= 0 ? WithRecipients(lines, blocks, nn, bodyStart) : (WithoutRecipients(lines, blocks, bodyStart), []);
+    }
+
+    private static int FindNoiNhan(IReadOnlyList<Line> lines, IReadOnlyList<Block> blocks, int bodyStart)
+    {
+        for (var i = bodyStart; i < lines.Count; i++)
+            if (NoiNhan().IsMatch(lines[i].Text)) return i;
+        // OCR misreads the bold italic "Nơi" ("Mạinhận:"): a short word and "nhận:" alone on a left-column line, level
+        // with the signer's authority line ("KT. CHỦ TỊCH") in the right column, is the same heading.
+        BBox? Box(int i) => blocks[lines[i].Block] is TextBlock { Box: { } b } ? b : null;
+        for (var i = bodyStart; i < lines.Count; i++)
+        {
+            if (lines[i].Side != Side.Left || !GarbledNoiNhan().IsMatch(VietText.Fold(lines[i].Text)) || Box(i) is not { } here) continue;
+            for (var j = Math.Max(bodyStart, i - 3); j < Math.Min(lines.Count, i + 4); j++)
+                if (j != i && lines[j].Side == Side.Right && lines[j].Page == lines[i].Page && Authority().IsMatch(lines[j].Text)
+                    && Box(j) is { } there && Math.Abs(there.Y0 - here.Y0) <= Math.Max(here.Height, there.Height))
+                    return i;
+        }
+        return -1;
     }
 
     private static (Signer?, IReadOnlyList<string>) WithRecipients(IReadOnlyList<Line> lines, IReadOnlyList<Block> blocks, int nn, int bodyStart)
@@ -37,7 +53,7 @@ internal static partial class SignatureParser
         }
 
         var recipients = new List<string>();
-        var rest = NoiNhan().Replace(lines[nn].Text, "").Trim();
+        var rest = NoiNhan().IsMatch(lines[nn].Text) ? NoiNhan().Replace(lines[nn].Text, "").Trim() : "";
         if (Dash().IsMatch(rest)) recipients.Add(StripRecipient(rest));
         else if (rest.Length > 0) candidates.Add(lines[nn] with { Text = rest });   // "Nơi nhận: KT. CHỦ TỊCH" run together
 
@@ -204,7 +220,8 @@ internal static partial class SignatureParser
 
     private static bool IsAside(string text) => text.StartsWith('(') || text.StartsWith('[') || Signed().IsMatch(text);
 
-    public static bool IsCaption(string text) => Caption().IsMatch(text);
+    /// <summary>Whether a line opens an attachment; matched without marks, which OCR confuses ("Biếu số" for "Biểu số").</summary>
+    public static bool IsCaption(string text) => Caption().IsMatch(VietText.Fold(text));
 
     private static string StripRecipient(string text)
     {
@@ -215,6 +232,10 @@ internal static partial class SignatureParser
 
     [GeneratedRegex(@"^Nơi\s*nhận\s*:?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoiNhan();
+
+    // Folded: one short word glued or not to "nhan:", and nothing after it.
+    [GeneratedRegex(@"^[a-z]{1,4}\s*nhan\s*:$")]
+    private static partial Regex GarbledNoiNhan();
 
     [GeneratedRegex(@"^\s*[-–—+•*·]\s*")]
     private static partial Regex Dash();
@@ -259,7 +280,7 @@ internal static partial class SignatureParser
     private static partial Regex Signed();
 
     // Captions that open the attachments after the body: "Biểu số II.06a/VPCP/KSTT", "Biểu mẫu số 06a", "Phụ lục I",
-    // "PHỤ LỤC", "Mẫu số 01".
-    [GeneratedRegex(@"^(?:biểu\s*(?:mẫu\s*)?số|phụ\s*lục|mẫu\s*số)(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "PHỤ LỤC", "Mẫu số 01"; folded.
+    [GeneratedRegex(@"^(?:bieu\s*(?:mau\s*)?so|phu\s*luc|mau\s*so)(?![\p{L}])", RegexOptions.CultureInvariant)]
     private static partial Regex Caption();
 }

@@ -103,6 +103,38 @@ public class HeaderEdgeTests
     }
 
     [Fact]
+    public void Signer_OcrGarbledNoiNhan_LevelWithAnAuthorityLine_AndAMisreadCaptionEndsTheRecipients()
+    {
+        // Sample 02 at 200 dpi: the bold italic "Nơi" read as "Mại"; the next page's "Biểu số" read as "Biếu số".
+        var blocks = DocBuilder.Pdf(BenTreHeader(), new Centre("BÁO CÁO"), new Centre("Kết quả quý I năm 2022"),
+            new Para("Trên đây là báo cáo của Sở./."));
+        TextBlock L(string t, Side s, double y, int page = 1) => new(t, page, new BBox(s == Side.Left ? 60 : 320, y, s == Side.Left ? 200 : 500, y + 11), s, false, false);
+        blocks.AddRange([
+            L("Mạinhận:", Side.Left, 400), L("KT. CHU TỊCH", Side.Right, 401), L("- Như trên;", Side.Left, 414), L("PHÓ CHỦ TỊCH", Side.Right, 415),
+            L("- Lưu: VT.", Side.Left, 429), L("Tăng Thị Thắm", Side.Right, 470), L("Biếu số II.06a/VPCP/KSTT", Side.Left, 60, page: 2),
+        ]);
+        var h = HeaderParser.Parse(blocks);
+        Assert.Equal(new Signer("Tăng Thị Thắm", "PHÓ CHỦ TỊCH", "KT."), h.Signer);
+        Assert.Equal(["Như trên", "Lưu: VT"], h.Recipients);
+    }
+
+    [Fact]
+    public void Signer_ShortLeftLineEndingInNhan_WithoutAnAuthorityBeside_IsBodyText()
+    {
+        var blocks = DocBuilder.Pdf(BenTreHeader(), new Centre("BÁO CÁO"), new Centre("Kết quả quý I năm 2022"),
+            new Para("Trên đây là báo cáo của Sở./."));
+        TextBlock L(string t, Side s, double y) => new(t, 1, new BBox(s == Side.Left ? 60 : 320, y, s == Side.Left ? 200 : 500, y + 11), s, false, false);
+        // No "Nơi nhận" at all: the recipients are unknown, and "Tiếp nhận:" with its list is not taken for them.
+        blocks.AddRange([
+            L("Tiếp nhận:", Side.Left, 300), L("- Trực tuyến: 12 hồ sơ;", Side.Left, 314),
+            L("KT. GIÁM ĐỐC", Side.Right, 400), L("PHÓ GIÁM ĐỐC", Side.Right, 414), L("Lê Thị Hoa", Side.Right, 470),
+        ]);
+        var h = HeaderParser.Parse(blocks);
+        Assert.Empty(h.Recipients);
+        Assert.Equal(new Signer("Lê Thị Hoa", "PHÓ GIÁM ĐỐC", "KT."), h.Signer);
+    }
+
+    [Fact]
     public void Signer_PdfPrefixSortedJustAboveNoiNhan()
     {
         // The signer's first line is a point higher than "Nơi nhận:", so the reader emits it first.
