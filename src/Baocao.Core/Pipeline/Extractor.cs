@@ -114,20 +114,10 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
     {
         var blocks = content.Blocks;
         var header = HeaderParser.Parse(blocks);
-        var warnings = content.Warnings;
-        if (content.Source.Ocr)
-        {
-            // Header words OCR garbled, restored only from closed lists or with evidence (each step says why).
-            if (Ocr.OcrQuarter.Repair(header) is (var repaired, { } warning))
-            {
-                header = repaired;
-                warnings = [.. warnings, warning];
-            }
-            if (header.Signer is { Title: { } title } signer)
-                header = header with { Signer = signer with { Title = Ocr.OcrLexicon.SignerTitles.Restore(title) } };
-        }
         var contexts = TableContextReader.Read(blocks, (p, r) => PeriodParser.Parse(p, r));
         var tables = content.Tables.Select((t, i) => interpreter.Interpret(i, t.Grid, contexts[i])).ToList();
+        var warnings = content.Warnings.ToList();
+        if (content.Source.Ocr) (header, tables) = RepairOcr(header, tables, warnings);
         if (names is not null)
         {
             // Canonical agency and row labels, for search facets: added beside the printed text, never replacing it.
@@ -138,5 +128,29 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         var figures = ProseFigureExtractor.Extract(blocks);
         var record = new ReportRecord(content.Source, header, tables, figures, [], warnings);
         return checker is null ? record : checker.Apply(record);
+    }
+
+    /// <summary>
+    /// What OCR garbled in a scanned report, restored only from closed lists or with evidence, each inference with a
+    /// warning: the title's quarter numeral (from the report's date), the signer's title marks, a formula's lost term
+    /// (from the rows). A digital report never passes here: what it prints is the source's own.
+    /// </summary>
+    private static (ReportHeader, List<ReportTable>) RepairOcr(ReportHeader header, List<ReportTable> tables, List<string> warnings)
+    {
+        if (Ocr.OcrQuarter.Repair(header) is (var repaired, { } warning))
+        {
+            header = repaired;
+            warnings.Add(warning);
+        }
+        if (header.Signer is { Title: { } title } signer)
+            header = header with { Signer = signer with { Title = Ocr.OcrLexicon.SignerTitles.Restore(title) } };
+        var result = new List<ReportTable>();
+        foreach (var t in tables)
+        {
+            var (table, found) = Ocr.OcrFormulas.Repair(t);
+            result.Add(table);
+            warnings.AddRange(found);
+        }
+        return (header, result);
     }
 }
