@@ -7,7 +7,7 @@ namespace Baocao.Ocr;
 /// The reporting quarter of a scanned report whose title numeral OCR garbled ("Quý IH năm 2021" for III): read from the
 /// numeral's strokes only when the report's date says the same, that is, when it is dated in the quarter's last month or
 /// the month after (reports are due at the quarter's end). The title keeps the text as read, and a warning says what
-/// was inferred. Without that evidence the period is left as it was, with a warning. A legible quarter that the date
+/// was inferred. Without that evidence the period is left unread, with a warning. A legible quarter that the date
 /// does not fit ("Quý II" read for III, a stroke lost) is only flagged. Pure.
 /// </summary>
 public static class OcrQuarter
@@ -22,8 +22,9 @@ public static class OcrQuarter
         // Only a title that gave no period, or only its year (the "năm 2021" after the garbled numeral).
         if (header.Period is { Kind: not "year" } || PeriodParser.GarbledQuarter(header.Title) is not { } g) return (header, null);
         var year = g.Year ?? header.Period?.Year;
+        // Without evidence the period stays unread: the year alone would pass a quarter's report off as a year's.
         if (year is not { } y || dated is not { } d || !Supports(y, g.Quarter, d.Year, d.Month))
-            return (header, $"header: the title's quarter «{g.Printed}» is not legible (OCR); the period is left unread");
+            return (header with { Period = null }, $"header: the title's quarter «{g.Printed}» is not legible (OCR); the period is left unread");
         return (header with { Period = PeriodParser.ForQuarter(y, g.Quarter) },
             $"header: the title's quarter «{g.Printed}» is not legible (OCR); read as quarter {g.Quarter} of {y}, as the report's date {header.Date} supports");
     }
