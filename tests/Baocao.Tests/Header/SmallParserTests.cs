@@ -207,6 +207,15 @@ public class CitationsTests
     }
 
     [Fact]
+    public void Forms_RomanPrefixReadByOcrAsOtherStrokes()
+    {
+        // Sample 01 at 300 dpi: "Biểu số II.07b" read as "H.07b"; the code keeps its place in the order of mention.
+        Assert.Equal(["II.05a", "II.06a", "II.07b", "II.08"],
+            Citations.FindForms(["(đính kèm biểu số II.05a; Biểu số II.06a; Biểu số H.07b; Biểu số II.08}/.", "Biểu số II.07b/VPCP/KSTT"]));
+        Assert.Equal(["II.06a", "III.02"], Citations.FindForms(["Biểu số I1.06a/VPCP/KSTT và biểu số IH.02"]));
+    }
+
+    [Fact]
     public void Forms_ListAfterOneAnchor()
     {
         Assert.Equal(["II.05a", "II.06a", "II.08"], Citations.FindForms(["đính kèm biểu số II.05a, II.06a và II.08"]));
