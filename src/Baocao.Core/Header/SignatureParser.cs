@@ -148,7 +148,7 @@ internal static partial class SignatureParser
             if (a.Success)
             {
                 // Lines before an authority prefix belong to a higher level of the signature ("TM. …"), not the title.
-                authority = a.Groups["a"].Value + ".";
+                authority = (a.Groups["a"].Value == "IM" ? "TM" : a.Groups["a"].Value) + ".";
                 principal = a.Groups["rest"].Value.Trim();
                 titles.Clear();
                 if (SplitNameTail(principal) is { } withName)
@@ -247,8 +247,10 @@ internal static partial class SignatureParser
     [GeneratedRegex(@"^[\p{Ll}(]")]
     private static partial Regex Continuation();
 
-    // Authority prefixes: ký thay, thay mặt, thừa lệnh, thừa ủy quyền, quyền. Printed in capitals with a dot.
-    [GeneratedRegex(@"^(?<a>KT|TM|TL|TUQ|Q)\s*\.\s*(?<rest>.*)$")]
+    // Authority prefixes: ký thay, thay mặt, thừa lệnh, thừa ủy quyền, quyền. Printed in capitals with a dot. OCR may put
+    // a stray quote before it, and reads the bold T of "TM." as I: no authority is written "IM.", so it is read as TM.
+    // when an organ follows ("IM. UY BAN NHAN DAN").
+    [GeneratedRegex(@"^['‘’""`´]?(?<a>KT|TM|TL|TUQ|Q|IM(?=\s*\.\s*\S))\s*\.\s*(?<rest>.*)$")]
     private static partial Regex Authority();
 
     // Two to six words, each a capital followed by lower-case letters: "Nguyễn Văn Này", "Tăng Thị Thắm".

@@ -134,6 +134,15 @@ public class HeaderEdgeTests
         Assert.Equal(new Signer("Lê Thị Hoa", "PHÓ GIÁM ĐỐC", "KT."), h.Signer);
     }
 
+    [Theory]
+    [InlineData("IM. UY BAN NHAN DAN", "CHỦ TỊCH", "TM.")]        // sample 07 at 300 dpi: the bold T read as I
+    [InlineData("'TL. GLAM ĐOC", "CHÁNH VĂN PHÒNG", "TL.")]       // sample 09: a stray quote before the prefix
+    public void Signer_OcrNoiseOnTheAuthorityPrefix(string authorityLine, string title, string authority)
+    {
+        var h = Parse(Layout.Pdf, Report(BenTreHeader(), "Kết quả quý I năm 2022", Signature(authorityLine, title, null, null, "Đặng Văn Hải")));
+        Assert.Equal(new Signer("Đặng Văn Hải", title, authority), h.Signer);
+    }
+
     [Fact]
     public void Signer_PdfPrefixSortedJustAboveNoiNhan()
     {
