@@ -94,15 +94,20 @@ public sealed record IndexStats(long Documents, long Tables, long Rows, long Val
 /// </summary>
 public sealed record FailedSource(string Path, string Sha256, string? Extractor, string Reason, string FailedAt);
 
-/// <summary>What a stored report asks of a reviewer: values read with low confidence, tables needing review, and its check findings by severity.</summary>
-public sealed record ReviewNote(string Path, int LowConfidence, int ReviewTables, int Errors, int Warnings, int Infos)
+/// <summary>
+/// What a stored report asks of a reviewer: values read with low confidence, tables needing review, the warnings of its
+/// reading (a page that could not be read, a scanned quarter inferred from the report's date), and its check findings
+/// by severity.
+/// </summary>
+public sealed record ReviewNote(string Path, int LowConfidence, int ReviewTables, int Errors, int Warnings, int Infos, int Reading = 0)
 {
-    public bool NeedsReview => LowConfidence > 0 || ReviewTables > 0;
+    public bool NeedsReview => LowConfidence > 0 || ReviewTables > 0 || Reading > 0;
 
     public static ReviewNote Of(Reports.ReportRecord r, string path) => new(path,
         r.Tables.Sum(t => t.Rows.Sum(row => row.Cells.Count(c => c.Flags.Contains("low-confidence")))) + r.Figures.Count(f => f.Confidence < 0.80),
         r.Tables.Count(t => t.NeedsReview),
-        r.Checks.Count(c => c.Severity == "error"), r.Checks.Count(c => c.Severity == "warning"), r.Checks.Count(c => c.Severity == "info"));
+        r.Checks.Count(c => c.Severity == "error"), r.Checks.Count(c => c.Severity == "warning"), r.Checks.Count(c => c.Severity == "info"),
+        r.Warnings.Count);
 }
 
 /// <summary>A stored report's identity: what issue 7's resumable ingest needs to skip a file already indexed.</summary>

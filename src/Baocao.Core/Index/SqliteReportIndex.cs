@@ -126,8 +126,17 @@ public sealed class SqliteReportIndex : IReportIndex
     {
         using var tx = conn.BeginTransaction();
         Exec(conn, SqliteSchema.Ledger, tx);
+        if (!HasColumn(conn, "doc_notes", "reading")) Exec(conn, SqliteSchema.ReadingNotesUpgrade, tx);
         Exec(conn, $"UPDATE meta SET value='{SqliteSchema.Version}' WHERE key='schema' AND CAST(value AS INTEGER) < {SqliteSchema.Version};", tx);
         tx.Commit();
+    }
+
+    private static bool HasColumn(SqliteConnection conn, string table, string column)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = $c";
+        cmd.Parameters.AddWithValue("$c", column);
+        return Convert.ToInt64(cmd.ExecuteScalar()) > 0;
     }
 
     private bool HasTable(string name)
@@ -252,8 +261,8 @@ public sealed class SqliteReportIndex : IReportIndex
             delFts = Cmd("DELETE FROM doc_fts WHERE rowid=$id", "$id");
             delNotes = Cmd("DELETE FROM doc_notes WHERE doc_id=$id", "$id");
             delFailed = Cmd("DELETE FROM failed WHERE path=$path", "$path");
-            insNotes = Cmd("INSERT INTO doc_notes(doc_id, low_confidence, review_tables, errors, warnings, infos) VALUES ($id, $l, $t, $e, $w, $i)",
-                "$id", "$l", "$t", "$e", "$w", "$i");
+            insNotes = Cmd("INSERT INTO doc_notes(doc_id, low_confidence, review_tables, errors, warnings, infos, reading) VALUES ($id, $l, $t, $e, $w, $i, $r)",
+                "$id", "$l", "$t", "$e", "$w", "$i", "$r");
             delRowFts = Cmd("DELETE FROM row_fts WHERE rowid IN (SELECT id FROM rows WHERE id BETWEEN $lo AND $hi)", "$lo", "$hi");
             delRows = Cmd("DELETE FROM rows WHERE id BETWEEN $lo AND $hi", "$lo", "$hi");
             delTables = Cmd("DELETE FROM tables WHERE doc_id=$id", "$id");
@@ -353,7 +362,7 @@ public sealed class SqliteReportIndex : IReportIndex
             // A file extracted at last is no longer failed: in the same transaction, so a kill can never leave both.
             Bind(delFailed, tx, doc.Path).ExecuteNonQuery();
             var note = ReviewNote.Of(r, doc.Path);
-            Bind(insNotes, tx, id, note.LowConfidence, note.ReviewTables, note.Errors, note.Warnings, note.Infos).ExecuteNonQuery();
+            Bind(insNotes, tx, id, note.LowConfidence, note.ReviewTables, note.Errors, note.Warnings, note.Infos, note.Reading).ExecuteNonQuery();
             foreach (var t in r.Tables)
                 Bind(insTable, tx, id, t.Index, t.Form, t.Title, t.Section, t.Page, t.Unit, t.NeedsReview ? 1 : 0).ExecuteNonQuery();
             var body = new StringBuilder();
@@ -531,10 +540,11 @@ public sealed class SqliteReportIndex : IReportIndex
     public IEnumerable<ReviewNote> ReviewNotes()
     {
         if (!HasTable("doc_notes")) yield break;
+        var reading = HasColumn(conn, "doc_notes", "reading") ? "n.reading" : "0";
         using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT d.path, n.low_confidence, n.review_tables, n.errors, n.warnings, n.infos FROM doc_notes n JOIN documents d ON d.id = n.doc_id ORDER BY d.path";
+        cmd.CommandText = $"SELECT d.path, n.low_confidence, n.review_tables, n.errors, n.warnings, n.infos, {reading} FROM doc_notes n JOIN documents d ON d.id = n.doc_id ORDER BY d.path";
         using var r = cmd.ExecuteReader();
-        while (r.Read()) yield return new ReviewNote(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5));
+        while (r.Read()) yield return new ReviewNote(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6));
     }
 
     /// <summary>
@@ -564,7 +574,7 @@ public sealed class SqliteReportIndex : IReportIndex
         Dump("documents", "SELECT path, file_name, sha256, format, pages, ocr, extractor, number, agency, parent_agency, agency_key, province, province_key, place, date, year, " +
                           "period, period_kind, period_year, quarter, month, half, title, forms, form_keys, n_tables, n_rows FROM documents ORDER BY path");
         Dump("records", "SELECT d.path, r.json FROM records r JOIN documents d ON d.id = r.doc_id ORDER BY d.path");
-        Dump("notes", "SELECT d.path, n.low_confidence, n.review_tables, n.errors, n.warnings, n.infos FROM doc_notes n JOIN documents d ON d.id = n.doc_id ORDER BY d.path");
+        Dump("notes", "SELECT d.path, n.low_confidence, n.review_tables, n.errors, n.warnings, n.infos, n.reading FROM doc_notes n JOIN documents d ON d.id = n.doc_id ORDER BY d.path");
         Dump("tables", "SELECT d.path, t.idx, t.form, t.title, t.section, t.page, t.unit, t.needs_review FROM tables t JOIN documents d ON d.id = t.doc_id ORDER BY d.path, t.idx");
         Dump("rows", $"SELECT d.path, r.table_idx, r.idx, r.form, r.form_key, r.stt, r.label, r.kind, r.page, r.text{valueCols} FROM rows r JOIN documents d ON d.id = r.doc_id ORDER BY d.path, r.table_idx, r.idx");
         Dump("extra values", "SELECT d.path, e.key, e.value, e.row_id - (d.id << 16) FROM extra_values e JOIN documents d ON d.id = e.doc_id ORDER BY d.path, e.row_id - (d.id << 16), e.key");
