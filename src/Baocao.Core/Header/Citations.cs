@@ -57,7 +57,7 @@ public static partial class Citations
             }
             foreach (Match m in SuffixedForm().Matches(text)) found.Add((m.Groups["code"].Index, m.Groups["code"].Value));
             foreach (var (_, printed) in found.OrderBy(f => f.Index))
-                if (RomanStrokes(printed) is var code && seen.Add(code)) list.Add(code);
+                if (WithRomanPrefix(printed) is var code && seen.Add(code)) list.Add(code);
         }
         return list;
     }
@@ -74,19 +74,18 @@ public static partial class Citations
     private static partial Regex Reference();
 
     // A form code: an optional roman prefix ("II."), two digits, an optional letter, and nothing word-like after it.
-    // The prefix may come from OCR as strokes: "H" (two I's joined), "I1", "Il" (RomanStrokes reads them back).
+    // The prefix may come from OCR as strokes: "H" (two I's joined), "I1", "Il" (WithRomanPrefix reads them back).
     private const string Code = @"(?:(?:IV|I{1,3}|H|IH|HI|I[1l]|[1l]I)\.\s?)?[0-9]{2}[a-e]?(?![\p{L}0-9])";
 
     /// <summary>
-    /// A code's roman prefix as printed when OCR read its strokes as other letters ("H.07b", "I1.06a" for II): the strokes
-    /// counted (I, l and 1 one each, H two). Only these prefixes reach here, and II and III are the regime's prefixes.
+    /// A code's roman prefix as printed when OCR read its strokes as other letters ("H.07b", "I1.06a" for II), written
+    /// back as I's (<see cref="RomanStrokes"/>). Only these prefixes reach here, and II and III are the regime's prefixes.
     /// </summary>
-    private static string RomanStrokes(string code)
+    private static string WithRomanPrefix(string code)
     {
         var dot = code.IndexOf('.');
         if (dot <= 0 || code[..dot] is "I" or "II" or "III" or "IV") return code;
-        var strokes = code[..dot].Sum(ch => ch == 'H' ? 2 : 1);
-        return new string('I', strokes) + code[dot..];
+        return new string('I', RomanStrokes.Count(code[..dot])) + code[dot..];
     }
 
     [GeneratedRegex(@"(?:(?<!(?:đại|tiêu|phát|niêm)\s+)\bbiểu(?:\s*mẫu)?(?:\s*số)?|(?<annex>\bphụ\s*lục(?:\s*số)?))\s*:?\s*(?<code>" + Code + @")(?:\s*(?:,|;|và|\+)\s*(?:biểu(?:\s*mẫu)?(?:\s*số)?\s*)?(?<code>" + Code + "))*",

@@ -94,9 +94,13 @@ public static partial class DateParser
         return true;
     }
 
-    // Blank fields are left as spaces, dots, underscores or an ellipsis (PDF text collapses the spaces to one); OCR reads
-    // a dotted blank as a dash.
-    [GeneratedRegex(@"ngày[\s._…–—-]*(?<d>[0-9]{1,2})?[\s._…–—-]*tháng[\s._…–—-]*(?<m>[0-9]{1,2})?[\s._…–—-]*năm\s*(?<y>[0-9]{4})",
+    /// <summary>
+    /// What fills a blank day or month left for hand-filling: spaces, dots, underscores or an ellipsis (PDF text collapses
+    /// the spaces to one); OCR reads a dotted blank as a dash.
+    /// </summary>
+    internal const string Blank = @"[\s._…–—-]";
+
+    [GeneratedRegex(@"ngày" + Blank + @"*(?<d>[0-9]{1,2})?" + Blank + @"*tháng" + Blank + @"*(?<m>[0-9]{1,2})?" + Blank + @"*năm\s*(?<y>[0-9]{4})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WordDate();
 

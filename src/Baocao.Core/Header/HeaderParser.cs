@@ -280,10 +280,10 @@ public static partial class HeaderParser
     [GeneratedRegex(@"^[0-9]{0,6}[\s._…]*/\s*\p{L}")]
     private static partial Regex NumberRest();
 
-    [GeneratedRegex(@"ngày[\s._…–—-]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"ngày" + DateParser.Blank + "*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EndsWithNgay();
 
-    [GeneratedRegex(@"ngày.*tháng[\s._…–—-]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"ngày.*tháng" + DateParser.Blank + "*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EndsWithThang();
 
     [GeneratedRegex(@"^[0-9]{0,2}[\s._…]*năm\s*[0-9]{4}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

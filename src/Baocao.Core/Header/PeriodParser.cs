@@ -69,7 +69,7 @@ public static partial class PeriodParser
         var m = Garbled().Match(clean);
         if (!m.Success) return null;
         var g = m.Groups["g"].Value;
-        var strokes = g.Sum(c => c == 'H' ? 2 : 1);
+        var strokes = RomanStrokes.Count(g);
         if (strokes > 3 || g.All(c => c == 'I')) return null;
         return (strokes, m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value) : null, m.Value.Trim());
     }

@@ -64,9 +64,9 @@ internal sealed class DocumentColumns
         string?[]? periods = periodsCounted ? null : new string?[maxId + 1];
         // The facet columns from their covering index (an index written before period ids has no period_fid: its
         // period text comes from the table instead, a slower read made only until the index is next written).
-        Scan(conn, periodsCounted
+        SqliteRaw.Each(conn, periodsCounted
             ? "SELECT id, province_fid, agency_fid, year, formset_fid, period_fid, date FROM documents INDEXED BY ix_documents_facets"
-            : "SELECT id, province_fid, agency_fid, year, formset_fid, 0, date, period FROM documents", st =>
+            : "SELECT id, province_fid, agency_fid, year, formset_fid, 0, date, period FROM documents", [], st =>
         {
             var id = (int)raw.sqlite3_column_int64(st, 0);
             if (id <= 0 || id > maxId) return;
@@ -86,7 +86,7 @@ internal sealed class DocumentColumns
         });
         ids.Sort();
         c.Ids = ids.ToArray();
-        Scan(conn, "SELECT id, period_year, quarter, month, half FROM documents INDEXED BY ix_documents_period", st =>
+        SqliteRaw.Each(conn, "SELECT id, period_year, quarter, month, half FROM documents INDEXED BY ix_documents_period", [], st =>
         {
             var id = (int)raw.sqlite3_column_int64(st, 0);
             if (id <= 0 || id > maxId) return;
@@ -99,8 +99,6 @@ internal sealed class DocumentColumns
         if (periods is not null) c.PeriodNames = Rank(periods, c.Period);
         return c;
     }
-
-    private static void Scan(SqliteConnection conn, string sql, Action<sqlite3_stmt> row) => SqliteRaw.Each(conn, sql, [], row);
 
     /// <summary>"2021-06-30" as 20210630 (ordered as the text is); null for any other text.</summary>
     private static int? IsoDate(ReadOnlySpan<byte> s)

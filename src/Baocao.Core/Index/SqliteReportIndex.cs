@@ -113,8 +113,7 @@ public sealed class SqliteReportIndex : IReportIndex
         using var cmd = conn.CreateCommand();
         cmd.CommandText = $"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'";
         if (Convert.ToInt64(cmd.ExecuteScalar()) > 0) return;
-        cmd.CommandText = "SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'period_fid'";
-        var hasColumn = Convert.ToInt64(cmd.ExecuteScalar()) > 0;
+        var hasColumn = HasColumn(conn, "documents", "period_fid");
         using var tx = conn.BeginTransaction();
         if (!hasColumn) Exec(conn, "ALTER TABLE documents ADD COLUMN period_fid INTEGER;", tx);
         Exec(conn, SqliteSchema.PeriodFacetUpgrade, tx);
