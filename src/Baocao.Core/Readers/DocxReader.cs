@@ -57,6 +57,10 @@ public sealed class DocxReader : IDocumentReader
         if (head.StartsWith("%PDF"u8)) throw new BadInputException(path, "not a DOCX file: the content is a PDF (wrong extension?)");
         if (head.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
             throw new BadInputException(path, "not a DOCX file: the content is a legacy Word .doc (convert it with LibreOffice)");
+        // OpenXml 3 reports a file that is no zip at all only as "File contains corrupted data": every zip starts with a
+        // local file header (PK\x03\x04) or, empty, the end record (PK\x05\x06), so the plainer reason is known here.
+        if (head.Length > 0 && !head.StartsWith("PK\x03\x04"u8) && !head.StartsWith("PK\x05\x06"u8))
+            throw new BadInputException(path, "not a DOCX file (not a valid zip archive)");
     }
 
     /// <summary>Paragraph-style properties that matter here: centring and bold, with basedOn inheritance.</summary>

@@ -49,6 +49,17 @@ public class BadInputTests : IDisposable
     public void Docx_that_is_not_a_zip() => Assert.Contains("not a valid zip archive", Fails(Write("report.docx", "plain text"u8.ToArray())).Reason);
 
     [Fact]
+    public void Truncated_docx()
+    {
+        // A real DOCX cut in half: a zip whose central directory is gone (OpenXml 3 wraps the zip error differently from 2.x).
+        var docx = Directory.GetFiles(Path.Combine(Baocao.Tests.Corpus.CorpusTests.RepoRoot(), "corpus-samples"), "*.docx").Order().First();
+        var bytes = File.ReadAllBytes(docx);
+        var reason = Fails(Write("half.docx", bytes[..(bytes.Length / 2)])).Reason;
+        Assert.StartsWith("not a", reason);
+        Assert.DoesNotContain("\n", reason);
+    }
+
+    [Fact]
     public void Pdf_saved_as_docx() =>
         Assert.Contains("the content is a PDF", Fails(Write("report.docx", File.ReadAllBytes(Path.Combine(Fixtures, "tiny.pdf")))).Reason);
 
