@@ -25,8 +25,22 @@ public static class App
         catch (ModelLoadException e)
         {
             // Extraction loads the column-mapper model at start: without it no file can be mapped, so one line and stop.
-            Console.Error.WriteLine($"error: {e.FilePath}: {e.Reason}");
+            Console.Error.WriteLine($"error: {Baocao.Text.LogText.Escape(e.FilePath)}: {Baocao.Text.LogText.Escape(e.Reason)}");
             return 1;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The last guard: commands report bad input themselves, one line each; anything that still escapes is a fault
+            // of the program, and a user gets one line saying so, not a stack trace (BAOCAO_DEBUG=1 prints it, for a report).
+            Console.Error.WriteLine($"error: internal error ({e.GetType().Name}: {FirstLine(e.Message)}); run with BAOCAO_DEBUG=1 for the details");
+            if (Environment.GetEnvironmentVariable("BAOCAO_DEBUG") is "1") Console.Error.WriteLine(e);
+            return 70; // EX_SOFTWARE of sysexits.h
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length > 200 ? line[..200] + "…" : line;
     }
 }

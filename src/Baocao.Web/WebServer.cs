@@ -248,7 +248,7 @@ internal sealed class Site(IndexPool pool, PageImages images) : IDisposable
     {
         var (_, record) = Document(ctx);
         var file = ctx.Request.RouteValues["file"] as string ?? "";
-        var m = System.Text.RegularExpressions.Regex.Match(file, @"^(\d{1,5})\.png$");
+        var m = System.Text.RegularExpressions.Regex.Match(file, @"^([0-9]{1,5})\.png$");
         if (!m.Success) throw HttpError.BadRequest($"'{WebQuery.Truncate(file)}' is not a page image: use N.png with N a page number");
         if (!string.Equals(record.Source.Format, "pdf", StringComparison.OrdinalIgnoreCase))
             throw HttpError.NotFound("this document is a DOCX: it has no page images");

@@ -2,6 +2,7 @@ using Baocao.Native;
 using Baocao.Pipeline;
 using Baocao.Readers;
 using Baocao.Reports;
+using Baocao.Text;
 
 namespace Baocao.Cli;
 
@@ -19,18 +20,18 @@ internal static class BatchExtraction
             try { records.Add(extractor.Extract(f)); }
             catch (BadInputException e)
             {
-                Console.Error.WriteLine($"error: {e.FilePath}: {e.Reason}");
+                Console.Error.WriteLine($"error: {LogText.Escape(e.FilePath)}: {LogText.Escape(e.Reason)}");
                 failed++;
             }
             catch (ToolMissingException e)
             {
-                Console.Error.WriteLine($"error: {f}: {e.Message}");
+                Console.Error.WriteLine($"error: {LogText.Escape(f)}: {LogText.Escape(e.Message)}");
                 failed++;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // A bug or an input no check foresaw: still one line for this file, and the rest go on.
-                Console.Error.WriteLine($"error: {f}: could not be extracted ({e.GetType().Name}: {e.Message.Split('\n')[0]})");
+                Console.Error.WriteLine($"error: {LogText.Escape(f)}: could not be extracted ({e.GetType().Name}: {LogText.Escape(e.Message.Split('\n')[0])})");
                 failed++;
             }
         }

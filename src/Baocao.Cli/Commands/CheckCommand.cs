@@ -4,6 +4,7 @@ using Baocao.Checks;
 using Baocao.Index;
 using Baocao.Output;
 using Baocao.Reports;
+using Baocao.Text;
 
 namespace Baocao.Cli;
 
@@ -59,7 +60,7 @@ public static class CheckCommand
         }
         catch (IndexException e)
         {
-            Console.Error.WriteLine($"error: {e.Location}: {e.Reason}");
+            Console.Error.WriteLine($"error: {LogText.Escape(e.Location)}: {LogText.Escape(e.Reason)}");
             return 1;
         }
     }

@@ -5,6 +5,7 @@ using Baocao.Evaluation;
 using Baocao.Pipeline;
 using Baocao.Readers;
 using Baocao.Reports;
+using Baocao.Text;
 
 namespace Baocao.Cli;
 
@@ -56,7 +57,7 @@ public static class EvalCommand
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             try { records[i] = extractor.Extract(jobs[i].file); }
-            catch (BadInputException e) { Console.Error.WriteLine($"error: {e.FilePath}: {e.Reason}"); }
+            catch (BadInputException e) { Console.Error.WriteLine($"error: {LogText.Escape(e.FilePath)}: {LogText.Escape(e.Reason)}"); }
         });
         // The checks across reports run over the samples of one kind together (the DOCX set, the PDF set, each scan set),
         // as `check` does over the files it is given.

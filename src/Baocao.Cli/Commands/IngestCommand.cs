@@ -4,6 +4,7 @@ using Baocao.Index;
 using Baocao.Ingest;
 using Baocao.Native;
 using Baocao.Pipeline;
+using Baocao.Text;
 using Spectre.Console;
 
 namespace Baocao.Cli;
@@ -55,7 +56,7 @@ public static class IngestCommand
         var extractor = Extractor.CreateDefault(ocrWorkers: 0);
         var version = Extractor.DefaultVersion();
         var (files, missing) = SourceFiles.Expand(paths, extractor.Extensions);
-        foreach (var m in missing) Console.Error.WriteLine($"error: {m}: no such file or folder");
+        foreach (var m in missing) Console.Error.WriteLine($"error: {LogText.Escape(m)}: no such file or folder");
         using var index = IndexLocation.OpenWrite(location);
         var workerOptions = new WorkerOptions(WorkerCommand.SelfCommand(), timeout, memoryMiB);
         var kill = int.TryParse(Environment.GetEnvironmentVariable(KillVariable), out var k) ? k : -1;
@@ -105,7 +106,7 @@ public static class IngestCommand
     }
 
     private static string ErrorLine(FileResult f) =>
-        $"error: {f.Path}: {f.Reason}" + (f.Action == IngestAction.FailedBefore ? " (unchanged since an earlier run: not retried)" : "");
+        $"error: {LogText.Escape(f.Path)}: {LogText.Escape(f.Reason)}" + (f.Action == IngestAction.FailedBefore ? " (unchanged since an earlier run: not retried)" : "");
 
     /// <summary>Plain lines for logs (output not a terminal): one per file, and a progress line every 5 seconds.</summary>
     private sealed class PlainProgress : IIngestProgress
@@ -118,7 +119,7 @@ public static class IngestCommand
         public void Done(FileResult r, IngestTotals t)
         {
             if (!r.Ok) Console.Error.WriteLine(ErrorLine(r));
-            else if (r.Action == IngestAction.Extract) Console.WriteLine($"indexed {r.Path}  ({r.Pages} page(s))");
+            else if (r.Action == IngestAction.Extract) Console.WriteLine($"indexed {LogText.Escape(r.Path)}  ({r.Pages} page(s))");
             if (r.Action == IngestAction.Extract && (lastLine.Elapsed.TotalSeconds >= 5 || t.Done == t.ToExtract))
             {
                 lastLine.Restart();

@@ -276,7 +276,8 @@ internal sealed class SqliteSearch
     {
         if (q.Limit <= 0) return [];
         // A bounded heap whose root is the oldest kept, dropped when a newer one comes.
-        var heap = new PriorityQueue<int, (int date, int id)>(q.Limit + 1);
+        // The capacity only: a huge --limit must neither allocate up front nor overflow.
+        var heap = new PriorityQueue<int, (int date, int id)>(Math.Min(q.Limit, 4096) + 1);
         foreach (var id in docs)
         {
             var key = (cols.DateRank[id], id);

@@ -42,7 +42,9 @@ public static partial class WhereParser
                 ">" => CompareOp.Greater, ">=" => CompareOp.GreaterOrEqual, "<" => CompareOp.Less, "<=" => CompareOp.LessOrEqual,
                 "=" or "==" => CompareOp.Equal, _ => CompareOp.NotEqual,
             };
-            list.Add(new Condition(key, op, decimal.Parse(m.Groups["num"].Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)));
+            if (!decimal.TryParse(m.Groups["num"].Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+                throw Error(text, $"the number '{m.Groups["num"].Value}' is too large");
+            list.Add(new Condition(key, op, number));
         }
         return list;
     }
@@ -56,6 +58,6 @@ public static partial class WhereParser
     [GeneratedRegex(@"(^and(\s|$))|(\sand$)", RegexOptions.IgnoreCase)]
     private static partial Regex DanglingAnd();
 
-    [GeneratedRegex(@"^(?<key>[A-Za-z_][\w.]*)\s*(?<op>>=|<=|!=|<>|==|>|<|=)\s*(?<num>-?\d+(?:\.\d+)?)$")]
+    [GeneratedRegex(@"^(?<key>[A-Za-z_][\w.]*)\s*(?<op>>=|<=|!=|<>|==|>|<|=)\s*(?<num>-?[0-9]+(?:\.[0-9]+)?)$")]
     private static partial Regex One();
 }

@@ -52,7 +52,7 @@ public static class RowExport
         var n = 0;
         foreach (var r in rows)
         {
-            foreach (var v in Meta(r)) csv.WriteField(v is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : v as string ?? "");
+            foreach (var v in Meta(r)) csv.WriteField(v is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : NeutraliseFormula(v as string ?? ""));
             foreach (var k in valueKeys) csv.WriteField(r.Values.TryGetValue(k, out var v) && v is { } x ? x.ToString(CultureInfo.InvariantCulture) : "");
             csv.NextRecord();
             n++;
@@ -61,9 +61,19 @@ public static class RowExport
     }
 
     /// <summary>
+    /// CSV formula injection: a text cell starting with = + - @ (or a tab or carriage return, which some spreadsheet
+    /// programs skip before such a sign) would be run as a formula when the file is opened ("=HYPERLINK(…)" in a row
+    /// label). As OWASP advises, such text gets a leading apostrophe, which spreadsheets show as text. Only text columns
+    /// are neutralised: a figure is written by the program as a plain number, never a formula. (CsvHelper's own
+    /// InjectionOptions.Escape applies to every field, so it would also turn a negative figure into text.)
+    /// </summary>
+    internal static string NeutraliseFormula(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+
+    /// <summary>
     /// XLSX through DocumentFormat.OpenXml's streaming writer. ClosedXML would be the usual choice, but the package mirror
     /// lacks its dependency ExcelNumberFormat, so it cannot be restored here; OpenXml is the library ClosedXML builds on.
-    /// Numbers are numeric cells, text is inline strings; the header row is frozen.
+    /// Numbers are numeric cells, text is inline strings (never formulas, whatever it starts with); the header row is frozen.
     /// </summary>
     private static int Xlsx(Stream output, IEnumerable<ExportRow> rows, IReadOnlyList<string> valueKeys)
     {

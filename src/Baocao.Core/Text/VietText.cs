@@ -18,7 +18,7 @@ public static partial class VietText
     /// <summary>
     /// Lower-case, diacritic-free form used for matching and search: "Đúng hạn" becomes "dung han".
     /// Unicode decomposition removes the tone and vowel marks but leaves đ/Đ alone (it is a separate letter,
-    /// not a d with a combining mark), so it is mapped by hand.
+    /// not a d with a combining mark), so it is mapped by hand, and so is its look-alike Ð.
     /// </summary>
     public static string Fold(string? s)
     {
@@ -31,7 +31,9 @@ public static partial class VietText
             if (cat == UnicodeCategory.NonSpacingMark) continue;
             sb.Append(ch switch
             {
-                'đ' or 'Đ' => 'd',
+                // Ð/ð (U+00D0/U+00F0, the Icelandic eth) stand for Đ/đ in text converted from legacy encodings and
+                // typed on some keyboards: they look the same, so search treats them the same.
+                'đ' or 'Đ' or 'Ð' or 'ð' => 'd',
                 _ => char.ToLowerInvariant(ch),
             });
         }

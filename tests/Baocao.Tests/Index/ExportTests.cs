@@ -44,6 +44,58 @@ public class ExportTests
         Assert.Equal([("Lý lịch tư pháp", "Trà Vinh", "1958", "12"), ("Hộ tịch, \"quốc tịch\"", "Trà Vinh", "5", ""), ("Dược phẩm", "Đồng Tháp", "68.75", "")], back);
     }
 
+    private static List<ExportRow> HostileRows()
+    {
+        var records = new[]
+        {
+            Records.Make("/x/=cmd.docx", "Trà Vinh", "=cmd|' /C calc'!A0", 2021, 2,
+                ("=HYPERLINK(\"http://x\",\"y\")", [("received.total", 7)]), ("+1+1", [("received.total", 1)]),
+                ("-2+3", [("received.total", 2)]), ("@SUM(A1)", [("received.total", 3)]), ("Hộ tịch", [("received.total", 4)])),
+        };
+        using var tmp = new TempIndex();
+        using (var w = tmp.Write()) w.StoreAll(records);
+        using var index = tmp.Read();
+        return index.Export(new SearchQuery()).ToList();
+    }
+
+    [Fact]
+    public void Csv_text_that_would_start_a_formula_is_neutralised()
+    {
+        using var ms = new MemoryStream();
+        Assert.Equal(5, RowExport.Write("csv", ms, HostileRows(), Keys));
+        ms.Position = 0;
+        using var reader = new StreamReader(ms);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var labels = new List<string>();
+        while (csv.Read())
+        {
+            labels.Add(csv.GetField("label")!);
+            Assert.Equal("'=cmd|' /C calc'!A0", csv.GetField("agency"));
+            Assert.Equal("'=cmd.docx", csv.GetField("fileName"));
+            // Figures stay plain numbers.
+            Assert.Matches("^[0-9]+$", csv.GetField("received.total")!);
+        }
+        Assert.Equal(["'=HYPERLINK(\"http://x\",\"y\")", "'+1+1", "'-2+3", "'@SUM(A1)", "Hộ tịch"], labels);
+    }
+
+    [Fact]
+    public void Xlsx_text_that_looks_like_a_formula_is_a_string_cell()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"baocao-export-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            using (var fs = File.Create(path)) Assert.Equal(5, RowExport.Write("xlsx", fs, HostileRows(), Keys));
+            using var doc = SpreadsheetDocument.Open(path, false);
+            var cells = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Cell>().ToList();
+            Assert.DoesNotContain(cells, c => c.CellFormula is not null);
+            var hyperlink = Assert.Single(cells, c => c.InnerText.StartsWith("=HYPERLINK", StringComparison.Ordinal));
+            Assert.Equal(CellValues.InlineString, hyperlink.DataType!.Value);
+        }
+        finally { File.Delete(path); }
+    }
+
     [Fact]
     public void Xlsx_reads_back_with_numeric_cells()
     {

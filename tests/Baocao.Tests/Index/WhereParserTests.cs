@@ -26,6 +26,8 @@ public class WhereParserTests
     [InlineData("resolved.late>10 and", "'and' needs a condition on both sides")]
     [InlineData("resolved.late>10 and and received.total>1", "'and' needs a condition on both sides")]
     [InlineData("  ", "it is empty")]
+    [InlineData("resolved.late>\u0661\u0660", "needs a number after")]
+    [InlineData("resolved.late>99999999999999999999999999999999", "the number '99999999999999999999999999999999' is too large")]
     public void Malformed_conditions_say_what_is_wrong_and_the_valid_form(string text, string why)
     {
         var e = Assert.Throws<QueryException>(() => WhereParser.Parse(text, Keys));

@@ -11,6 +11,8 @@ public class VietTextTests
     [InlineData("SỞ TƯ PHÁP", "so tu phap")]
     [InlineData("Quảng Ngãi", "quang ngai")]
     [InlineData("đồng  đội", "dong doi")]
+    [InlineData("ÐỒNG THÁP", "dong thap")]
+    [InlineData("ðiều", "dieu")]
     public void Fold_drops_tones_and_maps_d_bar(string input, string expected) => Assert.Equal(expected, VietText.Fold(input));
 
     [Fact]
