@@ -60,6 +60,25 @@ public class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Random_bytes_saved_as_doc()
+    {
+        // LibreOffice would open them as plain text and give an empty record with exit 0; refused before conversion.
+        var bytes = new byte[4096];
+        new Random(16).NextBytes(bytes);
+        bytes[0] = 0x17;
+        Assert.StartsWith("not a Word .doc file", Fails(Write("old.doc", bytes)).Reason);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0 }, true)]
+    [InlineData(new byte[] { (byte)'{', (byte)'\\', (byte)'r', (byte)'t', (byte)'f', (byte)'1' }, true)]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'\n', (byte)'<', (byte)'h' }, true)]
+    [InlineData(new byte[] { (byte)'P', (byte)'K', 3, 4 }, true)]
+    [InlineData(new byte[] { (byte)'h', (byte)'e', (byte)'l', (byte)'l', (byte)'o' }, false)]
+    [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }, false)]
+    public void Word_file_signatures(byte[] head, bool word) => Assert.Equal(word, LegacyDocReader.LooksLikeWordFile(head));
+
+    [Fact]
     public void Pdf_saved_as_docx() =>
         Assert.Contains("the content is a PDF", Fails(Write("report.docx", File.ReadAllBytes(Path.Combine(Fixtures, "tiny.pdf")))).Reason);
 
