@@ -45,7 +45,7 @@ public static class BenchCommand
         if (files.Count == 0) { Console.Error.WriteLine($"error: {dir}: no DOCX or PDF files"); return 1; }
         var extractor = Extractor.CreateDefault(ocrWorkers: 0);
         var sw = Stopwatch.StartNew();
-        var records = files.Select(extractor.Extract).ToList();
+        var records = files.Select(f => extractor.Extract(f)).ToList();
         var extract = sw.Elapsed.TotalSeconds;
         var checker = Checks.ReportChecker.CreateDefault();
         var cross = Checks.CrossReportChecker.CreateDefault();

@@ -66,8 +66,8 @@ public static class BenchIngestCommand
             IFileExtractor Slot() { var w = new WorkerProcessExtractor(options); slots.Add(w); return w; }
             var ingest = new ArchiveIngest(index, Slot, new IngestOptions(workers, version));
 
-            var digital = SourceFiles.Expand([archive.Root], extensions).Files.Where(f => !f.Contains($"{Path.DirectorySeparatorChar}scans{Path.DirectorySeparatorChar}")).ToList();
-            var scans = SourceFiles.Expand([Path.Combine(archive.Root, "scans")], extensions).Files;
+            var digital = FolderWalk.Expand([archive.Root], extensions).Files.Where(f => !f.Contains($"{Path.DirectorySeparatorChar}scans{Path.DirectorySeparatorChar}")).ToList();
+            var scans = FolderWalk.Expand([Path.Combine(archive.Root, "scans")], extensions).Files;
             var d = ingest.Run(digital);
             Print("digital (DOCX, PDF, corrupt)", d);
             var s = scans.Count > 0 ? ingest.Run(scans) : null;

@@ -29,14 +29,15 @@ public static class IngestCommand
         var timeout = new Option<int>("--timeout") { Description = "seconds one file may take before its worker is stopped and the file marked failed", DefaultValueFactory = _ => 300 };
         var memory = new Option<int>("--memory-limit") { Description = "MiB a worker may use before it is stopped and its file marked failed", DefaultValueFactory = _ => 2048 };
         var retry = new Option<bool>("--retry-failed") { Description = "extract again the files that failed before, though unchanged (after installing a missing tool, or with a longer --timeout)" };
+        var follow = new Option<bool>("--follow-links") { Description = "follow links that lead out of the folders given (links inside them are always followed, each real folder once)" };
         var cmd = new Command("ingest", "Extract reports and store them in the index (the default index is in the data folder); resumable, skips unchanged files")
-            { paths, opts.Index, workers, timeout, memory, retry };
+            { paths, opts.Index, workers, timeout, memory, retry, follow };
         cmd.SetAction(p => IndexOptions.Guard(() =>
         {
             try
             {
                 return Run(p.GetValue(paths)!, IndexOptions.IndexPath(p, opts.Index),
-                    Math.Max(1, p.GetValue(workers)), TimeSpan.FromSeconds(Math.Max(1, p.GetValue(timeout))), Math.Max(256, p.GetValue(memory)), p.GetValue(retry));
+                    Math.Max(1, p.GetValue(workers)), TimeSpan.FromSeconds(Math.Max(1, p.GetValue(timeout))), Math.Max(256, p.GetValue(memory)), p.GetValue(retry), p.GetValue(follow));
             }
             catch (Exception e) when (e is ToolMissingException || e is AggregateException { InnerException: ToolMissingException })
             {
@@ -49,13 +50,14 @@ public static class IngestCommand
         return cmd;
     }
 
-    private static int Run(string[] paths, string location, int workers, TimeSpan timeout, int memoryMiB, bool retryFailed)
+    private static int Run(string[] paths, string location, int workers, TimeSpan timeout, int memoryMiB, bool retryFailed, bool followLinks)
     {
         // The extractor here only names the version and the extensions (and fails early, in one line, without the model);
         // the workers extract.
         var extractor = Extractor.CreateDefault(ocrWorkers: 0);
         var version = Extractor.DefaultVersion();
-        var (files, missing) = SourceFiles.Expand(paths, extractor.Extensions);
+        var (files, missing, skipped) = FolderWalk.Expand(paths, extractor.Extensions, followLinks);
+        foreach (var (path, reason) in skipped) Console.Error.WriteLine($"warning: {LogText.Escape(path)}: {reason}");
         foreach (var m in missing) Console.Error.WriteLine($"error: {LogText.Escape(m)}: no such file or folder");
         using var index = IndexLocation.OpenWrite(location);
         var workerOptions = new WorkerOptions(WorkerCommand.SelfCommand(), timeout, memoryMiB);
@@ -64,15 +66,20 @@ public static class IngestCommand
         // A copy of each PDF in the data folder, for the web interface's source page images (it opens nothing outside it).
         // A copy that cannot be made costs the page images of that report only, with one line.
         var sources = SourceStore.For(location);
-        void KeepSource(Baocao.Reports.ReportRecord r)
+        void KeepSource(Baocao.Reports.ReportRecord r, string bytes)
         {
-            try { sources.Keep(r.Source.Path, r.Source.Sha256); }
+            try { sources.Keep(r.Source.Path, r.Source.Sha256, bytes); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"warning: {r.Source.Path}: indexed, but no copy kept for its page images ({e.Message.Split('\n')[0]})");
+                Console.Error.WriteLine($"warning: {LogText.Escape(r.Source.Path)}: indexed, but no copy kept for its page images ({LogText.Escape(e.Message.Split('\n')[0])})");
             }
         }
-        var ingest = (IIngestProgress progress) => new ArchiveIngest(index, () => new WorkerProcessExtractor(workerOptions), new IngestOptions(workers, version, retryFailed), progress)
+        // Each file is read once into a snapshot there, hashed in the same read, and extracted and kept from it.
+        // Snapshots a killed run left behind are of no use to the next.
+        try { if (Directory.Exists(sources.IncomingFolder)) Directory.Delete(sources.IncomingFolder, true); }
+        catch (IOException) { }
+        var ingest = (IIngestProgress progress) => new ArchiveIngest(index, () => new WorkerProcessExtractor(workerOptions),
+            new IngestOptions(workers, version, retryFailed, sources.IncomingFolder), progress)
         {
             BeforeWrite = kill < 0 ? null : n => { if (n == kill) Process.GetCurrentProcess().Kill(); },
             AfterStore = KeepSource,
@@ -95,6 +102,16 @@ public static class IngestCommand
         }
         else outcome = ingest(new PlainProgress()).Run(files);
 
+        // A PDF indexed before (unchanged) whose source copy is missing (a disk that filled up, a data folder copied
+        // without it) gets it back from the file, if the file still has the indexed bytes.
+        foreach (var f in outcome.Files.Where(f => f.Action == IngestAction.Unchanged && f.Sha256 is not null && sources.Find(f.Sha256) is null))
+        {
+            try { sources.Keep(f.Path, f.Sha256!); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"warning: {LogText.Escape(f.Path)}: its copy for the page images could not be restored ({LogText.Escape(e.Message.Split('\n')[0])})");
+            }
+        }
         var report = new IngestReport(outcome, index.Location, version, missing.Count);
         var reportPath = IngestReport.PathBeside(index.Location, IndexLocation.DataFolder);
         Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);

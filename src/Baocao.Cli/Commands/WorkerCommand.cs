@@ -45,9 +45,9 @@ public static class WorkerCommand
             string answer;
             try
             {
-                var path = WorkerProtocol.ParseRequest(line);
+                var (path, readFrom) = WorkerProtocol.ParseRequest(line);
                 InjectFault(path);
-                var o = extractor.Extract(path);
+                var o = extractor.Extract(path, readFrom);
                 answer = o.Record is { } r ? WorkerProtocol.Success(r) : WorkerProtocol.Failure(o.Reason ?? "could not be extracted");
             }
             catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)

@@ -23,20 +23,28 @@ public sealed partial class SourceStore(string dataFolder)
 
     public static SourceStore For(string indexLocation) => new(DataFolderOf(indexLocation));
 
+    /// <summary>Where ingest keeps its snapshots of the files being extracted (see Ingest/Snapshot); emptied at each run's start.</summary>
+    public string IncomingFolder => Path.Combine(Folder, ".incoming");
+
     /// <summary>
-    /// Keeps a copy of a PDF source under its hash; false for a DOCX (nothing to keep). Written to a temporary name first
-    /// and renamed, so a copy is whole or absent; a copy already there is left as it is (same hash, same bytes).
+    /// Keeps a copy of a PDF source under its hash; false for a DOCX (nothing to keep), or when the bytes at
+    /// <paramref name="bytesPath"/> do not have that hash (the file changed: no copy is better than a wrong one).
+    /// Hashed while copied to a temporary name, then renamed, so a copy is whole or absent. A copy already there is kept
+    /// when its own bytes have the hash, and replaced when they do not (a copy made from bytes that changed under an
+    /// earlier version of this program).
     /// </summary>
-    public bool Keep(string sourcePath, string sha256)
+    /// <param name="recordPath">The source file's path (its extension says whether it is a PDF).</param>
+    /// <param name="bytesPath">Where its bytes are: the ingest's snapshot of it, or the file itself.</param>
+    public bool Keep(string recordPath, string sha256, string? bytesPath = null)
     {
-        if (!string.Equals(Path.GetExtension(sourcePath), ".pdf", StringComparison.OrdinalIgnoreCase)) return false;
+        if (!string.Equals(Path.GetExtension(recordPath), ".pdf", StringComparison.OrdinalIgnoreCase)) return false;
         var target = PathOf(sha256) ?? throw new ArgumentException($"'{sha256}' is not a SHA-256 in hex");
-        if (File.Exists(target)) return true;
+        if (File.Exists(target) && HashOf(target) == sha256) return true;
         Directory.CreateDirectory(Folder);
-        var tmp = target + "." + Environment.ProcessId + ".tmp";
+        var tmp = target + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + ".tmp";
         try
         {
-            File.Copy(sourcePath, tmp, overwrite: true);
+            if (CopyHashing(bytesPath ?? recordPath, tmp) != sha256) return false;
             File.Move(tmp, target, overwrite: true);
         }
         finally
@@ -44,6 +52,29 @@ public sealed partial class SourceStore(string dataFolder)
             if (File.Exists(tmp)) File.Delete(tmp);
         }
         return true;
+    }
+
+    private static string HashOf(string path)
+    {
+        using var f = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f));
+    }
+
+    private static string CopyHashing(string from, string to)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using (var src = File.OpenRead(from))
+        using (var dst = File.Create(to))
+        {
+            var buffer = new byte[1 << 16];
+            int n;
+            while ((n = src.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                hash.AppendData(buffer, 0, n);
+                dst.Write(buffer, 0, n);
+            }
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>Where the copy of a source with this hash is (whether or not it exists); null when the text is not a lower-case SHA-256.</summary>

@@ -10,10 +10,11 @@ namespace Baocao.Ingest;
 /// <param name="Workers">Files extracted at once (one extractor each).</param>
 /// <param name="ExtractorVersion">Stored with every record and failure; a change re-extracts everything.</param>
 /// <param name="RetryFailed">Extract again the files that failed before even when neither they nor the extractor changed (after fixing the machine: a missing tool, too short a timeout).</param>
-public sealed record IngestOptions(int Workers, string ExtractorVersion, bool RetryFailed = false);
+/// <param name="SnapshotFolder">Where each file is copied (and hashed in the same read) before extraction, so the record and the source copy hold the bytes that were hashed (see <see cref="Snapshot"/>); null reads the files in place (tests of the ingest logic).</param>
+public sealed record IngestOptions(int Workers, string ExtractorVersion, bool RetryFailed = false, string? SnapshotFolder = null);
 
 /// <summary>What happened to one file of the walk.</summary>
-public sealed record FileResult(string Path, string Format, IngestAction Action, bool Ok, string? Reason, int Pages, ReviewNote? Note);
+public sealed record FileResult(string Path, string Format, IngestAction Action, bool Ok, string? Reason, int Pages, ReviewNote? Note, string? Sha256 = null);
 
 /// <summary>Hears about an ingest as it goes (the command line's progress display).</summary>
 public interface IIngestProgress
@@ -49,8 +50,11 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
     /// <summary>Called before each result is written, with the number written so far (the resume test kills the process here).</summary>
     public Action<int>? BeforeWrite { get; init; }
 
-    /// <summary>Called on this thread after each report is stored (a place for work that follows indexing, such as keeping a copy of the source).</summary>
-    public Action<Reports.ReportRecord>? AfterStore { get; init; }
+    /// <summary>
+    /// Called on this thread after each report is stored (a place for work that follows indexing, such as keeping a copy of
+    /// the source), with the path of the bytes the record was made from (the snapshot, or the file itself without one).
+    /// </summary>
+    public Action<Reports.ReportRecord, string>? AfterStore { get; init; }
 
     public sealed record Outcome(IReadOnlyList<FileResult> Files, IngestTotals Totals, DateTime Started, DateTime Finished);
 
@@ -83,7 +87,7 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
             {
                 case IngestAction.Unchanged:
                     skipped++;
-                    results.Add(new FileResult(path, Format(path), action, true, null, 0, notes.Value.GetValueOrDefault(key)));
+                    results.Add(new FileResult(path, Format(path), action, true, null, 0, notes.Value.GetValueOrDefault(key), sha));
                     break;
                 case IngestAction.FailedBefore:
                     failedBefore++;
@@ -110,19 +114,38 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
         // Extract: one dispatcher thread per worker slot pulls the next file; the results queue is bounded.
         var pending = new ConcurrentQueue<(string Path, string Sha)>(queue);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        using var done = new BlockingCollection<(FileOutcome Outcome, string Sha)>(Math.Max(2, options.Workers * 2));
+        using var done = new BlockingCollection<(FileOutcome Outcome, string Sha, Snapshot? Snap)>(Math.Max(2, options.Workers * 2));
         var slots = Enumerable.Range(0, Math.Max(1, Math.Min(options.Workers, Math.Max(1, queue.Count)))).Select(_ => Task.Factory.StartNew(() =>
         {
             using var extractor = extractors();
             while (!stop.IsCancellationRequested && pending.TryDequeue(out var job))
-                done.Add((extractor.Extract(job.Path), job.Sha), stop.Token);
+            {
+                if (options.SnapshotFolder is null)
+                {
+                    done.Add((extractor.Extract(job.Path), job.Sha, null), stop.Token);
+                    continue;
+                }
+                Snapshot snap;
+                try { snap = Snapshot.Take(job.Path, options.SnapshotFolder); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    var why = e is UnauthorizedAccessException ? "permission denied" : $"cannot read the file ({e.Message.Split('\n')[0].TrimEnd('.')})";
+                    done.Add((new FileOutcome(job.Path, null, why), job.Sha, null), stop.Token);
+                    continue;
+                }
+                // The snapshot's hash, not the plan's: if the file changed since it was planned, the record is of the
+                // bytes read now, and says so by its hash (the next run compares the file with it again).
+                try { done.Add((extractor.Extract(job.Path, snap.Path), snap.Sha256, snap), stop.Token); }
+                catch { snap.Dispose(); throw; }
+            }
         }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         _ = Task.WhenAll(slots).ContinueWith(_ => done.CompleteAdding(), TaskScheduler.Default);
 
         try
         {
             var written = 0;
-            foreach (var (o, sha) in done.GetConsumingEnumerable(stop.Token))
+            foreach (var (o, sha, snap) in done.GetConsumingEnumerable(stop.Token))
+            using (snap)
             {
                 BeforeWrite?.Invoke(written++);
                 FileResult r;
@@ -131,10 +154,10 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
                     try
                     {
                         index.Store(record, options.ExtractorVersion);
-                        AfterStore?.Invoke(record);
+                        AfterStore?.Invoke(record, snap?.Path ?? o.Path);
                         extracted++;
                         pages += record.Source.Pages;
-                        r = new FileResult(o.Path, record.Source.Format, IngestAction.Extract, true, null, record.Source.Pages, ReviewNote.Of(record, IndexedReport.PathKey(o.Path)));
+                        r = new FileResult(o.Path, record.Source.Format, IngestAction.Extract, true, null, record.Source.Pages, ReviewNote.Of(record, IndexedReport.PathKey(o.Path)), record.Source.Sha256);
                     }
                     catch (IndexException e)
                     {

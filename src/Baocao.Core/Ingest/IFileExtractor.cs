@@ -14,7 +14,8 @@ public sealed record FileOutcome(string Path, ReportRecord? Record, string? Reas
 /// <summary>Extracts files one at a time (one per worker slot of an ingest); never throws for a bad file.</summary>
 public interface IFileExtractor : IDisposable
 {
-    FileOutcome Extract(string path);
+    /// <summary>Extracts the file at <paramref name="path"/>, reading its bytes from <paramref name="readFrom"/> when given (a snapshot of it): the record names the path.</summary>
+    FileOutcome Extract(string path, string? readFrom = null);
 }
 
 /// <summary>
@@ -23,9 +24,9 @@ public interface IFileExtractor : IDisposable
 /// </summary>
 public sealed class InProcessExtractor(Extractor extractor) : IFileExtractor
 {
-    public FileOutcome Extract(string path)
+    public FileOutcome Extract(string path, string? readFrom = null)
     {
-        try { return new FileOutcome(path, extractor.Extract(path), null); }
+        try { return new FileOutcome(path, extractor.Extract(path, readFrom), null); }
         catch (Exception e) when (e is not OutOfMemoryException) { return new FileOutcome(path, null, Reason(e, path)); }
     }
 

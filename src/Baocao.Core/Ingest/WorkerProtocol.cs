@@ -8,17 +8,27 @@ namespace Baocao.Ingest;
 
 /// <summary>
 /// The lines an extraction worker process reads and writes (one JSON object per line, UTF-8): a request
-/// <c>{"path": …}</c> on its standard input; an answer <c>{"ok": true, "record": {…}}</c> (the record in the format of
+/// <c>{"path": …, "readFrom": …}</c> on its standard input (readFrom, when present, is a snapshot of the file's bytes); an answer <c>{"ok": true, "record": {…}}</c> (the record in the format of
 /// docs/record-format.md) or <c>{"ok": false, "reason": "…"}</c> on its standard output. Pure.
 /// </summary>
 public static class WorkerProtocol
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Request(string path) => new JsonObject { ["path"] = path }.ToJsonString(Options);
+    /// <summary>A request: the file's path (named by the record), and where to read its bytes when that is a snapshot.</summary>
+    public static string Request(string path, string? readFrom = null)
+    {
+        var o = new JsonObject { ["path"] = path };
+        if (readFrom is not null) o["readFrom"] = readFrom;
+        return o.ToJsonString(Options);
+    }
 
-    public static string ParseRequest(string line) =>
-        JsonNode.Parse(line)?["path"]?.GetValue<string>() ?? throw new FormatException("a worker request needs a path");
+    public static (string Path, string? ReadFrom) ParseRequest(string line)
+    {
+        var node = JsonNode.Parse(line);
+        var path = node?["path"]?.GetValue<string>() ?? throw new FormatException("a worker request needs a path");
+        return (path, node?["readFrom"]?.GetValue<string>());
+    }
 
     public static string Success(ReportRecord record) => "{\"ok\":true,\"record\":" + RecordJson.Serialize(record, indented: false) + "}";
 

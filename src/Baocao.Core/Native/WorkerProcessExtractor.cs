@@ -30,13 +30,13 @@ public sealed class WorkerProcessExtractor(WorkerOptions options) : IFileExtract
     /// <summary>The largest resident memory seen in this slot's workers, in bytes.</summary>
     public long PeakResidentBytes { get; private set; }
 
-    public FileOutcome Extract(string path)
+    public FileOutcome Extract(string path, string? readFrom = null)
     {
         var p = process is { HasExited: false } ? process : Start();
         lock (stderrTail) stderrTail.Clear();
         try
         {
-            p.StandardInput.WriteLine(WorkerProtocol.Request(path));
+            p.StandardInput.WriteLine(WorkerProtocol.Request(path, readFrom));
             p.StandardInput.Flush();
         }
         catch (IOException)

@@ -87,10 +87,23 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
     public IReadOnlyCollection<string> Extensions => readers.Keys.ToList();
 
     /// <summary>Extracts one file. Throws <see cref="BadInputException"/> with a one-line reason for unreadable input.</summary>
-    public ReportRecord Extract(string path) => FromContent(Read(path));
+    /// <summary>The record of the file at <paramref name="path"/>; its bytes are read from <paramref name="readFrom"/> when given (a snapshot of the file, see Ingest/Snapshot), and the record names the path.</summary>
+    public ReportRecord Extract(string path, string? readFrom = null) => FromContent(Read(path, readFrom));
 
     /// <summary>The reader stage alone: the file as blocks (for diagnostics, and the pure stages' input).</summary>
-    public DocumentContent Read(string path)
+    public DocumentContent Read(string path, string? readFrom = null)
+    {
+        if (readFrom is null || readFrom == path) return Read(path);
+        // The snapshot has the file's extension, so the same reader reads it; errors and the record name the file.
+        try
+        {
+            var content = Read(readFrom);
+            return content with { Source = content.Source with { Path = path } };
+        }
+        catch (BadInputException e) { throw new BadInputException(path, e.Reason, e); }
+    }
+
+    private DocumentContent Read(string path)
     {
         if (Directory.Exists(path)) throw new BadInputException(path, "is a folder, not a file");
         if (!File.Exists(path)) throw new BadInputException(path, "no such file");

@@ -48,7 +48,8 @@ public class WorkerProtocolTests
     [Fact]
     public void Failures_and_requests_round_trip_and_nonsense_is_refused()
     {
-        Assert.Equal("bad\nname \"x\".pdf", WorkerProtocol.ParseRequest(WorkerProtocol.Request("bad\nname \"x\".pdf")));
+        Assert.Equal(("bad\nname \"x\".pdf", (string?)null), WorkerProtocol.ParseRequest(WorkerProtocol.Request("bad\nname \"x\".pdf")));
+        Assert.Equal(("a&b.pdf", "/data/sources/.incoming/1.pdf"), WorkerProtocol.ParseRequest(WorkerProtocol.Request("a&b.pdf", "/data/sources/.incoming/1.pdf")));
         Assert.Equal((null, "encrypted PDF: a password is required to open it"), WorkerProtocol.ParseAnswer(WorkerProtocol.Failure("encrypted PDF: a password is required to open it")));
         Assert.Throws<FormatException>(() => WorkerProtocol.ParseAnswer("Segmentation fault"));
         Assert.Throws<FormatException>(() => WorkerProtocol.ParseAnswer("{\"ok\":true}"));
@@ -72,13 +73,55 @@ public class ArchiveIngestTests : IDisposable
         public static int Calls;
         private readonly InProcessExtractor inner = new(Shared.Value);
 
-        public FileOutcome Extract(string path)
+        public FileOutcome Extract(string path, string? readFrom = null)
         {
             Interlocked.Increment(ref Calls);
-            return inner.Extract(path);
+            return inner.Extract(path, readFrom);
         }
 
         public void Dispose() { }
+    }
+
+    /// <summary>Replaces the file with another document the moment extraction starts, as a copy or sync tool might.</summary>
+    private sealed class Swapping(string other) : IFileExtractor
+    {
+        private readonly InProcessExtractor inner = new(Shared.Value);
+
+        public FileOutcome Extract(string path, string? readFrom = null)
+        {
+            File.Copy(other, path, overwrite: true);
+            return inner.Extract(path, readFrom);
+        }
+
+        public void Dispose() { }
+    }
+
+    [Fact]
+    public void A_file_that_changes_during_extraction_gives_the_record_and_source_copy_of_the_bytes_hashed()
+    {
+        var file = Path.Combine(dir, "report.pdf");
+        File.Copy(Path.Combine(CorpusTests.CorpusDir, "07-ubnd-phucat-t5-2022.pdf"), file);
+        var originalSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+        var expected = Shared.Value.Extract(file).Header.Number;
+        var other = Path.Combine(CorpusTests.CorpusDir, "14-skhdt-vinhlong-q1-2022.pdf");
+        Assert.NotEqual(expected, Shared.Value.Extract(other).Header.Number);
+        var incoming = Path.Combine(dir, "incoming");
+        var kept = new List<(string Sha, string BytesSha)>();
+        using var t = new TempIndex();
+        using (var index = t.Write())
+        {
+            var o = new ArchiveIngest(index, () => new Swapping(other), new IngestOptions(1, "v1", SnapshotFolder: incoming))
+            {
+                AfterStore = (r, bytes) => kept.Add((r.Source.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(bytes))))),
+            }.Run([file]);
+            Assert.True(o.Files.Single().Ok);
+        }
+        using var read = t.Read();
+        var stored = read.Sources().Single();
+        Assert.Equal(originalSha, stored.Sha256);
+        Assert.Equal(expected, read.Search(new SearchQuery()).Documents.Single().Number);
+        Assert.Equal([(originalSha, originalSha)], kept);
+        Assert.Empty(Directory.GetFiles(incoming)); // each snapshot removed after its record was stored
     }
 
     private List<string> Archive()
@@ -87,7 +130,7 @@ public class ArchiveIngestTests : IDisposable
             File.Copy(Path.Combine(CorpusTests.CorpusDir, n), Path.Combine(dir, n), true);
         File.WriteAllText(Path.Combine(dir, "broken.docx"), "not a zip");
         File.WriteAllBytes(Path.Combine(dir, "empty.pdf"), []);
-        return SourceFiles.Expand([dir], Shared.Value.Extensions).Files;
+        return FolderWalk.Expand([dir], Shared.Value.Extensions).Files;
     }
 
     private static ArchiveIngest.Outcome Run(IReportIndex index, IReadOnlyList<string> files, string version = "v1", Action<int>? beforeWrite = null, bool retry = false) =>

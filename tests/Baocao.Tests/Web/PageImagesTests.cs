@@ -26,9 +26,9 @@ public class PageImagesTests
         var dir = Directory.CreateTempSubdirectory("baocao-pages").FullName;
         try
         {
-            var sha = new string('d', 64);
             var src = Path.Combine(dir, "in.pdf");
             File.WriteAllText(src, "%PDF-1.4");
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(src)));
             var store = new SourceStore(dir);
             store.Keep(src, sha);
             var renderer = new FakeRenderer();

@@ -248,8 +248,11 @@ public class SourceStoreTests
         {
             var pdf = Path.Combine(dir, "in.pdf");
             File.WriteAllText(pdf, "%PDF-1.4 test");
-            var sha = new string('b', 64);
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(pdf)));
             var store = new SourceStore(Path.Combine(dir, "data"));
+            // Bytes that do not have the hash (the file changed since it was hashed) are not kept under it.
+            Assert.False(store.Keep(pdf, new string('b', 64)));
+            Assert.Null(store.Find(new string('b', 64)));
             Assert.True(store.Keep(pdf, sha));
             Assert.Equal("%PDF-1.4 test", File.ReadAllText(Path.Combine(dir, "data", "sources", sha + ".pdf")));
             Assert.Equal(Path.Combine(dir, "data", "sources", sha + ".pdf"), store.Find(sha));
@@ -259,6 +262,10 @@ public class SourceStoreTests
             Assert.Null(store.PathOf(new string('B', 64)));
             Assert.Throws<ArgumentException>(() => store.Keep(pdf, "../x"));
             Assert.Empty(Directory.GetFiles(Path.Combine(dir, "data", "sources"), "*.tmp"));
+            // A copy holding other bytes than its name says (made from a file that changed, by an earlier version) is replaced.
+            File.WriteAllText(store.Find(sha)!, "%PDF-1.4 other document");
+            Assert.True(store.Keep(pdf, sha));
+            Assert.Equal("%PDF-1.4 test", File.ReadAllText(store.Find(sha)!));
             Assert.Equal(Path.Combine(dir, "data"), SourceStore.DataFolderOf(Path.Combine(dir, "data", "baocao.db")));
         }
         finally { Directory.Delete(dir, true); }

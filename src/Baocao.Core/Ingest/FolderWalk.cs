@@ -1,0 +1,148 @@
+using Mono.Unix;
+
+namespace Baocao.Ingest;
+
+/// <summary>What a walk found: the files to read, the paths that do not exist, and what it skipped and why.</summary>
+public sealed record WalkResult(List<string> Files, List<string> Missing, List<(string Path, string Reason)> Skipped);
+
+/// <summary>
+/// The files an ingest reads: files as given, folders walked recursively for the extractor's extensions. Archive folders
+/// hold links and, now and then, special files, so the walk can neither loop nor block:
+/// - each real directory is walked once (known by device and inode), so a link back up ("loop -> .") or two links to
+///   each other end the walk there instead of repeating or growing it without end;
+/// - a link leading out of the folders given is followed only with <c>followLinks</c> (an archive copied with links into
+///   a system folder must not pull that folder in);
+/// - FIFOs, devices and sockets are skipped with a reason each (reading a FIFO named *.pdf, or a link to /dev/zero,
+///   would block or never end); so are broken links.
+/// The file type, device and inode come from lstat/stat through Mono.Unix: .NET's file API reports a FIFO as a plain
+/// file and has no inode.
+/// </summary>
+public static class FolderWalk
+{
+    public static WalkResult Expand(IEnumerable<string> paths, IReadOnlyCollection<string> extensions, bool followLinks = false)
+    {
+        var result = new WalkResult([], [], []);
+        var given = paths.ToList();
+        // The real paths of the folders given: a link is "out of the roots" when its target is under none of them.
+        var roots = given.Select(p => RealPath(p)).OfType<string>().ToList();
+        var seenDirs = new HashSet<(ulong, ulong)>();
+        var seenFiles = new HashSet<(ulong, ulong)>();
+        bool Wanted(string p) => extensions.Contains(Path.GetExtension(p), StringComparer.OrdinalIgnoreCase)
+                                 // Word's lock files ("~$report.docx") sit beside open documents and are not reports.
+                                 && !Path.GetFileName(p).StartsWith("~$", StringComparison.Ordinal);
+
+        void AddFile(string path, UnixFileSystemInfo target)
+        {
+            if (seenFiles.Add(((ulong)target.Device, (ulong)target.Inode))) result.Files.Add(path);
+        }
+
+        void Walk(string dir, UnixFileSystemInfo target)
+        {
+            if (!seenDirs.Add(((ulong)target.Device, (ulong)target.Inode))) return;
+            string[] entries;
+            try { entries = Directory.GetFileSystemEntries(dir); }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                result.Skipped.Add((dir, $"folder not readable ({e.Message.Split('\n')[0].TrimEnd('.')})"));
+                return;
+            }
+            Array.Sort(entries, StringComparer.Ordinal);
+            var subdirs = new List<(string, UnixFileSystemInfo)>();
+            foreach (var entry in entries)
+            {
+                var (info, reason) = Resolve(entry, roots, followLinks);
+                if (info is null)
+                {
+                    // Say why only for what would have been read: a socket or a dangling link with no report's extension is
+                    // nobody's business.
+                    if (reason is not null && Wanted(entry)) result.Skipped.Add((entry, reason));
+                    continue;
+                }
+                if (info.FileType == FileTypes.Directory) subdirs.Add((entry, info));
+                else if (Wanted(entry)) AddFile(entry, info);
+            }
+            foreach (var (sub, info) in subdirs) Walk(sub, info);
+        }
+
+        foreach (var p in given)
+        {
+            UnixFileSystemInfo info;
+            try
+            {
+                // A path given on the command line is followed even when it is a link: the user named it.
+                info = UnixFileSystemInfo.GetFileSystemEntry(p) is { IsSymbolicLink: true } ? new UnixFileInfo(p) : UnixFileSystemInfo.GetFileSystemEntry(p);
+                if (!info.Exists) { result.Missing.Add(p); continue; }
+                _ = info.FileType;
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or UnixIOException)
+            {
+                result.Missing.Add(p);
+                continue;
+            }
+            switch (info.FileType)
+            {
+                case FileTypes.Directory:
+                    // A folder's files in one stable order: sorted by path (ordinal), whatever order the walk met them in.
+                    var before = result.Files.Count;
+                    Walk(p, info);
+                    result.Files.Sort(before, result.Files.Count - before, StringComparer.Ordinal);
+                    break;
+                case FileTypes.RegularFile: AddFile(p, info); break;
+                default: result.Skipped.Add((p, NotAFile(info.FileType))); break;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The entry's own file (a link's target), or null and the reason to skip it (null reason: skip quietly).</summary>
+    private static (UnixFileSystemInfo? Info, string? Reason) Resolve(string entry, List<string> roots, bool followLinks)
+    {
+        UnixFileSystemInfo info;
+        try { info = UnixFileSystemInfo.GetFileSystemEntry(entry); }
+        catch (Exception e) when (e is UnixIOException or IOException or InvalidOperationException) { return (null, $"cannot be read ({e.Message.Split('\n')[0].TrimEnd('.')})"); }
+        if (info.IsSymbolicLink)
+        {
+            var real = RealPath(entry);
+            if (real is null) return (null, "a broken link");
+            if (!followLinks && !roots.Any(r => Under(real, r)))
+                return (null, $"a link out of the folders given (to {real}; --follow-links follows it)");
+            try { info = new UnixFileInfo(real); _ = info.FileType; }
+            catch (Exception e) when (e is UnixIOException or IOException or InvalidOperationException) { return (null, "a broken link"); }
+        }
+        return info.FileType switch
+        {
+            FileTypes.Directory or FileTypes.RegularFile => (info, null),
+            var t => (null, NotAFile(t)),
+        };
+    }
+
+    private static string NotAFile(FileTypes t) => t switch
+    {
+        FileTypes.Fifo => "skipped: a FIFO (named pipe), not a file",
+        FileTypes.CharacterDevice or FileTypes.BlockDevice => "skipped: a device, not a file",
+        FileTypes.Socket => "skipped: a socket, not a file",
+        _ => $"skipped: not a regular file ({t})",
+    };
+
+    private static bool Under(string path, string root) =>
+        path == root || path.StartsWith(root.EndsWith('/') ? root : root + "/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The path with every link resolved, or null when it does not resolve (a broken link, a cycle of links). libc's
+    /// realpath(3), which stops a cycle with ELOOP: Mono.Unix's UnixPath.GetCompleteRealPath follows "x -> y, y -> x"
+    /// for ever, and .NET has no realpath.
+    /// </summary>
+    private static string? RealPath(string path)
+    {
+        var p = realpath(path, IntPtr.Zero);
+        if (p == IntPtr.Zero) return null;
+        try { return System.Runtime.InteropServices.Marshal.PtrToStringUTF8(p); }
+        finally { free(p); }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern IntPtr realpath([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);
+
+    [System.Runtime.InteropServices.DllImport("libc")]
+    private static extern void free(IntPtr p);
+}
