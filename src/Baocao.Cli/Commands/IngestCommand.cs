@@ -21,6 +21,9 @@ public static class IngestCommand
     /// <summary>Test hook: the ingest kills itself (SIGKILL) before writing its Nth result, as a kill -9 from outside would.</summary>
     public const string KillVariable = "BAOCAO_TEST_KILL_BEFORE_WRITE";
 
+    /// <summary>Test hook: the disk "fills up" (ENOSPC) when the source copy after the Nth stored report is made.</summary>
+    public const string DiskFullVariable = "BAOCAO_TEST_DISK_FULL_AFTER";
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("PATH") { Description = "report files (.docx, .pdf, .doc) or folders to walk", Arity = ArgumentArity.OneOrMore };
@@ -66,9 +69,13 @@ public static class IngestCommand
         // A copy of each PDF in the data folder, for the web interface's source page images (it opens nothing outside it).
         // A copy that cannot be made costs the page images of that report only, with one line.
         var sources = SourceStore.For(location);
+        var fullAfter = int.TryParse(Environment.GetEnvironmentVariable(DiskFullVariable), out var df) ? df : -1;
+        var kept = 0;
         void KeepSource(Baocao.Reports.ReportRecord r, string bytes)
         {
+            if (fullAfter >= 0 && ++kept > fullAfter) throw new IOException("No space left on device", 28);
             try { sources.Keep(r.Source.Path, r.Source.Sha256, bytes); }
+            catch (IOException e) when (DiskFull.Is(e)) { throw; }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine($"warning: {LogText.Escape(r.Source.Path)}: indexed, but no copy kept for its page images ({LogText.Escape(e.Message.Split('\n')[0])})");
@@ -86,6 +93,8 @@ public static class IngestCommand
         };
 
         ArchiveIngest.Outcome outcome;
+        try
+        {
         if (interactive)
         {
             var live = new LiveProgress();
@@ -101,6 +110,15 @@ public static class IngestCommand
             foreach (var f in outcome.Files.Where(f => !f.Ok)) Console.Error.WriteLine(ErrorLine(f));
         }
         else outcome = ingest(new PlainProgress()).Run(files);
+        }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            // Every report stored so far is whole (one transaction each); the next run extracts the rest.
+            var indexed = index.Sources().Select(x => x.Path).ToHashSet(StringComparer.Ordinal);
+            var left = files.Where(f => !indexed.Contains(f)).Sum(f => { try { return new FileInfo(f).Length; } catch (IOException) { return 0L; } });
+            Console.Error.WriteLine($"error: {LogText.Escape(SourceStore.DataFolderOf(location))}: {DiskFull.Message(sources.Folder, left)}");
+            return 1;
+        }
 
         // A PDF indexed before (unchanged) whose source copy is missing (a disk that filled up, a data folder copied
         // without it) gets it back from the file, if the file still has the indexed bytes.

@@ -114,6 +114,7 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
         // Extract: one dispatcher thread per worker slot pulls the next file; the results queue is bounded.
         var pending = new ConcurrentQueue<(string Path, string Sha)>(queue);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        Exception? diskFull = null;
         using var done = new BlockingCollection<(FileOutcome Outcome, string Sha, Snapshot? Snap)>(Math.Max(2, options.Workers * 2));
         var slots = Enumerable.Range(0, Math.Max(1, Math.Min(options.Workers, Math.Max(1, queue.Count)))).Select(_ => Task.Factory.StartNew(() =>
         {
@@ -127,6 +128,13 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
                 }
                 Snapshot snap;
                 try { snap = Snapshot.Take(job.Path, options.SnapshotFolder); }
+                catch (IOException e) when (DiskFull.Is(e))
+                {
+                    // Not this file's fault: the whole run stops (below), and nothing is recorded against the file.
+                    diskFull ??= e;
+                    stop.Cancel();
+                    break;
+                }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     var why = e is UnauthorizedAccessException ? "permission denied" : $"cannot read the file ({e.Message.Split('\n')[0].TrimEnd('.')})";
@@ -170,7 +178,7 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
                 progress?.Done(r, Totals());
             }
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested || diskFull is not null) { }
         finally
         {
             // Normal end, cancel, or a failure of the writer: the slots stop after their current file.
@@ -179,6 +187,7 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
             catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException)) { }
         }
 
+        if (diskFull is not null) throw new IOException(diskFull.Message, diskFull);
         var order = files.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
         return new Outcome(results.OrderBy(r => order.GetValueOrDefault(r.Path)).ToList(), Totals(), started, DateTime.UtcNow);
 

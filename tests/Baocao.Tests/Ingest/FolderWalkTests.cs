@@ -85,3 +85,4 @@ public class FolderWalkTests : IDisposable
         Assert.Equal([P("2021", "q2", "b.docx"), P("a.pdf")], index.Sources().Select(s => s.Path).Order(StringComparer.Ordinal));
     }
 }
+
