@@ -20,9 +20,13 @@ public sealed class DocxReader : IDocumentReader
 {
     public string Format => "docx";
 
+    /// <summary>Bounds checked before parsing (part size, nesting depth, element count).</summary>
+    public DocxLimits Limits { get; init; } = DocxLimits.Default;
+
     public DocumentContent Read(string path, string sha256)
     {
         SniffForeignFormat(path);
+        Limits.Check(path);
         WordprocessingDocument doc;
         try
         {
