@@ -45,8 +45,9 @@ public static class WebServer
         });
         builder.Services.AddRoutingCore();
         var app = builder.Build();
-        var site = new Site(new IndexPool(o.Index),
-            new PageImages(new SourceStore(data), data, renderer ?? new PopplerPageRenderer(), o.PageDpi));
+        var pool = new IndexPool(o.Index);
+        var site = new Site(pool,
+            new PageImages(new SourceStore(data), data, renderer ?? new PopplerPageRenderer(), o.PageDpi), new PathView(pool, o.ShowPaths));
         app.Lifetime.ApplicationStopped.Register(site.Dispose);
 
         app.Use(site.Guard);
@@ -96,7 +97,7 @@ public sealed class RunningServer(WebApplication app) : IDisposable
 }
 
 /// <summary>The request handlers, with the index pool and the page images they share.</summary>
-internal sealed class Site(IndexPool pool, PageImages images) : IDisposable
+internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : IDisposable
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private const int MaxChartReports = 3000;
@@ -219,6 +220,7 @@ internal sealed class Site(IndexPool pool, PageImages images) : IDisposable
         var facets = ctx.Request.Query["facets"].LastOrDefault() is "1" or "true";
         var q = WebQuery.Parse(ctx.Request.Query, ValueKeys(), facets);
         var result = pool.Use(i => i.Search(q));
+        result = result with { Documents = result.Documents.Select(d => d with { Path = paths.Show(d.Path) }).ToList() };
         return JsonText(ctx, SearchResultJson.Serialize(result));
     }
 
@@ -239,7 +241,7 @@ internal sealed class Site(IndexPool pool, PageImages images) : IDisposable
             }
             else w.WriteString("noPageImages", reason);
             w.WritePropertyName("record");
-            RecordJson.Write(w, record);
+            RecordJson.Write(w, record with { Source = record.Source with { Path = paths.Show(record.Source.Path) } });
             w.WriteEndObject();
         });
     }
@@ -273,7 +275,7 @@ internal sealed class Site(IndexPool pool, PageImages images) : IDisposable
         ctx.Response.Headers.ContentDisposition = $"attachment; filename=\"baocao-export.{format}\"";
         // RowExport streams through synchronous writers (CsvHelper, OpenXml): allowed for this response only.
         ctx.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-        await Task.Run(() => pool.Use(i => RowExport.Write(format, ctx.Response.Body, i.Export(q), keys)));
+        await Task.Run(() => pool.Use(i => RowExport.Write(format, ctx.Response.Body, i.Export(q).Select(r => r with { Path = paths.Show(r.Path) }), keys)));
     }
 
     /// <summary>The document a request's {id} names: a 400 for an id that is not a positive integer, a 404 for one not in the index.</summary>

@@ -15,13 +15,14 @@ public static class ServeCommand
         var opts = new IndexOptions();
         var port = new Option<int>("--port") { Description = "TCP port (0 picks a free one)", DefaultValueFactory = _ => 5080 };
         var host = new Option<string>("--host") { Description = "address to listen on: 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)", DefaultValueFactory = _ => "127.0.0.1" };
-        var cmd = new Command("serve", "Web interface and JSON API over the index (search, documents with their source pages, checks, charts, export)") { opts.Index, port, host };
+        var showPaths = new Option<bool>("--show-paths") { Description = "show source files' whole paths (by default relative to the folder holding every indexed file, so the server does not reveal its disk's layout)" };
+        var cmd = new Command("serve", "Web interface and JSON API over the index (search, documents with their source pages, checks, charts, export)") { opts.Index, port, host, showPaths };
         cmd.SetAction(p => IndexOptions.Guard(() =>
         {
             var location = IndexOptions.IndexPath(p, opts.Index);
             if (p.GetValue(port) is < 0 or > 65535) { Console.Error.WriteLine($"error: --port {p.GetValue(port)}: not a TCP port (0-65535)"); return 2; }
             RunningServer server;
-            try { server = WebServer.Start(new ServeOptions(location, p.GetValue(port), p.GetValue(host)!)); }
+            try { server = WebServer.Start(new ServeOptions(location, p.GetValue(port), p.GetValue(host)!, ShowPaths: p.GetValue(showPaths))); }
             catch (ArgumentException e) { Console.Error.WriteLine($"error: {e.Message}"); return 2; }
             catch (IOException e)
             {

@@ -69,6 +69,9 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
         using var json = JsonDocument.Parse(body);
         var doc = Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
         Assert.Equal("travinh-q2.docx", doc.GetProperty("fileName").GetString());
+        // Paths relative to the folder holding every indexed file ("/in/"): the server does not reveal its disk's layout.
+        Assert.Equal("travinh-q2.docx", doc.GetProperty("path").GetString());
+        Assert.DoesNotContain("/in/", body);
         var id = doc.GetProperty("id").GetInt64();
         Assert.Equal(IdOf("/in/travinh-q2.docx"), id);
         Assert.Equal("2021-Q2", json.RootElement.GetProperty("facets").GetProperty("period")[0].GetProperty("value").GetString());
@@ -80,7 +83,17 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
         Assert.False(d.RootElement.GetProperty("pageImages").GetBoolean());
         Assert.Contains("DOCX", d.RootElement.GetProperty("noPageImages").GetString());
         Assert.Equal("SỞ TƯ PHÁP", d.RootElement.GetProperty("record").GetProperty("header").GetProperty("agency").GetString());
+        Assert.Equal("travinh-q2.docx", d.RootElement.GetProperty("record").GetProperty("source").GetProperty("path").GetString());
+        var (_, csv, _) = await Get("/api/export?format=csv");
+        Assert.DoesNotContain("/in/", csv);
     }
+
+    [Theory]
+    [InlineData("/kho/2021/q2", "/kho/2021/q3", "/kho/2021")]
+    [InlineData("/kho/2021", "/kho/2021", "/kho/2021")]
+    [InlineData("/kho/a", "/khoa/b", "/")]
+    [InlineData("/kho/2021", "/kho/20211", "/kho")]
+    public void The_common_folder_is_whole_folders(string a, string b, string common) => Assert.Equal(common, PathView.CommonFolder(a, b));
 
     [Fact]
     public async Task Numeric_filter_and_facets_narrow_the_search_page()
