@@ -35,6 +35,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BenchSearchCommand.Create());
         bench.Subcommands.Add(BenchServeCommand.Create());
         BenchIngestCommand.AddTo(bench);
+        BenchFuzzCommand.AddTo(bench);
         return bench;
     }
 

@@ -17,14 +17,32 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(60);
 
     // The tools print XHTML/XML; no DTD is fetched or processed.
-    private static readonly XmlReaderSettings Xml = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true };
+    private static readonly XmlReaderSettings Xml = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true, CheckCharacters = false };
 
     /// <summary>Runs one tool on the file; a timeout or a failure becomes a one-line bad-input reason.</summary>
     private void Run(string tool, string[] args, string path, Action<StreamReader> read)
     {
-        var r = ProcessRunner.Run(tool, args, read, _timeout);
-        if (r.TimedOut) throw new BadInputException(path, $"{tool} did not finish within {_timeout.TotalSeconds:0} s");
-        if (r.ExitCode != 0) throw new BadInputException(path, Classify(r.StdErr));
+        // mutool trace writes the file's name into its XML unescaped, so a name with '&' or '<' ("STNMT&DL") made the
+        // output unreadable: the tools read such a file through a link with a plain name.
+        string? linkFolder = null;
+        if (path.Any(c => c is '&' or '<' or '>' or '"' or '\'' || char.IsControl(c)))
+        {
+            linkFolder = Directory.CreateTempSubdirectory("baocao-pdf").FullName;
+            var link = Path.Combine(linkFolder, "in.pdf");
+            File.CreateSymbolicLink(link, Path.GetFullPath(path));
+            args = args.Select(a => a == path ? link : a).ToArray();
+        }
+        try
+        {
+            var r = ProcessRunner.Run(tool, args, read, _timeout);
+            if (r.TimedOut) throw new BadInputException(path, $"{tool} did not finish within {_timeout.TotalSeconds:0} s");
+            if (r.ExitCode != 0) throw new BadInputException(path, Classify(r.StdErr));
+        }
+        catch (ToolOutputException e) { throw new BadInputException(path, e.Message, e); }
+        finally
+        {
+            if (linkFolder is not null) Directory.Delete(linkFolder, true);
+        }
     }
 
     public PdfInfo Inspect(string path)

@@ -38,7 +38,17 @@ public static class ProcessRunner
             var stderr = new StringBuilder();
             p.ErrorDataReceived += (_, e) => { if (e.Data is not null && stderr.Length < 4000) stderr.AppendLine(e.Data); };
             p.BeginErrorReadLine();
-            var reader = Task.Run(() => readStdout(p.StandardOutput));
+            var reader = Task.Run(() =>
+            {
+                try { readStdout(p.StandardOutput); }
+                catch
+                {
+                    // The callback gave up on the output (a parse error): the rest must still be drained, or the tool
+                    // blocks on a full pipe and the file is lost to the timeout with the wrong reason.
+                    p.StandardOutput.BaseStream.CopyTo(Stream.Null);
+                    throw;
+                }
+            });
             var exited = p.WaitForExit(timeout);
             if (!exited)
             {
@@ -47,10 +57,21 @@ public static class ProcessRunner
                 return new ProcessResult(-1, stderr.ToString(), true);
             }
             p.WaitForExit(); // flush the asynchronous stderr reader
-            reader.GetAwaiter().GetResult();
+            try { reader.GetAwaiter().GetResult(); }
+            catch (Exception e) when (e is System.Xml.XmlException or FormatException or InvalidDataException)
+            {
+                throw new ToolOutputException(fileName, e);
+            }
             return new ProcessResult(p.ExitCode, stderr.ToString(), false);
         }
     }
+}
+
+/// <summary>A tool's output could not be read (malformed XML, a number that is none).</summary>
+public sealed class ToolOutputException(string tool, Exception inner)
+    : Exception($"{tool} wrote output that could not be read ({inner.Message.Split('\n')[0].TrimEnd('.')})", inner)
+{
+    public string Tool { get; } = tool;
 }
 
 /// <summary>A required external tool is not installed.</summary>

@@ -24,7 +24,13 @@ public sealed record DocxLimits(long MaxPartBytes = 256L << 20, int MaxDepth = 4
         using (zip)
         {
             long elements = 0;
-            foreach (var entry in zip.Entries)
+            IReadOnlyList<ZipArchiveEntry> entries;
+            try { entries = zip.Entries; }
+            catch (InvalidDataException e)
+            {
+                throw new BadInputException(path, $"damaged DOCX: its zip directory is broken ({e.Message.Split('\n')[0].TrimEnd('.')})");
+            }
+            foreach (var entry in entries)
             {
                 if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
                     continue;

@@ -39,6 +39,19 @@ public sealed class DocxReader : IDocumentReader
 
         using (doc)
         {
+            try { return Walk(path, sha256, doc); }
+            // A part a relationship names but the package lacks, or XML that breaks off inside a part: OpenXml finds out
+            // only when the part is read (InvalidOperationException "Specified part does not exist", XmlException).
+            catch (Exception e) when (e is InvalidOperationException or System.Xml.XmlException or OpenXmlPackageException or InvalidDataException)
+            {
+                throw new BadInputException(path, $"damaged DOCX ({e.Message.Split('\n')[0].TrimEnd('.')})", e);
+            }
+        }
+    }
+
+    private DocumentContent Walk(string path, string sha256, WordprocessingDocument doc)
+    {
+        {
             var body = doc.MainDocumentPart?.Document?.Body
                        ?? throw new BadInputException(path, "DOCX has no document body");
             var notes = doc.MainDocumentPart!.FootnotesPart?.Footnotes?.Elements<Footnote>()

@@ -7,10 +7,15 @@ namespace Baocao.Text;
 /// <summary>Vietnamese text helpers: NFC everywhere, and a search/matching fold that drops tones and marks and maps đ to d.</summary>
 public static partial class VietText
 {
-    /// <summary>NFC-normalises and collapses runs of white space (including non-breaking spaces) to one space.</summary>
+    /// <summary>
+    /// NFC-normalises, drops control characters (a PDF's ToUnicode map may turn a glyph into U+0016; no report means
+    /// one) and collapses runs of white space (including non-breaking spaces) to one space.
+    /// </summary>
     public static string Clean(string? s)
     {
         if (string.IsNullOrEmpty(s)) return string.Empty;
+        if (s.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)))
+            s = string.Concat(s.Where(c => !char.IsControl(c) || char.IsWhiteSpace(c)));
         var nfc = s.Normalize(NormalizationForm.FormC);
         return Spaces().Replace(nfc, " ").Trim();
     }

@@ -15,6 +15,12 @@ public class VietTextTests
     [InlineData("ðiều", "dieu")]
     public void Fold_drops_tones_and_maps_d_bar(string input, string expected) => Assert.Equal(expected, VietText.Fold(input));
 
+    [Theory]
+    [InlineData("Số\u0016 hồ sơ", "Số hồ sơ")]
+    [InlineData("a\u0001b\tc", "ab c")]
+    [InlineData("Tra\u0300 Vinh", "Trà Vinh")]
+    public void Clean_drops_control_characters_and_composes(string input, string expected) => Assert.Equal(expected, VietText.Clean(input));
+
     [Fact]
     public void Clean_normalises_to_nfc_and_collapses_spaces()
     {
