@@ -117,6 +117,12 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         var contexts = TableContextReader.Read(blocks, (p, r) => PeriodParser.Parse(p, r));
         var tables = content.Tables.Select((t, i) => interpreter.Interpret(i, t.Grid, contexts[i])).ToList();
         var warnings = content.Warnings.ToList();
+        // The period from the strongest evidence: a form's "Kỳ báo cáo" line with its dates over a title numeral.
+        if (StatedPeriod.Reconcile(header, blocks, content.Source.Ocr) is (var stated, var periodWarning))
+        {
+            header = stated;
+            if (periodWarning is not null) warnings.Add(periodWarning);
+        }
         if (content.Source.Ocr) (header, tables) = RepairOcr(header, tables, warnings);
         if (names is not null)
         {
