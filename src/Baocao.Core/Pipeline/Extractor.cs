@@ -133,6 +133,9 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         }
         var figures = ProseFigureExtractor.Extract(blocks);
         var record = new ReportRecord(content.Source, header, tables, figures, [], warnings);
+        // "1,572" in a count column: the table's own arithmetic (or its counts' shape) says whether it is 1572.
+        if (NumberGrouping.Resolve(record) is (var grouped, { Count: > 0 } notes))
+            record = grouped with { Warnings = [.. warnings, .. notes] };
         return checker is null ? record : checker.Apply(record);
     }
 
