@@ -81,6 +81,7 @@ public static class RecordJson
         w.WriteStartObject();
         w.WriteString("rule", c.Rule);
         w.WriteString("severity", c.Severity);
+        w.WriteString("cause", c.Cause);
         w.WriteString("message", c.Message);
         w.WriteString("file", c.File);
         NullableNumber(w, "page", c.Page);

@@ -30,7 +30,7 @@ public static class RecordJsonReader
             Int(c, "table"), Str(c, "row"), Str(c, "column"), Dec(c, "printed"), Dec(c, "expected"))
         {
             File = Str(c, "file"), RowIndex = Int(c, "rowIndex"), ColumnNumber = Int(c, "columnNumber"), Relation = Str(c, "relation"),
-            Proposed = Dec(c, "proposed"), Related = Str(c, "related"),
+            Proposed = Dec(c, "proposed"), Related = Str(c, "related"), Cause = Str(c, "cause"),
         }).ToList();
         var warnings = Arr(e, "warnings").Select(w => w.GetString() ?? "").ToList();
         return new ReportRecord(source, header, tables, figures, checks, warnings);

@@ -1,0 +1,66 @@
+using Baocao.Checks;
+using Baocao.Output;
+using Baocao.Reports;
+using static Baocao.Tests.Checks.TestRecords;
+
+namespace Baocao.Tests.Checks;
+
+/// <summary>Checks that do not cry wolf (issue 14, item 8): a failure resting on a doubtful reading is a doubt, never an error.</summary>
+public class DoubtTests
+{
+    // (3)=(4)+(5)+(6) with (4) read "95" where 105 is printed; (3), (7) and (11) balance (120 = 100 + 20).
+    private static ReportTable Row(string online, params TestRecords.Row[] more) => Table(0, Form06a(),
+        [R06("1", "Hộ tịch", "120", online, "15", "0", "100", "90", "10", "0", "20", "20", "0"), .. more]);
+
+    [Fact]
+    public void LowConfidenceValue_NotConfirmed_IsADoubtNamingTheReadingThatWouldHold()
+    {
+        var checks = ReportChecker.CreateDefault().Check(Record(tables: [Row("95@0.55")]));
+        var c = Assert.Single(checks, x => x.Rule == CheckRule.Formula);
+        Assert.Equal((Severity.Doubt, Cause.Reading, 105m), (c.Severity, c.Cause, c.Proposed!.Value));
+        Assert.Contains("«95» with OCR confidence 0.55", c.Message);
+        Assert.Contains("would be 105", c.Message);
+        Assert.DoesNotContain(checks, x => x.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void TheSameFailure_WithConfidentValues_IsAPrintedError()
+    {
+        var c = Assert.Single(ReportChecker.CreateDefault().Check(Record(tables: [Row("95")])), x => x.Rule == CheckRule.Formula);
+        Assert.Equal((Severity.Error, Cause.Report), (c.Severity, c.Cause));
+        Assert.Null(c.Proposed);
+    }
+
+    [Fact]
+    public void ADoubtfulValue_ThatAHoldingCheckConfirms_IsNotDoubtful()
+    {
+        // The totals row repeats 95 in (4) and it adds up (95 + 0): the reading 95 is confirmed, so the row's formula
+        // failing is the document's own error.
+        var checks = ReportChecker.CreateDefault().Check(Record(tables: [Row("95@0.55",
+            R06("2", "Chứng thực", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"),
+            R06("", "Tổng cộng", "120", "95", "15", "0", "100", "90", "10", "0", "20", "20", "0"))]));
+        var c = Assert.Single(checks, x => x.Rule == CheckRule.Formula && x.Row == "Hộ tịch");
+        Assert.Equal((Severity.Error, Cause.Report), (c.Severity, c.Cause));
+    }
+
+    [Fact]
+    public void AnAmbiguousGrouping_IsADoubt_AndTheThousandsReadingIsNamed()
+    {
+        // "1,005" left ambiguous (the checks alone, no grouping decided): read 1.005, the formula fails.
+        var t = Table(0, Form06a(), R06("1", "Hộ tịch", "1.020", "1,005", "15", "0", "1.000", "900", "100", "0", "20", "20", "0"));
+        var c = Assert.Single(ReportChecker.CreateDefault().Check(Record(tables: [t])), x => x.Rule == CheckRule.Formula);
+        Assert.Equal((Severity.Doubt, Cause.Reading, 1005m), (c.Severity, c.Cause, c.Proposed!.Value));
+        Assert.Contains("ambiguous-grouping", c.Message);
+        Assert.Contains("comma thousands", c.Message);
+    }
+
+    [Fact]
+    public void CauseSurvivesTheRecordJson()
+    {
+        var record = Record(tables: [Row("95@0.55")]);
+        record = ReportChecker.CreateDefault().Apply(record);
+        var back = RecordJsonReader.Parse(RecordJson.Serialize(record));
+        var c = Assert.Single(back.Checks, x => x.Rule == CheckRule.Formula);
+        Assert.Equal((Severity.Doubt, Cause.Reading, 105m), (c.Severity, c.Cause, c.Proposed!.Value));
+    }
+}
