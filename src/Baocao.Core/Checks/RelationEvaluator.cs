@@ -28,6 +28,8 @@ public static class RelationEvaluator
         // Values that take part in a relation that holds: their reading is confirmed by the document's own arithmetic.
         var confirmed = Confirmed(outcomes.Where(x => x.Outcome.Holds).Select(x => x.Relation));
         if (confirmedElsewhere is not null) confirmed.UnionWith(confirmedElsewhere);
+        var repairsConfirmed = outcomes.Where(x => x.Outcome.Holds && x.Relation.RepairedFrom is not null)
+            .Select(x => (x.Relation.Place.Table, x.Relation.Statement)).ToHashSet();
         var checks = new List<Check>();
         foreach (var (r, o) in outcomes)
         {
@@ -60,6 +62,19 @@ public static class RelationEvaluator
                     proposed = needed;
                     message += $", which would be {Relation.Num(needed)} for the relation to hold" +
                                (ReadAsThousands(doubtful[0]) == needed ? $" (read with comma thousands, «{doubtful[0].Raw}» is {Relation.Num(needed)})" : "");
+                }
+            }
+            else if (r.RepairedFrom is { } asRead)
+            {
+                // The relation is the repair's, not the print's: OCR read the formula «asRead». Holding on other rows of
+                // the table confirms the repair (as a holding relation confirms a value); without that it is a doubt.
+                if (repairsConfirmed.Contains((r.Place.Table, r.Statement)))
+                    message += $"; the formula was read «{asRead}», repaired as it holds on the other rows";
+                else
+                {
+                    severity = Severity.Doubt;
+                    cause = Cause.Reading;
+                    message += $"; the formula was read «{asRead}» and repaired (OCR); no other row confirms the repair";
                 }
             }
             checks.Add(Finding(r, o, severity, message) with { Cause = cause, Proposed = proposed });

@@ -57,7 +57,10 @@ public sealed partial class TableRules : ICheckRule
                 if (!target.IsPrinted) continue;
                 var terms = f.Terms.Select(c => view.Cell(t, row, c)).ToList();
                 if (terms.Any(o => o.Value is null)) continue;
-                yield return new Relation(CheckRule.Formula, Severity.Error, RelationKind.Sum, [target], terms, f.Text, target.Place);
+                yield return new Relation(CheckRule.Formula, Severity.Error, RelationKind.Sum, [target], terms, f.Text, target.Place)
+                {
+                    RepairedFrom = f.Column.FormulaAsRead,
+                };
             }
     }
 

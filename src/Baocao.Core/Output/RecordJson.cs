@@ -167,6 +167,8 @@ public static class RecordJson
             w.WriteString("header", c.Header);
             NullableNumber(w, "number", c.Number);
             w.WriteString("formula", c.Formula);
+            // Only where OCR's reading of the formula was repaired: the text as read (record-format.md).
+            if (c.FormulaAsRead is { } asRead) w.WriteString("formulaAsRead", asRead);
             w.WriteNumber("confidence", c.Confidence);
             w.WriteEndObject();
         }

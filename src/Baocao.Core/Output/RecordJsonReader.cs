@@ -48,7 +48,7 @@ public static class RecordJsonReader
     private static ReportTable Table(JsonElement t)
     {
         var columns = Arr(t, "columns").Select(c => new TableColumn(Int(c, "index") ?? 0, Str(c, "id") ?? "", Str(c, "key"), Str(c, "header") ?? "",
-            Int(c, "number"), Str(c, "formula"), Dbl(c, "confidence") ?? 1.0)).ToList();
+            Int(c, "number"), Str(c, "formula"), Dbl(c, "confidence") ?? 1.0) { FormulaAsRead = Str(c, "formulaAsRead") }).ToList();
         var rows = Arr(t, "rows").Select(r =>
         {
             var values = new Dictionary<string, decimal?>();

@@ -34,7 +34,11 @@ public sealed record ReportHeader(
 }
 
 /// <summary>One leaf column of a table: its header path, printed number and formula, and its canonical key if mapped.</summary>
-public sealed record TableColumn(int Index, string Id, string? Key, string Header, int? Number, string? Formula, double Confidence);
+public sealed record TableColumn(int Index, string Id, string? Key, string Header, int? Number, string? Formula, double Confidence)
+{
+    /// <summary>The formula as OCR read it, when it was repaired (a term lost, restored from the rows): null otherwise.</summary>
+    public string? FormulaAsRead { get; init; }
+}
 
 /// <summary>
 /// One printed cell with its typed value and provenance. <c>Box</c> is null for DOCX, which has no geometry;

@@ -63,4 +63,31 @@ public class DoubtTests
         var c = Assert.Single(back.Checks, x => x.Rule == CheckRule.Formula);
         Assert.Equal((Severity.Doubt, Cause.Reading, 105m), (c.Severity, c.Cause, c.Proposed!.Value));
     }
+
+    private static ReportTable Repaired(ReportTable t) =>
+        t with { Columns = t.Columns.Select(c => c.Number == 3 ? c with { FormulaAsRead = "(3)=(4)+(6)" } : c).ToList() };
+
+    [Fact]
+    public void AFormulaRepairedFromOcr_UnconfirmedByOtherRows_IsADoubt()
+    {
+        var c = Assert.Single(ReportChecker.CreateDefault().Check(Record(tables: [Repaired(Row("95"))])), x => x.Rule == CheckRule.Formula);
+        Assert.Equal((Severity.Doubt, Cause.Reading), (c.Severity, c.Cause));
+        Assert.Contains("read «(3)=(4)+(6)»", c.Message);
+    }
+
+    [Fact]
+    public void AFormulaRepairedFromOcr_ThatHoldsOnOtherRows_StillReportsThePrintedError()
+    {
+        var t = Repaired(Row("95", R06("2", "Chứng thực", "30", "10", "20", "0", "30", "30", "0", "0", "0", "0", "0")));
+        var c = Assert.Single(ReportChecker.CreateDefault().Check(Record(tables: [t])), x => x.Rule == CheckRule.Formula);
+        Assert.Equal((Severity.Error, Cause.Report, "Hộ tịch"), (c.Severity, c.Cause, c.Row));
+    }
+
+    [Fact]
+    public void FormulaAsReadSurvivesTheRecordJson()
+    {
+        var back = RecordJsonReader.Parse(RecordJson.Serialize(Record(tables: [Repaired(Row("105"))])));
+        Assert.Equal("(3)=(4)+(6)", back.Tables[0].Columns[2].FormulaAsRead);
+        Assert.Null(back.Tables[0].Columns[3].FormulaAsRead);
+    }
 }
