@@ -30,8 +30,10 @@ public static partial class StatedPeriod
         if (title is null) return (header with { Period = stated.Period }, null);
         if (SamePeriod(title, stated.Period) || !ocr) return (header, null);
         var said = $"the title's {Describe(title)} differs from the form's «{stated.Printed}»";
+        // The title's words, corrected: what the title says when read right (its own dates, if it printed a range, are
+        // not the form's), so that the scan's record matches its digital original's.
         if (StrokesLost(header, title, stated.Period))
-            return (header with { Period = stated.Period },
+            return (header with { Period = title.Explicit ? stated.Period : RuleOf(stated.Period) ?? stated.Period },
                 $"header: {said}; OCR may have lost a stroke of the title's numeral, so the form's period, which its own dates confirm, is taken");
         return (header, $"header: {said}; the title's is kept (check the scan)");
     }
@@ -81,17 +83,19 @@ public static partial class StatedPeriod
     /// </summary>
     private static bool Consistent(Period p)
     {
-        var rule = p.Kind switch
-        {
-            "quarter" => PeriodParser.ForQuarter(p.Year!.Value, p.Quarter!.Value),
-            "month" => PeriodParser.ForMonth(p.Year!.Value, p.Month!.Value),
-            "half" => PeriodParser.ForHalf(p.Year!.Value, p.Half!.Value),
-            "year" => PeriodParser.ForYear(p.Year!.Value),
-            _ => null,
-        };
-        if (rule?.To is not { } ruleTo || p.To is not { } to) return false;
+        if (RuleOf(p)?.To is not { } ruleTo || p.To is not { } to) return false;
         return Math.Abs(DateOnly.Parse(ruleTo).DayNumber - DateOnly.Parse(to).DayNumber) <= 21;
     }
+
+    /// <summary>The period the words name, dated by the rule of Nghị định 09/2019 (Explicit false).</summary>
+    private static Period? RuleOf(Period p) => (p.Kind, p.Year) switch
+    {
+        ("quarter", { } y) => PeriodParser.ForQuarter(y, p.Quarter!.Value),
+        ("month", { } y) => PeriodParser.ForMonth(y, p.Month!.Value),
+        ("half", { } y) => PeriodParser.ForHalf(y, p.Half!.Value),
+        ("year", { } y) => PeriodParser.ForYear(y),
+        _ => null,
+    };
 
     private static bool SamePeriod(Period a, Period b) =>
         a.Kind == b.Kind && a.Year == b.Year && a.Quarter == b.Quarter && a.Month == b.Month && a.Half == b.Half;

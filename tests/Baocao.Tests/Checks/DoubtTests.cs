@@ -90,4 +90,20 @@ public class DoubtTests
         Assert.Equal("(3)=(4)+(6)", back.Tables[0].Columns[2].FormulaAsRead);
         Assert.Null(back.Tables[0].Columns[3].FormulaAsRead);
     }
+
+    [Fact]
+    public void OnAScan_AFormulaSkippingAPrintedColumn_HoldsWithTheWholeRun_AsInfo()
+    {
+        // "(7)=(8)+(9)+(10)" read "(7)=(8)+(10)": every row fails as read and holds with (9) put back.
+        var cols = Form06a().Select(c => c.Number == 7 ? c with { Formula = "(7)=(8)+(10)" } : c).ToArray();
+        var t = Table(0, cols,
+            R06("1", "Đất đai", "3.903", "3.000", "903", "0", "3.903", "3.105", "702", "96", "0", "0", "0"),
+            R06("2", "Môi trường", "94", "90", "4", "0", "94", "71", "20", "3", "0", "0", "0"));
+        var scan = Record(tables: [t]) is var r ? r with { Source = r.Source with { Ocr = true } } : null;
+        var checks = ReportChecker.CreateDefault().Check(scan!);
+        Assert.DoesNotContain(checks, c => c.Severity is Severity.Error or Severity.Warning or Severity.Doubt);
+        Assert.Equal(2, checks.Count(c => c.Rule == CheckRule.Formula && c.Severity == Severity.Info && c.Message.Contains("lost in reading")));
+        // The same table typed (not scanned) is the document's own error on both rows.
+        Assert.Equal(2, ReportChecker.CreateDefault().Check(Record(tables: [t])).Count(c => c.Rule == CheckRule.Formula && c.Severity == Severity.Error));
+    }
 }
