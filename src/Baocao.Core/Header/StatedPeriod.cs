@@ -26,6 +26,11 @@ public static partial class StatedPeriod
     {
         if (Find(blocks) is not { } stated) return (header, null);
         var title = header.Period;
+        // A scanned title whose quarter numeral is not legible ("Quý IH") gave no period: the form's line reads it, and
+        // the period is the title's words as the digital original gives them (dated by the rule).
+        if (title is null && ocr && PeriodParser.GarbledQuarter(header.Title) is { } g)
+            return (header with { Period = RuleOf(stated.Period) ?? stated.Period },
+                $"header: the title's quarter «{g.Printed}» is not legible (OCR); read from the form's «{stated.Printed}», which its own dates confirm");
         // Nothing disagrees: the form's line is the only statement of the period.
         if (title is null) return (header with { Period = stated.Period }, null);
         if (SamePeriod(title, stated.Period) || !ocr) return (header, null);

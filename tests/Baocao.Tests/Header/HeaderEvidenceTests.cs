@@ -127,6 +127,17 @@ public class HeaderEvidenceTests
     }
 
     [Fact]
+    public void Scan_IllegibleNumeralWithoutYear_TakesTheStatedQuarterDatedByTheRule()
+    {
+        // "Quý IH" with no year gives the title no period at all.
+        var blocks = ScannedReport("Quý IH");
+        var parsed = HeaderParser.Parse(blocks);
+        var (h, warning) = StatedPeriod.Reconcile(parsed with { Period = null }, blocks, ocr: true);
+        Assert.Equal(new Period("quarter", 2022, 3, null, null, "2022-06-15", "2022-09-14", false), h.Period);
+        Assert.Contains("not legible", warning);
+    }
+
+    [Fact]
     public void Scan_TitleNumeralNotAStrokeLoss_IsKeptAndFlagged()
     {
         // IV is not III with strokes lost: the disagreement is real, for a person to decide.
