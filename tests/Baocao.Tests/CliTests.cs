@@ -60,7 +60,7 @@ public class CheckCommandTests
         var (code, stdout, stderr) = Run("check", Seed002);
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
-        Assert.Contains($"{Seed002}: 9 error, 1 warning, 0 info", stdout);
+        Assert.Contains($"{Seed002}: 9 error, 1 warning, 0 doubt, 0 info", stdout);
         Assert.Contains("  error   table.formula         p.2, table 0, row «Sở Thông tin và Truyền thông», column resolved.total (6): printed 7, expected 0, difference 7", stdout);
         Assert.Contains("          (6)=(7)+(8)+(9): printed 7, expected 0 = 0 + 0 + 0", stdout);
         Assert.Contains("  error   table.total           p.2, table 0, row «Tổng cộng», column resolved.early (7): printed 3794, expected 1559, difference 2235", stdout);
@@ -76,7 +76,7 @@ public class CheckCommandTests
         var findings = doc.RootElement.EnumerateArray().ToList();
         Assert.Equal(10, findings.Count);
         var first = findings[0];
-        Assert.Equal(["rule", "severity", "message", "file", "page", "table", "row", "rowIndex", "column", "columnNumber", "relation", "printed", "expected", "difference", "proposed", "related"],
+        Assert.Equal(["rule", "severity", "cause", "message", "file", "page", "table", "row", "rowIndex", "column", "columnNumber", "relation", "printed", "expected", "difference", "proposed", "related"],
             first.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("table.formula", "error", 7m, 0m, 7m), (first.GetProperty("rule").GetString(), first.GetProperty("severity").GetString(),
             first.GetProperty("printed").GetDecimal(), first.GetProperty("expected").GetDecimal(), first.GetProperty("difference").GetDecimal()));

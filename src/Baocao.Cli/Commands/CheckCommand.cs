@@ -54,7 +54,7 @@ public static class CheckCommand
             {
                 foreach (var r in records.Where(r => r.Checks.Count > 0)) Console.Write(Render(r));
                 var all = records.SelectMany(r => r.Checks).ToList();
-                Console.WriteLine($"{records.Count} reports checked: {all.Count(c => c.Severity == Severity.Error)} error, {all.Count(c => c.Severity == Severity.Warning)} warning, {all.Count(c => c.Severity == Severity.Info)} info ({across.Sum(g => g.Count())} across reports); {records.Count(r => r.Checks.Count == 0)} reports without findings");
+                Console.WriteLine($"{records.Count} reports checked: {all.Count(c => c.Severity == Severity.Error)} error, {all.Count(c => c.Severity == Severity.Warning)} warning, {all.Count(c => c.Severity == Severity.Doubt)} doubt, {all.Count(c => c.Severity == Severity.Info)} info ({across.Sum(g => g.Count())} across reports); {records.Count(r => r.Checks.Count == 0)} reports without findings");
             }
             return 0;
         }
@@ -78,7 +78,7 @@ public static class CheckCommand
     public static string Render(ReportRecord r)
     {
         var sb = new StringBuilder();
-        var counts = string.Join(", ", new[] { Severity.Error, Severity.Warning, Severity.Info }.Select(s => $"{r.Checks.Count(c => c.Severity == s)} {s}"));
+        var counts = string.Join(", ", new[] { Severity.Error, Severity.Warning, Severity.Doubt, Severity.Info }.Select(s => $"{r.Checks.Count(c => c.Severity == s)} {s}"));
         sb.AppendLine($"{r.Source.Path}: {counts}");
         foreach (var c in r.Checks)
         {

@@ -94,7 +94,8 @@ public static class EvalCommand
             var expected = cmps.Sum(c => c.CheckRecall.expected);
             var clean = cmps.Where(c => c.Clean).ToList();
             Console.WriteLine($"    checks: recall {Pct((found, expected))}, false alarms {cmps.Sum(c => c.FalseAlarms)} " +
-                $"(on the {clean.Count} clean samples {clean.Sum(c => c.FalseAlarms)}, errors or warnings on {clean.Count(c => c.FalseAlarms > 0)} of them)");
+                $"(on the {clean.Count} clean samples {clean.Sum(c => c.FalseAlarms)}, errors or warnings on {clean.Count(c => c.FalseAlarms > 0)} of them); " +
+                $"reading doubts {cmps.Sum(c => c.Doubts)}");
         }
         return 0;
     }
@@ -104,6 +105,6 @@ public static class EvalCommand
     private static string Line(Comparison c)
     {
         var (found, expected) = c.CheckRecall;
-        return $"header {Pct(c.Score(TruthComparer.Header))}  table {Pct(c.Score(TruthComparer.Table))}  cells {Pct(c.Score(TruthComparer.Cell))}  figures {Pct(c.Score(TruthComparer.Figure))}  checks {found}/{expected} found, {c.FalseAlarms} false alarm(s)";
+        return $"header {Pct(c.Score(TruthComparer.Header))}  table {Pct(c.Score(TruthComparer.Table))}  cells {Pct(c.Score(TruthComparer.Cell))}  figures {Pct(c.Score(TruthComparer.Figure))}  checks {found}/{expected} found, {c.FalseAlarms} false alarm(s){(c.Doubts > 0 ? $", {c.Doubts} doubt(s)" : "")}";
     }
 }

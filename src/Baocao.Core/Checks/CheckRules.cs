@@ -9,11 +9,28 @@ public static class Severity
     /// <summary>A contradiction that rests on a reading: a prose figure's key, a relation between canonical keys the form does not print, another report, or a suspected OCR misreading.</summary>
     public const string Warning = "warning";
 
+    /// <summary>
+    /// A failing relation that rests on a doubtful reading (OCR confidence below the threshold, an ambiguous grouping
+    /// such as "1,572", a decimal point) that no holding relation confirms: the reading is in doubt, not the document.
+    /// Never an error; the finding names the reading that would make the relation hold when the arithmetic points to one.
+    /// </summary>
+    public const string Doubt = "doubt";
+
     /// <summary>Worth knowing, not a contradiction: e.g. "Số mới tiếp nhận" states the total including the carried-over dossiers.</summary>
     public const string Info = "info";
 
     /// <summary>Errors first: the order findings are listed and counted in.</summary>
-    public static int Rank(string severity) => severity switch { Error => 0, Warning => 1, _ => 2 };
+    public static int Rank(string severity) => severity switch { Error => 0, Warning => 1, Doubt => 2, _ => 3 };
+}
+
+/// <summary>What a finding blames (<c>cause</c> in the record): the printed document, or how it was read.</summary>
+public static class Cause
+{
+    /// <summary>The document as printed contradicts itself: every value the relation rests on is read with confidence (or confirmed by another relation).</summary>
+    public const string Report = "report";
+
+    /// <summary>The contradiction rests on a doubtful reading (severity <see cref="Severity.Doubt"/>, and every <c>ocr.misreading</c>).</summary>
+    public const string Reading = "reading";
 }
 
 /// <summary>The rule names of the checks stage (stable: they are part of the record format, docs/record-format.md).</summary>

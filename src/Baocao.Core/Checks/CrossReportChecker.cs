@@ -20,6 +20,8 @@ public sealed class CrossReportChecker(CheckOptions options)
     private static readonly string[] Flows = ["received.new", "received.online", "received.direct", "resolved.total", "resolved.early", "resolved.on_time", "resolved.late"];
     private static readonly string[] EndStocks = ["pending.total", "pending.on_time", "pending.late"];
 
+    private static readonly ICheckRule[] OwnRules = [new TableRules(), new ProseRules()];
+
     private sealed record Dated(ReportRecord Record, RecordView View, DateOnly From, DateOnly To, string Kind);
 
     public static CrossReportChecker CreateDefault() => new(CheckOptions.Default);
@@ -39,7 +41,9 @@ public sealed class CrossReportChecker(CheckOptions options)
                 relations.AddRange(PeriodSums(r, reports));
                 relations.AddRange(Stocks(r, reports));
             }
-            checks.AddRange(RelationEvaluator.Evaluate(relations, options, proposeMisreadings: false));
+            // A doubtful value that its own report's arithmetic confirms is not a doubt here either.
+            var confirmed = RelationEvaluator.Confirmed(reports.SelectMany(r => OwnRules.SelectMany(rule => rule.Relations(r.View))).Where(x => x.Evaluate().Holds));
+            checks.AddRange(RelationEvaluator.Evaluate(relations, options, proposeMisreadings: false, confirmed));
         }
         return checks;
     }

@@ -21,7 +21,7 @@ public static class MisreadingFinder
     {
         var proposals = new List<Proposal>();
         var suspects = failing.SelectMany(r => r.Operands)
-            .Where(o => o.IsPrinted && (o.Confidence < lowConfidence || NumberParser.ParseCell(o.Raw).Flags.Count > 0))
+            .Where(o => o.IsDoubtful(lowConfidence))
             .DistinctBy(o => o.Id)
             .ToList();
         foreach (var suspect in suspects)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Baocao.Text;
 
 namespace Baocao.Checks;
 
@@ -10,8 +11,19 @@ public sealed record CheckPlace(string? File, int? Page, int? Table, int? RowInd
 /// confidence. A blank cell or a "-" counts as 0 in a sum (the forms mean none) but is never itself checked; a mark
 /// ("x") or text is not a number, and a relation that would need it is not built at all.
 /// </summary>
-public sealed class Operand(string id, string name, decimal? value, bool blank, string raw, double confidence, CheckPlace place)
+public sealed class Operand(string id, string name, decimal? value, bool blank, string raw, double confidence, CheckPlace place, IReadOnlyList<string>? flags = null)
 {
+    /// <summary>The reading's flags (a cell's; else those the printed text gets from the parser).</summary>
+    public IReadOnlyList<string> Flags { get; } = flags ?? NumberParser.ParseCell(raw).Flags;
+
+    /// <summary>
+    /// A printed value whose reading is in doubt: OCR confidence below <paramref name="lowConfidence"/>, or a reading
+    /// the parser flagged ("1,572" that the document did not decide, "0.7"). A grouping the document decided
+    /// (<c>comma-thousands</c>) is not a doubt.
+    /// </summary>
+    public bool IsDoubtful(double lowConfidence) =>
+        IsPrinted && (Confidence < lowConfidence || Flags.Any(f => f is NumberParser.FlagAmbiguousGrouping or NumberParser.FlagDecimalPoint or "low-confidence"));
+
     /// <summary>Unique within one check run (it names the file for cross-report runs), so a value shared by several relations is one operand.</summary>
     public string Id { get; } = id;
 

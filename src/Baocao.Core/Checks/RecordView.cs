@@ -45,7 +45,7 @@ public sealed class RecordView
         var blank = kind is "blank" or "dash";
         decimal? value = kind is "number" or "percent" ? cell!.Value : null;
         var place = new CheckPlace(File, cell?.Page ?? row.Page, t.Index, row.Index, RowName(row), col.Key ?? col.Id, col.Number);
-        op = new Operand(id, ColumnName(col), value, blank, cell?.Raw ?? "", cell?.Confidence ?? 1.0, place);
+        op = new Operand(id, ColumnName(col), value, blank, cell?.Raw ?? "", cell?.Confidence ?? 1.0, place, cell?.Flags ?? []);
         _operands[id] = op;
         return op;
     }
@@ -56,7 +56,8 @@ public sealed class RecordView
         var id = $"{_prefix}f{index}";
         if (_operands.TryGetValue(id, out var op)) return op;
         var place = new CheckPlace(File, f.Page, null, null, f.Scope, f.Key, null);
-        op = new Operand(id, f.Scope is null ? f.Key : $"{f.Key} [{f.Scope}]", f.Value, false, Printed(f.Value), f.Confidence, place);
+        // A figure's text is re-printed from its value, so it carries no parser flag: only OCR's confidence can doubt it.
+        op = new Operand(id, f.Scope is null ? f.Key : $"{f.Key} [{f.Scope}]", f.Value, false, Printed(f.Value), f.Confidence, place, []);
         _operands[id] = op;
         return op;
     }

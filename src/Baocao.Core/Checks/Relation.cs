@@ -33,6 +33,9 @@ public sealed record Relation(string Rule, string Severity, RelationKind Kind, I
     /// <summary>Cross-report relations: the other report.</summary>
     public string? Related { get; init; }
 
+    /// <summary>Set when the relation itself comes from a repaired OCR reading (a formula whose lost term was restored): what was read.</summary>
+    public string? RepairedFrom { get; init; }
+
     public IEnumerable<Operand> Operands =>
         Left.Concat(Right).Concat(Denominators.SelectMany(d => d)).Concat(Alternatives.SelectMany(a => a.Right)).Distinct();
 

@@ -39,7 +39,7 @@ public sealed class ReportChecker(CheckOptions options, IReadOnlyList<ICheckRule
             yield return new Check(CheckRule.TablePeriod, Severity.Warning,
                 $"the table states the period {tf} to {tt}, the report {from} to {to}", t.Page, t.Index, null, null, null, null)
             {
-                File = record.Source.Path, Relation = "table period = report period",
+                File = record.Source.Path, Relation = "table period = report period", Cause = Cause.Report,
             };
         }
     }

@@ -51,14 +51,45 @@ public sealed partial class TableRules : ICheckRule
     private static IEnumerable<Relation> Formulas(RecordView view, ReportTable t)
     {
         foreach (var f in Formulas(t))
+        {
+            var run = view.Record.Source.Ocr ? SkippedRun(t, f) : null;
             foreach (var row in ArithmeticRows(t))
             {
                 var target = view.Cell(t, row, f.Column);
                 if (!target.IsPrinted) continue;
                 var terms = f.Terms.Select(c => view.Cell(t, row, c)).ToList();
                 if (terms.Any(o => o.Value is null)) continue;
-                yield return new Relation(CheckRule.Formula, Severity.Error, RelationKind.Sum, [target], terms, f.Text, target.Place);
+                var alternatives = new List<Alternative>();
+                if (run is not null && run.Select(c => view.Cell(t, row, c)).ToList() is var whole && whole.All(o => o.Value is not null))
+                    alternatives.Add(new Alternative(whole,
+                        $"the formula was read «{f.Text}» (OCR), leaving out {string.Join(", ", run.Except(f.Terms).Select(RecordView.ColumnName))}; with every column of the run it holds, so a term was likely lost in reading"));
+                yield return new Relation(CheckRule.Formula, Severity.Error, RelationKind.Sum, [target], terms, f.Text, target.Place)
+                {
+                    RepairedFrom = f.Column.FormulaAsRead,
+                    Alternatives = alternatives,
+                };
             }
+        }
+    }
+
+    /// <summary>
+    /// On a scan, a formula whose terms skip columns printed between them ("(7)=(8)+(10)" in a table with a column (9)):
+    /// OCR loses a "+(9)" more often than a form leaves a column out. The whole run of columns, or null when the terms
+    /// are a run already, the formula's own column sits inside it, or a column of the run is missing.
+    /// </summary>
+    private static List<TableColumn>? SkippedRun(ReportTable t, Formula f)
+    {
+        var numbers = f.Terms.Select(c => c.Number!.Value).ToList();
+        int lo = numbers.Min(), hi = numbers.Max();
+        if (hi - lo + 1 == numbers.Count || f.Column.Number is { } n && n >= lo && n <= hi) return null;
+        var byNumber = t.Columns.Where(c => c.Number is not null).GroupBy(c => c.Number!.Value).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First());
+        var run = new List<TableColumn>();
+        for (var k = lo; k <= hi; k++)
+        {
+            if (!byNumber.TryGetValue(k, out var c)) return null;
+            run.Add(c);
+        }
+        return run;
     }
 
     /// <summary>Canonical identities on tables whose total columns declare no formula (Thông tư 02/2017 forms print none).</summary>

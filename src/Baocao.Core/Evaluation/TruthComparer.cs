@@ -27,6 +27,9 @@ public sealed record Comparison(string File, IReadOnlyList<FieldResult> Fields)
     /// <summary>Errors and warnings that the truth does not expect.</summary>
     public int FalseAlarms => Fields.Count(f => f.Category == TruthComparer.Check && f.Expected == TruthComparer.NotExpected);
 
+    /// <summary>Findings of severity doubt: relations failing on a doubtful reading (neither found errors nor false alarms).</summary>
+    public int Doubts => Fields.Count(f => f.Category == TruthComparer.Doubt);
+
     /// <summary>The truth expects no finding at all: a clean sample.</summary>
     public bool Clean => CheckRecall.expected == 0;
 }
@@ -40,7 +43,7 @@ public sealed record Comparison(string File, IReadOnlyList<FieldResult> Fields)
 /// </summary>
 public static class TruthComparer
 {
-    public const string Header = "header", Table = "table", Cell = "cell", Figure = "figure", Check = "check";
+    public const string Header = "header", Table = "table", Cell = "cell", Figure = "figure", Check = "check", Doubt = "doubt";
 
     /// <summary>The <c>Expected</c> of a check field that is a false alarm (found, not expected).</summary>
     public const string NotExpected = "(none)";
@@ -95,7 +98,14 @@ public static class TruthComparer
     /// </summary>
     private static void CompareChecks(List<FieldResult> fields, ReportRecord record, JsonElement expected)
     {
-        var got = record.Checks.Where(c => c.Severity != Baocao.Checks.Severity.Info).Select(c => CheckKey(c.Rule, c.Table, c.Row, c.Column)).ToList();
+        // Doubts (a failing relation resting on a doubtful reading) are neither a printed error found nor a false
+        // alarm about the document: they are counted apart. An expected finding reported only as a doubt is missing.
+        var got = record.Checks.Where(c => c.Severity is Baocao.Checks.Severity.Error or Baocao.Checks.Severity.Warning).Select(c => CheckKey(c.Rule, c.Table, c.Row, c.Column)).ToList();
+        foreach (var d in record.Checks.Where(c => c.Severity == Baocao.Checks.Severity.Doubt))
+        {
+            var key = CheckKey(d.Rule, d.Table, d.Row, d.Column);
+            fields.Add(new FieldResult(Doubt, $"doubt {key}", key, key));
+        }
         foreach (var e in expected.EnumerateArray())
         {
             static string? Str(JsonElement o, string name) => o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

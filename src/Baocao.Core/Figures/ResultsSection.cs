@@ -60,8 +60,8 @@ internal sealed partial class ResultsSection
     /// </summary>
     public static ResultsSection? Locate(IReadOnlyList<Block> blocks)
     {
-        var lines = blocks.OfType<TextBlock>()
-            .Select(b => new Line(b, VietText.Clean(b.Text)))
+        var lines = blocks.Select((b, k) => (b, k)).Where(x => x.b is TextBlock)
+            .Select(x => new Line((TextBlock)x.b, VietText.Clean(((TextBlock)x.b).Text), x.k))
             .Where(l => l.Text.Length > 0)
             .ToList();
         for (var i = 0; i < lines.Count; i++)
@@ -72,12 +72,62 @@ internal sealed partial class ResultsSection
             var end = FindEnd(lines, i + lineCount, number);
             return Build(lines, i, end);
         }
-        return null;
+        return LocateWithoutHeading(blocks, lines);
     }
 
-    private sealed record Line(TextBlock Block, string Text)
+    private sealed record Line(TextBlock Block, string Text, int BlockIndex)
     {
         public bool HasGeometry => Block.Box is not null;
+    }
+
+    /// <summary>
+    /// Reports written without numbered headings (short reports, web systems' printouts) state the figures in plain or
+    /// dashed paragraphs right under the introduction: "- Tổng số hồ sơ tiếp nhận: 1.234 hồ sơ …". Their section is
+    /// the run from an unnumbered results heading, else from the first paragraph that counts dossiers ("hồ sơ" with a
+    /// number and a receiving or resolving word), to "Nơi nhận", a heading, a table, the closing "Trên đây …", or the
+    /// first later paragraph that states no number at all (the assessment that follows the figures).
+    /// </summary>
+    private static ResultsSection? LocateWithoutHeading(IReadOnlyList<Block> blocks, List<Line> lines)
+    {
+        var start = -1;
+        for (var i = 0; i < lines.Count && start < 0; i++)
+        {
+            var folded = VietText.Fold(StripDecoration(lines[i].Text));
+            if (folded.Length < 150 && UnnumberedHeading().IsMatch(folded)) start = i;
+            else if (OpensParagraph(lines, i) && FigureParagraph().IsMatch(folded) && folded.Any(char.IsAsciiDigit)) start = i;
+        }
+        if (start < 0) return null;
+        var end = start + 1;
+        for (; end < lines.Count; end++)
+        {
+            if (TableBetween(blocks, lines[end - 1].BlockIndex, lines[end].BlockIndex)) break;
+            var text = StripDecoration(lines[end].Text);
+            var folded = VietText.Fold(text);
+            if (folded.StartsWith("noi nhan", StringComparison.Ordinal) || folded.StartsWith("tren day", StringComparison.Ordinal)) break;
+            if (!OpensParagraph(lines, end)) continue;
+            if (RomanHeading().IsMatch(text) || NumberedStart().IsMatch(text)) break;
+            if (!ParagraphHasDigit(lines, end)) break;
+        }
+        return Build(lines, start, end);
+    }
+
+    private static bool TableBetween(IReadOnlyList<Block> blocks, int from, int to)
+    {
+        for (var k = from + 1; k < to; k++)
+            if (blocks[k] is TableBlock) return true;
+        return false;
+    }
+
+    /// <summary>Whether line i opens a paragraph: always in DOCX; in a PDF, after a line that ended one, or at a list marker.</summary>
+    private static bool OpensParagraph(List<Line> lines, int i) =>
+        !lines[i].HasGeometry || i == 0 || EndsParagraph().IsMatch(lines[i - 1].Text) || ParagraphMarker().IsMatch(lines[i].Text);
+
+    /// <summary>Whether the paragraph opened at line i holds a digit before the next paragraph opens.</summary>
+    private static bool ParagraphHasDigit(List<Line> lines, int i)
+    {
+        for (var k = i; k < lines.Count && (k == i || !OpensParagraph(lines, k)); k++)
+            if (lines[k].Text.Any(char.IsAsciiDigit)) return true;
+        return false;
     }
 
     /// <summary>The heading's printed number and how many blocks it spans (a PDF may wrap it onto a second line).</summary>
@@ -190,6 +240,14 @@ internal sealed partial class ResultsSection
     // (the one-stop section that follows) has no "kết quả" and does not match.
     [GeneratedRegex(@"^\d{1,2}\s*[.)]\s*(?:ve\s+)?(?:tinh hinh\s*(?:,|va)?\s*)?ket qua\s+(?:tiep nhan\s*,?\s*(?:va\s+)?)?giai quyet\s+(?:ho so\s+)?(?:tthc|thu tuc hanh chinh)\b")]
     private static partial Regex Heading();
+
+    // The results heading printed without a number: "Tình hình, kết quả giải quyết TTHC:" on folded text.
+    [GeneratedRegex(@"^(?:[a-z]\)\s*)?(?:ve\s+)?(?:tinh hinh\s*(?:,|va)?\s*)?ket qua\s+(?:tiep nhan\s*,?\s*(?:va\s+)?)?giai quyet\s+(?:ho so\s+)?(?:tthc|thu tuc hanh chinh)\b")]
+    private static partial Regex UnnumberedHeading();
+
+    // A paragraph that counts dossiers: "- Tổng số hồ sơ tiếp nhận: 1.234", "Số hồ sơ đã giải quyết: …", folded.
+    [GeneratedRegex(@"^[-+•–*]?\s*(?:tong\s+)?so\s+(?:luong\s+)?ho\s+so\b.*\b(?:tiep nhan|giai quyet)\b|^[-+•–*]?\s*(?:da\s+)?tiep nhan\b.*\bho so\b")]
+    private static partial Regex FigureParagraph();
 
     [GeneratedRegex(@"^(\d{1,2})\s*[.)]\s*\p{L}")]
     private static partial Regex NumberedStart();

@@ -47,6 +47,8 @@ public static partial class DateParser
         var date = FindDate(text, out var index, out _);
         if (date is null) return null;
         var before = text[..index];
+        // "(Từ ngày 15/6/2022 đến ngày 14/9/2022)": a bound of a period, not the date the document was signed.
+        if (RangeWord().IsMatch(before)) return null;
         var m = PlaceBeforeComma().Match(before);
         var place = m.Success ? Baocao.Text.VietText.Clean(m.Groups["place"].Value) : null;
         return new PlaceDate(string.IsNullOrEmpty(place) ? null : place, date);
@@ -99,6 +101,9 @@ public static partial class DateParser
     /// the spaces to one); OCR reads a dotted blank as a dash.
     /// </summary>
     internal const string Blank = @"[\s._…–—-]";
+
+    [GeneratedRegex(@"(?:^|[\s(])(?:từ|đến|tới|hết)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RangeWord();
 
     [GeneratedRegex(@"ngày" + Blank + @"*(?<d>[0-9]{1,2})?" + Blank + @"*tháng" + Blank + @"*(?<m>[0-9]{1,2})?" + Blank + @"*năm\s*(?<y>[0-9]{4})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

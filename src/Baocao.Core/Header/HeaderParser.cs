@@ -52,20 +52,20 @@ public static partial class HeaderParser
             }
         }
 
-        // Place and date: the first header line that has both, else the first with a date.
-        PlaceDate? placeDate = null;
-        foreach (var line in header)
-        {
-            if (DateParser.ParsePlaceDate(line.Text) is not { } pd) continue;
-            if (pd.Place is not null) { placeDate = pd; break; }
-            // Without a place, only a line that is itself a date counts, not a sentence citing another document's date.
-            if (StartsWithNgay().IsMatch(line.Text)) placeDate ??= pd;
-        }
+        // Place and date: the first header line that has both, else the first with a date. A date inside a range
+        // ("(Từ ngày 15/6/2022 đến ngày 14/9/2022)") is a period's bound, never the report's date (ParsePlaceDate).
+        var placeDate = PlaceDateIn(header);
+        // A report printed from a web system has no issuing block: its "Huyện X, ngày … tháng … năm …" line stands
+        // above the signer instead. Only a line with a place and the administrative word date counts there.
+        if (placeDate is null && anchor < 0)
+            placeDate = PlaceDateIn(lines.Skip(headerEnd).Where(l => WordDateLine().IsMatch(l.Text)).ToList(), requirePlace: true);
 
         // Agencies: upper-case lines on the left (or full width) above the number, motto and decorations removed.
         var organs = Organs(header.Take(numberAt >= 0 ? numberAt : header.Count));
         var agency = organs.Count > 0 ? organs[^1] : null;
         var parent = organs.Count > 1 ? organs[^2] : null;
+        // Without an issuing block, the "- Đơn vị báo cáo: …" line names the agency (web systems print it so).
+        if (agency is null && ReportingUnit(lines) is { } unit) agency = unit;
 
         // Title.
         var (title, titleEnd) = anchor >= 0 ? ReadTitle(lines, blocks, anchor, inlineTitle) : (null, headerEnd);
@@ -87,6 +87,7 @@ public static partial class HeaderParser
         // Province: agency, its parents, the place, then the body.
         string? province = null;
         for (var i = organs.Count - 1; i >= 0 && province is null; i--) province = Provinces.FindAfterPrefix(organs[i]);
+        if (organs.Count == 0 && agency is not null) province = Provinces.FindAfterPrefix(agency);
         province ??= Provinces.Lookup(placeDate?.Place);
         if (province is null)
         {
@@ -103,6 +104,36 @@ public static partial class HeaderParser
         return new ReportHeader(
             number?.Number, number?.Symbol, number?.DocType, agency, parent, province, placeDate?.Place,
             placeDate?.Date.ToIso(), title, period, signer, recipients, references, forms);
+    }
+
+    /// <summary>The first line with a place and a date, else (unless a place is required) the first line that is itself a date.</summary>
+    private static PlaceDate? PlaceDateIn(IReadOnlyList<Line> lines, bool requirePlace = false)
+    {
+        PlaceDate? dateOnly = null;
+        foreach (var line in lines)
+        {
+            if (DateParser.ParsePlaceDate(line.Text) is not { } pd) continue;
+            if (pd.Place is not null) return pd;
+            // Without a place, only a line that is itself a date counts, not a sentence citing another document's date.
+            if (!requirePlace && StartsWithNgay().IsMatch(line.Text)) dateOnly ??= pd;
+        }
+        return dateOnly;
+    }
+
+    /// <summary>The value of the first "Đơn vị báo cáo:" line ("- Đơn vị báo cáo: UBND huyện Châu Thành"), else null.</summary>
+    private static string? ReportingUnit(IReadOnlyList<Line> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var m = ReportingUnitLine().Match(lines[i].Text);
+            if (!m.Success) continue;
+            var value = VietText.Clean(m.Groups["v"].Value).TrimEnd('.', ';', ',', ' ');
+            // The value may sit on the next line of the same column when the label ends its own.
+            if (value.Length == 0 && i + 1 < lines.Count && lines[i + 1].Side == lines[i].Side && !lines[i + 1].Text.Contains(':'))
+                value = VietText.Clean(lines[i + 1].Text).TrimEnd('.', ';', ',', ' ');
+            if (value.Any(char.IsLetter)) return value;
+        }
+        return null;
     }
 
     /// <summary>The title anchor: "BÁO CÁO" alone, or an emphasised upper-case heading that starts with it.</summary>
@@ -174,6 +205,10 @@ public static partial class HeaderParser
             var text = CutMotto(line.Text);
             if (text.Length == 0 || !text.Any(char.IsLetter) || !VietText.IsUpperText(text)) continue;
             if (Marking().IsMatch(text) || IsBaoCao(text) || DocNumberParser.Parse(text) is not null) continue;
+            // A table's or form's title ("TỔNG HỢP KẾT QUẢ GIẢI QUYẾT HỒ SƠ …") names what is counted, not who reports:
+            // no agency's name holds these words. A report without an issuing block would otherwise take it.
+            // Only as the first line: a wrapped agency name may go on with such words ("VÀ TRẢ KẾT QUẢ").
+            if (organs.Count == 0 && !StartsOrgan(text) && TitleWords().IsMatch(text)) continue;
             if (DateParser.ParseDate(text) is not null) continue;
             if (organs.Count == 0 || StartsOrgan(text)) organs.Add(text);
             else organs[^1] = organs[^1] + " " + text;
@@ -257,6 +292,16 @@ public static partial class HeaderParser
 
     /// <summary>How many text blocks from the top the "BÁO CÁO" line may be: the header never runs longer.</summary>
     private const int AnchorWindow = 60;
+
+    [GeneratedRegex(@"(?<!TRẢ\s)\b(?:KẾT QUẢ|TÌNH HÌNH|TỔNG HỢP|THỐNG KÊ|DANH SÁCH|SỐ LIỆU)\b|^(?:BẢNG|BIỂU|PHỤ LỤC)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleWords();
+
+    [GeneratedRegex(@"^[-–+•\s]*Đơn\s*vị\s*báo\s*cáo\s*:(?<v>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReportingUnitLine();
+
+    // "Châu Thành, ngày 20 tháng 9 năm 2022": a place, a comma, the administrative word date.
+    [GeneratedRegex(@"\p{L},\s*ngày\b.*tháng.*năm\s*[0-9]{4}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WordDateLine();
 
     [GeneratedRegex(@"^Nơi\s*nhận", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoiNhanStart();

@@ -31,7 +31,7 @@ public static class OcrFormulas
             if (tested < 3 || asRead * 5 > tested || whole * 5 < tested * 4) continue;
             var text = $"({f.Column.Number})=" + string.Join("+", run.Select(k => $"({k})"));
             var at = columns.FindIndex(c => c.Id == f.Column.Id);
-            columns[at] = columns[at] with { Formula = text };
+            columns[at] = columns[at] with { Formula = text, FormulaAsRead = f.Text };
             warnings.Add($"table {table.Index}: the formula of column ({f.Column.Number}) was read «{f.Text}», which {tested - asRead} of {tested} rows break; " +
                          $"«{text}» holds on {whole} of them, so a term was lost in reading (OCR)");
         }

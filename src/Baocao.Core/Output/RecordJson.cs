@@ -81,6 +81,7 @@ public static class RecordJson
         w.WriteStartObject();
         w.WriteString("rule", c.Rule);
         w.WriteString("severity", c.Severity);
+        w.WriteString("cause", c.Cause);
         w.WriteString("message", c.Message);
         w.WriteString("file", c.File);
         NullableNumber(w, "page", c.Page);
@@ -166,6 +167,8 @@ public static class RecordJson
             w.WriteString("header", c.Header);
             NullableNumber(w, "number", c.Number);
             w.WriteString("formula", c.Formula);
+            // Only where OCR's reading of the formula was repaired: the text as read (record-format.md).
+            if (c.FormulaAsRead is { } asRead) w.WriteString("formulaAsRead", asRead);
             w.WriteNumber("confidence", c.Confidence);
             w.WriteEndObject();
         }

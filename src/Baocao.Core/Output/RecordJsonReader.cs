@@ -30,7 +30,7 @@ public static class RecordJsonReader
             Int(c, "table"), Str(c, "row"), Str(c, "column"), Dec(c, "printed"), Dec(c, "expected"))
         {
             File = Str(c, "file"), RowIndex = Int(c, "rowIndex"), ColumnNumber = Int(c, "columnNumber"), Relation = Str(c, "relation"),
-            Proposed = Dec(c, "proposed"), Related = Str(c, "related"),
+            Proposed = Dec(c, "proposed"), Related = Str(c, "related"), Cause = Str(c, "cause"),
         }).ToList();
         var warnings = Arr(e, "warnings").Select(w => w.GetString() ?? "").ToList();
         return new ReportRecord(source, header, tables, figures, checks, warnings);
@@ -48,7 +48,7 @@ public static class RecordJsonReader
     private static ReportTable Table(JsonElement t)
     {
         var columns = Arr(t, "columns").Select(c => new TableColumn(Int(c, "index") ?? 0, Str(c, "id") ?? "", Str(c, "key"), Str(c, "header") ?? "",
-            Int(c, "number"), Str(c, "formula"), Dbl(c, "confidence") ?? 1.0)).ToList();
+            Int(c, "number"), Str(c, "formula"), Dbl(c, "confidence") ?? 1.0) { FormulaAsRead = Str(c, "formulaAsRead") }).ToList();
         var rows = Arr(t, "rows").Select(r =>
         {
             var values = new Dictionary<string, decimal?>();

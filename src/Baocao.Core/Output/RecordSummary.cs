@@ -35,7 +35,7 @@ public static class RecordSummary
         }
         if (r.Checks.Count > 0)
         {
-            var counts = string.Join(", ", new[] { Checks.Severity.Error, Checks.Severity.Warning, Checks.Severity.Info }.Select(s => $"{r.Checks.Count(c => c.Severity == s)} {s}"));
+            var counts = string.Join(", ", new[] { Checks.Severity.Error, Checks.Severity.Warning, Checks.Severity.Doubt, Checks.Severity.Info }.Select(s => $"{r.Checks.Count(c => c.Severity == s)} {s}"));
             sb.AppendLine($"  Checks:      {counts}  (details: ./baocao check)");
             foreach (var c in r.Checks.Where(c => c.Severity != Checks.Severity.Info))
                 sb.AppendLine($"    {c.Severity} {c.Rule}{(c.Table is { } ti ? $" table {ti}" : "")}{(c.Row is { } row ? $" «{row}»" : "")}: {c.Message}");

@@ -65,7 +65,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
     /// The version of the extraction code. Raise it when a change alters what records hold: an ingest re-extracts every
     /// file stored under another version (and retries every failure).
     /// </summary>
-    public const string Code = "x8";
+    public const string Code = "x9";
 
     /// <summary>
     /// What produced the records: <see cref="Code"/>, the column-mapper model's content hash and whether OCR was
@@ -130,6 +130,12 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         var contexts = TableContextReader.Read(blocks, (p, r) => PeriodParser.Parse(p, r));
         var tables = content.Tables.Select((t, i) => interpreter.Interpret(i, t.Grid, contexts[i])).ToList();
         var warnings = content.Warnings.ToList();
+        // The period from the strongest evidence: a form's "Kỳ báo cáo" line with its dates over a title numeral.
+        if (StatedPeriod.Reconcile(header, blocks, content.Source.Ocr) is (var stated, var periodWarning))
+        {
+            header = stated;
+            if (periodWarning is not null) warnings.Add(periodWarning);
+        }
         if (content.Source.Ocr) (header, tables) = RepairOcr(header, tables, warnings);
         if (names is not null)
         {
@@ -140,6 +146,9 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         }
         var figures = ProseFigureExtractor.Extract(blocks);
         var record = new ReportRecord(content.Source, header, tables, figures, [], warnings);
+        // "1,572" in a count column: the table's own arithmetic (or its counts' shape) says whether it is 1572.
+        if (NumberGrouping.Resolve(record) is (var grouped, { Count: > 0 } notes))
+            record = grouped with { Warnings = [.. warnings, .. notes] };
         return checker is null ? record : checker.Apply(record);
     }
 

@@ -34,7 +34,11 @@ public sealed record ReportHeader(
 }
 
 /// <summary>One leaf column of a table: its header path, printed number and formula, and its canonical key if mapped.</summary>
-public sealed record TableColumn(int Index, string Id, string? Key, string Header, int? Number, string? Formula, double Confidence);
+public sealed record TableColumn(int Index, string Id, string? Key, string Header, int? Number, string? Formula, double Confidence)
+{
+    /// <summary>The formula as OCR read it, when it was repaired (a term lost, restored from the rows): null otherwise.</summary>
+    public string? FormulaAsRead { get; init; }
+}
 
 /// <summary>
 /// One printed cell with its typed value and provenance. <c>Box</c> is null for DOCX, which has no geometry;
@@ -93,11 +97,17 @@ public sealed record Check(string Rule, string Severity, string Message, int? Pa
     /// <summary>Printed minus expected.</summary>
     public decimal? Difference => Printed - Expected;
 
-    /// <summary>For a suspected misreading: the value one changed character would give, which satisfies every check the value takes part in.</summary>
+    /// <summary>
+    /// For a suspected misreading: the value one changed character would give, which satisfies every check the value
+    /// takes part in. For a doubt resting on one doubtful reading: the value that reading would need for the relation to hold.
+    /// </summary>
     public decimal? Proposed { get; init; }
 
     /// <summary>For a cross-report finding: the other report (its path and period).</summary>
     public string? Related { get; init; }
+
+    /// <summary>What the finding blames: "report" (a printed error) or "reading" (a reading doubt); null for info findings.</summary>
+    public string? Cause { get; init; }
 }
 
 /// <summary>The whole extraction result for one source file.</summary>

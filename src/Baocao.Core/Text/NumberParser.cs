@@ -33,6 +33,7 @@ public static partial class NumberParser
 {
     public const string FlagDecimalPoint = "decimal-point";      // "0.7": a point used as the decimal mark
     public const string FlagAmbiguousGrouping = "ambiguous-grouping"; // "1,234": a comma where a thousands group may be meant
+    public const string FlagCommaThousands = "comma-thousands";     // "1,234,567" (or "1,572" once the document decided): commas group thousands
 
     public static TypedValue ParseCell(string? raw)
     {
@@ -74,6 +75,11 @@ public static partial class NumberParser
             digits = s.Replace(',', '.');                                     // 68,75 ; 2,7
             if (CommaThree().IsMatch(s)) flags = [FlagAmbiguousGrouping];     // 1,234 could be a thousands group
         }
+        else if (CommaGrouped().IsMatch(s))
+        {
+            digits = s.Replace(",", "");                                      // 1,234,567 : two commas cannot be a decimal mark
+            flags = [FlagCommaThousands];
+        }
         else if (PointDecimal().IsMatch(s))
         {
             digits = s;                                                       // 0.7 ; 12.5 : not a thousands group
@@ -90,5 +96,6 @@ public static partial class NumberParser
     [GeneratedRegex(@"^\d{1,3}(\.\d{3})+,\d+$")] private static partial Regex GroupedDecimal();
     [GeneratedRegex(@"^\d+,\d+$")] private static partial Regex CommaDecimal();
     [GeneratedRegex(@"^\d{1,3},\d{3}$")] private static partial Regex CommaThree();
+    [GeneratedRegex(@"^\d{1,3}(,\d{3}){2,}$")] private static partial Regex CommaGrouped();
     [GeneratedRegex(@"^\d+\.(\d{1,2}|\d{4,})$")] private static partial Regex PointDecimal();
 }

@@ -18,11 +18,11 @@ public class MisreadingTests
         var record = Record(tables: [Table("17@0.42")]);
         var checks = ReportChecker.CreateDefault().Check(record);
         var m = Assert.Single(checks, c => c.Rule == CheckRule.Misreading);
-        Assert.Equal((Severity.Warning, "Sở Tư pháp", "resolved.late", 17m, 12m, 12m), (m.Severity, m.Row, m.Column, m.Printed!.Value, m.Proposed!.Value, m.Expected!.Value));
-        // The failing checks stay, as warnings naming the suspect; the record's value is untouched.
+        Assert.Equal((Severity.Doubt, Cause.Reading, "Sở Tư pháp", "resolved.late", 17m, 12m, 12m), (m.Severity, m.Cause, m.Row, m.Column, m.Printed!.Value, m.Proposed!.Value, m.Expected!.Value));
+        // The failing checks stay, as reading doubts naming the suspect (never errors); the record's value is untouched.
         var failed = checks.Where(c => c.Rule != CheckRule.Misreading).ToList();
         Assert.Equal([CheckRule.Formula, CheckRule.Total], failed.Select(c => c.Rule).Order());
-        Assert.All(failed, c => Assert.Equal(Severity.Warning, c.Severity));
+        Assert.All(failed, c => Assert.Equal((Severity.Doubt, Cause.Reading, 12m), (c.Severity, c.Cause, c.Proposed!.Value)));
         Assert.All(failed, c => Assert.Contains("«17» may be a misreading of «12»", c.Message));
         Assert.Equal(17m, record.Tables[0].Rows[0].Values["resolved.late"]);
     }

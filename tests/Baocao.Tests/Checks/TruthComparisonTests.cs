@@ -42,4 +42,14 @@ public class TruthComparisonTests
         Assert.Equal(1, clean.FalseAlarms);
         Assert.Single(clean.Mismatches);
     }
+
+    [Fact]
+    public void A_doubt_is_neither_a_found_error_nor_a_false_alarm()
+    {
+        var record = WithChecks(Finding(CheckRule.Formula, Severity.Doubt, 0, "Hộ tịch", "received.total"));
+        var cmp = Compare(record, """[{"rule": "table.formula", "table": 0, "row": "Hộ tịch", "column": "received.total"}]""");
+        Assert.Equal((0, 1), cmp.CheckRecall);     // a printed error reported only as a reading doubt is not found
+        Assert.Equal(0, cmp.FalseAlarms);
+        Assert.Equal(1, cmp.Doubts);
+    }
 }
