@@ -71,6 +71,27 @@ public sealed record VariantPlan(int Seed, string Source, string Producer, Table
 
     public string Name => $"v{Seed}-{Source}-{Producer}{(Scan is null ? "" : "-scan" + Scan.Dpi)}";
 
+    /// <summary>
+    /// The variations outside the bucket that a file has, for a second breakdown: a bucket mixes them, and one of
+    /// them (no inner vertical rules, comma thousands) can decide a file's score on its own.
+    /// </summary>
+    public IReadOnlyList<string> Factors
+    {
+        get
+        {
+            var f = new List<string> { Source == Planner.Synthetic ? "synthetic report" : "corpus sample restyled" };
+            if (CommaThousands) f.Add("comma thousands");
+            if (!Style.InnerVertical) f.Add("no inner vertical rules");
+            if (Style.RuleWidth < 0.5) f.Add("rules 0.25 pt");
+            if (Style.ShadedHeader) f.Add("shaded header");
+            if (Style.Landscape) f.Add("landscape table pages");
+            if (Scan?.TurnedPage is not null) f.Add("a page turned 180°");
+            if (Scan is { Lighting: > 0 }) f.Add("uneven lighting");
+            if (Scan is { Speckle: > 0 }) f.Add("photocopy speckle");
+            return f;
+        }
+    }
+
     public override string ToString() =>
         $"seed {Seed}: {Source} via {Producer}, {Style}{(CommaThousands ? ", comma thousands" : "")}, {(Scan is null ? "digital" : "scanned " + Scan)}";
 }

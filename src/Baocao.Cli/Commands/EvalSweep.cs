@@ -35,7 +35,7 @@ public static class SweepSeeds
 }
 
 /// <summary>One generated variant, scored (or not: generation or extraction failed).</summary>
-public sealed record SweepItem(int Seed, string Bucket, string Plan, Comparison? Comparison, string? Error)
+public sealed record SweepItem(int Seed, string Bucket, string Plan, Comparison? Comparison, string? Error, IReadOnlyList<string>? Factors = null)
 {
     /// <summary>The file's own score: the mean of its header, cell and figure accuracy (0 when it failed).</summary>
     public double Score => Comparison is not { } c ? 0
@@ -60,6 +60,11 @@ public sealed record SweepStats(string Bucket, int Files, int Failed, (int ok, i
     /// <summary>Per bucket (producer × dpi × quality), in name order.</summary>
     public static List<SweepStats> ByBucket(IEnumerable<SweepItem> items) =>
         items.GroupBy(i => i.Bucket).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Of(g.Key, g.ToList())).ToList();
+
+    /// <summary>Per factor (comma thousands, no inner vertical rules …): the files that have it, in name order.</summary>
+    public static List<SweepStats> ByFactor(IEnumerable<SweepItem> items) =>
+        items.SelectMany(i => (i.Factors ?? []).Select(f => (f, i))).GroupBy(x => x.f)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Of(g.Key, g.Select(x => x.i).ToList())).ToList();
 
     /// <summary>The buckets with the lowest mean file score, worst first.</summary>
     public static List<SweepStats> Worst(IEnumerable<SweepStats> buckets, int n) =>
@@ -90,8 +95,8 @@ public static class EvalSweep
             Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(2, Environment.ProcessorCount) }, i =>
             {
                 try { files[i] = generator.Generate(seed + i, dir); }
-                catch (Exception e) when (e is ToolException or IOException or InvalidOperationException)
-                { items[i] = new SweepItem(seed + i, plans[i].Bucket, plans[i].ToString(), null, "generation failed: " + e.Message); }
+                catch (Exception e) when (e is ToolException or IOException or InvalidOperationException or SampleBuilder.SpecException)
+                { items[i] = new SweepItem(seed + i, plans[i].Bucket, plans[i].ToString(), null, "generation failed: " + e.Message, plans[i].Factors); }
             });
             var extractor = Extractor.CreateDefault();
             Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
@@ -101,9 +106,9 @@ public static class EvalSweep
                 {
                     var record = extractor.Extract(v.File);
                     using var truth = JsonDocument.Parse(File.ReadAllText(v.TruthFile));
-                    items[i] = new SweepItem(v.Plan.Seed, v.Plan.Bucket, v.Plan.ToString(), TruthComparer.Compare(v.File, record, truth.RootElement), null);
+                    items[i] = new SweepItem(v.Plan.Seed, v.Plan.Bucket, v.Plan.ToString(), TruthComparer.Compare(v.File, record, truth.RootElement), null, v.Plan.Factors);
                 }
-                catch (BadInputException e) { items[i] = new SweepItem(v.Plan.Seed, v.Plan.Bucket, v.Plan.ToString(), null, "extraction failed: " + e.Reason); }
+                catch (BadInputException e) { items[i] = new SweepItem(v.Plan.Seed, v.Plan.Bucket, v.Plan.ToString(), null, "extraction failed: " + e.Reason, v.Plan.Factors); }
             });
             Print(items, seed, count, heldOut, keep, json);
             return 0;
@@ -121,6 +126,7 @@ public static class EvalSweep
         var buckets = SweepStats.ByBucket(items);
         var overall = SweepStats.Of("overall", items);
         var worst = SweepStats.Worst(buckets, 5);
+        var factors = SweepStats.ByFactor(items);
         var range = heldOut ? "held-out" : "tuning";
         if (json)
         {
@@ -138,6 +144,7 @@ public static class EvalSweep
                 range, seed, count,
                 overall = Stats(overall),
                 buckets = buckets.Select(Stats).ToList(),
+                factors = factors.Select(Stats).ToList(),
                 worst = worst.Select(Stats).ToList(),
                 files = heldOut ? null : items.Select(i => new { seed = i.Seed, bucket = i.Bucket, plan = i.Plan, score = Math.Round(i.Score, 4), error = i.Error }).ToList(),
             };
@@ -158,6 +165,9 @@ public static class EvalSweep
         }
         Console.WriteLine($"{"bucket (producer × dpi × quality)",-34} {"files",5} {"header",8} {"cells",8} {"figures",8} {"checks",8} {"false",6}");
         foreach (var b in buckets.Append(overall)) Console.WriteLine(Row(b));
+        Console.WriteLine();
+        Console.WriteLine($"{"by factor (files that have it)",-34} {"files",5} {"header",8} {"cells",8} {"figures",8} {"checks",8} {"false",6}");
+        foreach (var f in factors) Console.WriteLine(Row(f));
         Console.WriteLine();
         Console.WriteLine("worst buckets (mean of each file's header, cell and figure accuracy):");
         foreach (var b in worst)

@@ -168,8 +168,17 @@ public class SweepTests
         var overall = SweepStats.Of("overall", items);
         Assert.Equal(5, overall.Files);
         Assert.Equal((5 + 10 + 10 + 9, 40), overall.Header);
+        // File scores: seed 1 (0.5 + 0.2) / 2, seed 2 (1 + 0.9) / 2; seed 4 failed (0), seed 5 (0.9 + 0.99) / 2.
+        Assert.Equal(0.65, poor.Score, 6);
+        Assert.Equal(0.4725, good.Score, 6);
         var worst = SweepStats.Worst(buckets, 2);
-        Assert.Equal(new[] { "lo-html 150dpi poor", "lo-docx 300dpi good" }, worst.Select(b => b.Bucket));
+        var factors = SweepStats.ByFactor(items.Select(i => i with { Factors = i.Seed % 2 == 1 ? ["comma thousands"] : ["comma thousands", "shaded header"] }));
+        Assert.Equal(new[] { "comma thousands", "shaded header" }, factors.Select(f => f.Bucket));
+        Assert.Equal(5, factors[0].Files);
+        Assert.Equal(2, factors[1].Files);
+        Assert.Equal((10, 10), factors[1].Header); // seeds 2 and 4; 4 failed and has no fields
+        Assert.Equal(1, factors[1].Failed);
+        Assert.Equal(new[] { "lo-docx 300dpi good", "lo-html 150dpi poor" }, worst.Select(b => b.Bucket));
     }
 }
 
