@@ -22,7 +22,8 @@ for pkg in libtesseract5 liblept5 tesseract-ocr-vie tesseract-ocr-script-viet te
 done
 command -v soffice   >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 if [ "${1:-}" = "--samples" ]; then
-  command -v convert >/dev/null 2>&1 || need+=(imagemagick)
+  # By the package, not `command -v convert`: a stand-in named convert may sit earlier on the PATH.
+  dpkg -s imagemagick >/dev/null 2>&1 || need+=(imagemagick)
   command -v img2pdf >/dev/null 2>&1 || need+=(img2pdf)
   # Liberation Serif 2.x has the Vietnamese letters (1.07 does not, and LibreOffice then splits words in the PDFs).
   dpkg -s fonts-liberation2 >/dev/null 2>&1 || need+=(fonts-liberation2)
