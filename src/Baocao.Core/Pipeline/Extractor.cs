@@ -36,7 +36,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
     {
         var mapperVersion = mapper is null ? "mapper." + FileHash(mapperModel ?? ColumnMapperModel.DefaultPath) : "mapper.custom";
         mapper ??= ModelColumnMapper.LoadDefault(mapperModel);
-        toolkit ??= new PopplerMuPdfToolkit();
+        toolkit ??= new PdfPigToolkit();
         var analyzer = new PageLayoutAnalyzer([new LatticeTableDetector(), new StreamTableDetector()]);
         var workers = ocrWorkers ?? Environment.ProcessorCount;
         string? problem = "disabled";
