@@ -13,8 +13,9 @@ namespace Baocao.Native;
 /// <summary>
 /// Digital PDF in-process through PdfPig (UglyToad.PdfPig): page count, page sizes, words with boxes and each
 /// word's font, and the ruling lines of the vector paths, with no child process. Rendering pages to images (OCR,
-/// the web interface's page images) and listing a page's images stay with poppler (<paramref name="renderer"/>):
-/// PdfPig does not render. A hang or crash inside PdfPig is isolated as before by the ingest worker process.
+/// the web interface's page images) and listing a page's images stay with poppler (<paramref name="poppler"/>):
+/// PdfPig does not render; so does reading a file PdfPig fails on after opening it (<see cref="ReadOwn"/>). A hang
+/// or crash inside PdfPig is isolated as before by the ingest worker process.
 /// </summary>
 /// <remarks>
 /// The output is kept the same as <see cref="PopplerMuPdfToolkit"/>'s (pdftotext -bbox-layout, mutool trace), so
@@ -23,9 +24,9 @@ namespace Baocao.Native;
 /// (origin at the top-left of the crop box, y down) and its word heights (0.95 of the font size above the baseline,
 /// 0.35 below).
 /// </remarks>
-public sealed class PdfPigToolkit(IPdfToolkit? renderer = null) : IPdfToolkit
+public sealed class PdfPigToolkit(IPdfToolkit? poppler = null) : IPdfToolkit
 {
-    private readonly IPdfToolkit _renderer = renderer ?? new PopplerMuPdfToolkit();
+    private readonly IPdfToolkit _poppler = poppler ?? new PopplerMuPdfToolkit();
 
     // poppler's word-break thresholds, as fractions of the font size (TextOutputDev.cc: minWordBreakSpace,
     // minDupBreakOverlap, dupMaxPriDelta, dupMaxSecDelta) and its default ascent/descent.
@@ -40,30 +41,46 @@ public sealed class PdfPigToolkit(IPdfToolkit? renderer = null) : IPdfToolkit
         return new PdfInfo(pages, doc.IsEncrypted);
     }
 
-    public IReadOnlyList<LayoutPage> ReadLayout(string path, int pageCount)
+    public IReadOnlyList<LayoutPage> ReadLayout(string path, int pageCount) => ReadOwn(path, out _) ?? _poppler.ReadLayout(path, pageCount);
+
+    /// <summary>
+    /// The layout as PdfPig reads it, or null (with the reason) when PdfPig fails on a page: a font it cannot load (a
+    /// TrueType font without its widths …), a content stream it cannot parse. Such a file is then read by pdftotext
+    /// and mutool as before, which substitute what is missing: PdfPig would otherwise fail it, or (with its option
+    /// to skip missing fonts) silently drop that font's text. A file PdfPig cannot open at all fails in
+    /// <see cref="Open"/> with a one-line reason instead.
+    /// </summary>
+    internal IReadOnlyList<LayoutPage>? ReadOwn(string path, out string? problem)
     {
         using var doc = Open(path);
         var result = new List<LayoutPage>(doc.NumberOfPages);
         for (var n = 1; n <= doc.NumberOfPages; n++)
         {
-            Page page;
-            try { page = doc.GetPage(n); }
-            catch (Exception e) when (e is not BadInputException) { throw new BadInputException(path, Reason(e, $"page {n}: ")); }
-            var space = new DeviceSpace(page);
-            result.Add(new LayoutPage(n, space.Width, space.Height, Words(page, space), Rulings(page, space)));
+            try
+            {
+                var page = doc.GetPage(n);
+                var space = new DeviceSpace(page);
+                result.Add(new LayoutPage(n, space.Width, space.Height, Words(page, space), Rulings(page, space)));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                problem = $"page {n}: {e.GetType().Name}: {e.Message}";
+                return null;
+            }
         }
+        problem = null;
         return result;
     }
 
-    public IReadOnlyList<PageImage> ListImages(string path) => _renderer.ListImages(path);
+    public IReadOnlyList<PageImage> ListImages(string path) => _poppler.ListImages(path);
 
-    public (string imagePath, string? problem) RenderPage(string path, int page, int dpi, string folder) => _renderer.RenderPage(path, page, dpi, folder);
+    public (string imagePath, string? problem) RenderPage(string path, int page, int dpi, string folder) => _poppler.RenderPage(path, page, dpi, folder);
 
     private static PdfDocument Open(string path)
     {
         try
         {
-            return PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            return PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = false });
         }
         catch (Exception e) { throw new BadInputException(path, Reason(e)); }
     }
