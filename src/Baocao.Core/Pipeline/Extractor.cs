@@ -23,11 +23,11 @@ namespace Baocao.Pipeline;
 public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> readers, TableInterpreter interpreter, ReportChecker? checker = null, NameNormalizer? names = null)
 {
     /// <summary>
-    /// The default wiring: OpenXml for DOCX; poppler and mutool for PDF; lattice then stream table detection; the
+    /// The default wiring: OpenXml for DOCX; PdfPig for PDF (poppler to render scanned pages); lattice then stream table detection; the
     /// trained column mapper (models/column-mapper.json beside the program, loaded here, at start). Throws
     /// <see cref="ModelLoadException"/> with a one-line reason when the model file is missing or corrupt.
     /// </summary>
-    /// <param name="toolkit">The PDF tools (poppler and mutool by default).</param>
+    /// <param name="toolkit">The PDF reader (PdfPig by default, <see cref="PdfPigToolkit"/>; <see cref="PopplerMuPdfToolkit"/> is the command-line one).</param>
     /// <param name="ocrWorkers">Tesseract engines in the pool: one per worker thread. 0 disables OCR.</param>
     /// <param name="mapperModel">The column-mapper model file (default: models/column-mapper.json beside the program).</param>
     /// <param name="mapper">Another column mapper instead of the model (the rule table, for comparisons).</param>
