@@ -65,7 +65,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
     /// The version of the extraction code. Raise it when a change alters what records hold: an ingest re-extracts every
     /// file stored under another version (and retries every failure).
     /// </summary>
-    public const string Code = "x8";
+    public const string Code = "x9"; // x9: PDF read by PdfPig (records unchanged; files pdftotext's XML failed on now read)
 
     /// <summary>
     /// What produced the records: <see cref="Code"/>, the column-mapper model's content hash and whether OCR was
