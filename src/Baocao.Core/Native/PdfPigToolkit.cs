@@ -44,8 +44,8 @@ public sealed class PdfPigToolkit(IPdfToolkit? poppler = null) : IPdfToolkit
     public IReadOnlyList<LayoutPage> ReadLayout(string path, int pageCount) => ReadOwn(path, out _) ?? _poppler.ReadLayout(path, pageCount);
 
     /// <summary>
-    /// The layout as PdfPig reads it, or null (with the reason) when PdfPig fails on a page: a font it cannot load (a
-    /// TrueType font without its widths …), a content stream it cannot parse. Such a file is then read by pdftotext
+    /// The layout as PdfPig reads it, or null (with the reason) when PdfPig fails on a page (a font it cannot load, a
+    /// TrueType font without its widths …; a content stream it cannot parse) or a page is rotated. Such a file is then read by pdftotext
     /// and mutool as before, which substitute what is missing: PdfPig would otherwise fail it, or (with its option
     /// to skip missing fonts) silently drop that font's text. A file PdfPig cannot open at all fails in
     /// <see cref="Open"/> with a one-line reason instead.
@@ -59,6 +59,13 @@ public sealed class PdfPigToolkit(IPdfToolkit? poppler = null) : IPdfToolkit
             try
             {
                 var page = doc.GetPage(n);
+                // pdftotext reports a /Rotate page's words rotated but its size unrotated, and PdfPig rotates letters its
+                // own way: not matched yet, so such a file stays with the command-line tools (no corpus page is rotated).
+                if (page.Rotation.Value % 360 != 0)
+                {
+                    problem = $"page {n}: /Rotate {page.Rotation.Value}";
+                    return null;
+                }
                 var space = new DeviceSpace(page);
                 result.Add(new LayoutPage(n, space.Width, space.Height, Words(page, space), Rulings(page, space)));
             }
@@ -86,41 +93,27 @@ public sealed class PdfPigToolkit(IPdfToolkit? poppler = null) : IPdfToolkit
     }
 
     /// <summary>A PdfPig exception as the one-line reason poppler's messages gave (<see cref="PopplerMuPdfToolkit.Classify"/>).</summary>
-    internal static string Reason(Exception e, string prefix = "")
+    internal static string Reason(Exception e)
     {
         if (e is PdfDocumentEncryptedException) return "encrypted PDF: a password is required to open it";
         var m = e.Message.ToLowerInvariant();
         if (m.Contains("xref") || m.Contains("trailer") || m.Contains("cross reference") || m.Contains("end of file") || m.Contains("startxref") || e is EndOfStreamException)
             return "damaged or truncated PDF (no readable cross-reference table or trailer)";
         var first = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        return first is null ? $"{prefix}the PDF could not be read" : $"{prefix}the PDF could not be read ({first})";
+        return first is null ? "the PDF could not be read" : $"the PDF could not be read ({first})";
     }
 
     /// <summary>
-    /// poppler's device space for a page: origin at the top-left corner of the crop box as displayed (after /Rotate),
-    /// y down. PdfPig gives user space: origin bottom-left, y up, unrotated.
+    /// poppler's device space for an unrotated page: origin at the top-left corner of the crop box, y down. PdfPig
+    /// gives the page's user space: origin bottom-left, y up.
     /// </summary>
-    private readonly struct DeviceSpace
+    private readonly struct DeviceSpace(Page page)
     {
-        private readonly PdfRectangle _box;
-        private readonly int _rotation;
-        public double Width { get; }
-        public double Height { get; }
+        private readonly PdfRectangle _box = page.CropBox.Bounds;
+        public double Width { get; } = page.CropBox.Bounds.Width;
+        public double Height { get; } = page.CropBox.Bounds.Height;
 
-        public DeviceSpace(Page page)
-        {
-            _box = page.CropBox.Bounds;
-            _rotation = ((page.Rotation.Value % 360) + 360) % 360;
-            (Width, Height) = _rotation is 90 or 270 ? (_box.Height, _box.Width) : (_box.Width, _box.Height);
-        }
-
-        public (double x, double y) Map(PdfPoint p) => _rotation switch
-        {
-            90 => (p.Y - _box.Bottom, p.X - _box.Left),
-            180 => (_box.Right - p.X, p.Y - _box.Bottom),
-            270 => (_box.Top - p.Y, _box.Right - p.X),
-            _ => (p.X - _box.Left, _box.Top - p.Y),
-        };
+        public (double x, double y) Map(PdfPoint p) => (p.X - _box.Left, _box.Top - p.Y);
     }
 
     /// <summary>One letter in device space: baseline start and end, size, font, text (control characters removed).</summary>
