@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the native tools baocao needs from Debian's packages (idempotent: does nothing when all are present).
-#   poppler-utils : pdfinfo, pdftotext -bbox-layout (PDF words with boxes)
-#   mupdf-tools   : mutool trace (PDF vector paths: table ruling lines)
+#   poppler-utils : pdftoppm and pdfimages (scanned pages rendered for OCR, the web interface's page images); pdfinfo and
+#                   pdftotext -bbox-layout (digital PDFs are read in-process by PdfPig; these read the rare file PdfPig
+#                   opens but fails on, and the tests compare PdfPig's layout with theirs)
+#   mupdf-tools   : mutool trace (the vector paths of those same files, and the same comparison)
 #   libtesseract5, liblept5, tesseract-ocr-vie : OCR of scanned pages in-process (Tesseract C API, Leptonica)
 #   tesseract-ocr-script-viet : the Vietnamese script model, read together with vie (keeps the dot below of nặng)
 #   tesseract-ocr-eng : the English model, which reads the figures (digits) better than the Vietnamese one
@@ -14,6 +16,7 @@ set -euo pipefail
 need=()
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v pdfinfo   >/dev/null 2>&1 || need+=(poppler-utils)
+command -v pdftoppm  >/dev/null 2>&1 || need+=(poppler-utils)
 command -v mutool    >/dev/null 2>&1 || need+=(mupdf-tools)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 command -v chromium  >/dev/null 2>&1 || need+=(chromium)

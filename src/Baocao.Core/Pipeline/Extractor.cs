@@ -23,11 +23,11 @@ namespace Baocao.Pipeline;
 public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> readers, TableInterpreter interpreter, ReportChecker? checker = null, NameNormalizer? names = null)
 {
     /// <summary>
-    /// The default wiring: OpenXml for DOCX; poppler and mutool for PDF; lattice then stream table detection; the
+    /// The default wiring: OpenXml for DOCX; PdfPig for PDF (poppler to render scanned pages); lattice then stream table detection; the
     /// trained column mapper (models/column-mapper.json beside the program, loaded here, at start). Throws
     /// <see cref="ModelLoadException"/> with a one-line reason when the model file is missing or corrupt.
     /// </summary>
-    /// <param name="toolkit">The PDF tools (poppler and mutool by default).</param>
+    /// <param name="toolkit">The PDF reader (PdfPig by default, <see cref="PdfPigToolkit"/>; <see cref="PopplerMuPdfToolkit"/> is the command-line one).</param>
     /// <param name="ocrWorkers">Tesseract engines in the pool: one per worker thread. 0 disables OCR.</param>
     /// <param name="mapperModel">The column-mapper model file (default: models/column-mapper.json beside the program).</param>
     /// <param name="mapper">Another column mapper instead of the model (the rule table, for comparisons).</param>
@@ -36,7 +36,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
     {
         var mapperVersion = mapper is null ? "mapper." + FileHash(mapperModel ?? ColumnMapperModel.DefaultPath) : "mapper.custom";
         mapper ??= ModelColumnMapper.LoadDefault(mapperModel);
-        toolkit ??= new PopplerMuPdfToolkit();
+        toolkit ??= new PdfPigToolkit();
         var analyzer = new PageLayoutAnalyzer([new LatticeTableDetector(), new StreamTableDetector()]);
         var workers = ocrWorkers ?? Environment.ProcessorCount;
         string? problem = "disabled";
@@ -65,7 +65,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
     /// The version of the extraction code. Raise it when a change alters what records hold: an ingest re-extracts every
     /// file stored under another version (and retries every failure).
     /// </summary>
-    public const string Code = "x9";
+    public const string Code = "x10"; // x9: header evidence, number grouping, doubts (issue 14); x10: PDF read by PdfPig, control characters dropped from text
 
     /// <summary>
     /// What produced the records: <see cref="Code"/>, the column-mapper model's content hash and whether OCR was
