@@ -215,4 +215,21 @@ public class ElasticClientTests
         Assert.Equal(2, searches.Count);
         Assert.Equal("/e/a.docx", searches[1]["search_after"]![0]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Value_keys_outside_the_canonical_ones_are_read_from_the_typed_mapping()
+    {
+        var mappings = ElasticQuery.IndexBody()["mappings"]!.DeepClone();
+        mappings["properties"]!["rows"]!["properties"]!["values"]!["properties"]!["extra_key"] = new JsonObject { ["type"] = "double" };
+        var mapping = new JsonObject { ["baocao"] = new JsonObject { ["mappings"] = mappings } }.ToJsonString();
+        var fake = new FakeElastic((method, path, _) => (method, path) switch
+        {
+            ("GET", "/") => (200, Info),
+            ("HEAD", "/baocao") => (200, ""),
+            ("GET", "/baocao/_mapping") => (200, mapping),
+            _ => (500, "{}"),
+        });
+        using var index = ElasticReportIndex.Open("http://es.test:9200/baocao", create: false, fake.Invoker);
+        Assert.Equal(["extra_key"], index.ValueKeys());
+    }
 }

@@ -232,7 +232,7 @@ public sealed class ElasticReportIndex : IReportIndex
         if (values?.Properties is not { } props) return [];
         var canonical = CanonicalKeys.Dossier.Select(ElasticQuery.ValueField).ToHashSet();
         // Field names lost their dots; extra keys are reported as stored.
-        return props.Select(p => p.Key.Name).Where(k => !canonical.Contains(k)).ToList();
+        return props.Select(p => p.Key.Name).OfType<string>().Where(k => !canonical.Contains(k)).ToList();
     }
 
     public StoredSource? Find(string path)
