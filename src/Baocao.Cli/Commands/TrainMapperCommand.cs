@@ -8,7 +8,7 @@ using Baocao.Mapping.Training;
 namespace Baocao.Cli;
 
 /// <summary>
-/// <c>baocao train-mapper</c>: rebuilds the column mapper (models/column-mapper.json) and its model card from the form
+/// <c>baocao train-mapper</c>: rebuilds the column mapper (models/column-mapper.mlnet.zip) and its model card from the form
 /// catalog and the corpus truth files, deterministically with a fixed seed, and prints the held-out accuracy.
 /// </summary>
 public static class TrainMapperCommand
@@ -22,12 +22,19 @@ public static class TrainMapperCommand
         var seed = new Option<int>("--seed") { Description = "seed of the generated training data", DefaultValueFactory = _ => new TrainerOptions().Seed };
         var quick = new Option<bool>("--skip-corpus-check") { Description = "skip the second training without the corpus (halves the time)" };
         var errors = new Option<string?>("--errors") { Description = "write every held-out mistake to this file (tab-separated), to improve the catalog" };
-        var cmd = new Command("train-mapper", "Rebuild the column-mapping model from the form catalog and the corpus truth") { catalog, corpus, output, card, seed, quick, errors };
-        cmd.SetAction(p => Run(p.GetValue(catalog)!, p.GetValue(corpus)!, p.GetValue(output)!, p.GetValue(card)!, p.GetValue(seed), !p.GetValue(quick), p.GetValue(errors)));
+        var classifier = new Option<ClassifierKind>("--classifier")
+        {
+            Description = "the classifier to ship (SdcaMaximumEntropy, LbfgsMaximumEntropy, Softmax)", DefaultValueFactory = _ => new TrainerOptions().Classifier,
+        };
+        var compare = new Option<bool>("--compare") { Description = "also train the other classifiers on the same data and print them side by side (and in the card)" };
+        var cmd = new Command("train-mapper", "Rebuild the column-mapping model from the form catalog and the corpus truth") { catalog, corpus, output, card, seed, quick, errors, classifier, compare };
+        cmd.SetAction(p => Run(p.GetValue(catalog)!, p.GetValue(corpus)!, p.GetValue(output)!, p.GetValue(card)!, p.GetValue(seed), !p.GetValue(quick), p.GetValue(errors),
+            p.GetValue(classifier), p.GetValue(compare)));
         return cmd;
     }
 
-    private static int Run(string catalogPath, string corpusDir, string output, string cardPath, int seed, bool corpusCheck, string? errorsPath)
+    private static int Run(string catalogPath, string corpusDir, string output, string cardPath, int seed, bool corpusCheck, string? errorsPath,
+        ClassifierKind classifier, bool compare)
     {
         FormCatalog catalog;
         string catalogText;
@@ -45,7 +52,9 @@ public static class TrainMapperCommand
 
         ColumnMapperModel model;
         TrainingReport report;
-        try { (model, report) = MapperTrainer.Train(catalog, catalogText, corpus, new TrainerOptions(Seed: seed), corpusCheck, Console.WriteLine); }
+        // The shipped classifier first in the comparison, then the others in a fixed order.
+        var kinds = compare ? Enum.GetValues<ClassifierKind>().OrderBy(k => k != classifier).ToList() : null;
+        try { (model, report) = MapperTrainer.Train(catalog, catalogText, corpus, new TrainerOptions(Seed: seed, Classifier: classifier), corpusCheck, Console.WriteLine, kinds); }
         catch (CatalogException e) { Console.Error.WriteLine($"error: {catalogPath}: {e.Reason}"); return 1; }
 
         model.Save(output);
@@ -65,6 +74,12 @@ public static class TrainMapperCommand
         if (report.CorpusLeftOut is { } lo)
             Console.WriteLine($"  corpus, trained without it   {lo.Total.Correct,5}/{lo.Total.Columns,-5} {(100 * lo.Total.Accuracy).ToString("0.00", ci),6} %");
         Console.WriteLine($"training time {report.TrainingTime.TotalSeconds.ToString("0.0", ci)} s");
+        if (report.Comparison is { } cmp)
+        {
+            Console.WriteLine();
+            Console.WriteLine("comparison on the same held-out split (each model as it loads from its file):");
+            foreach (var line in ModelCard.ComparisonTable(cmp)) Console.WriteLine(line);
+        }
         return 0;
     }
 }

@@ -19,7 +19,7 @@ public sealed class ModelColumnMapper : IColumnMapper
         assigner = new JointAssigner(model.Classes, model.Schemas, model.Sums, options);
     }
 
-    /// <summary>Loads the model that ships beside the program (models/column-mapper.json). Throws <see cref="ModelLoadException"/>.</summary>
+    /// <summary>Loads the model that ships beside the program (models/column-mapper.mlnet.zip). Throws <see cref="ModelLoadException"/>.</summary>
     public static ModelColumnMapper LoadDefault(string? path = null) => new(ColumnMapperModel.Load(path ?? ColumnMapperModel.DefaultPath));
 
     public double ReviewThreshold => Model.Threshold;

@@ -24,12 +24,12 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
 {
     /// <summary>
     /// The default wiring: OpenXml for DOCX; PdfPig for PDF (poppler to render scanned pages); lattice then stream table detection; the
-    /// trained column mapper (models/column-mapper.json beside the program, loaded here, at start). Throws
+    /// trained column mapper (models/column-mapper.mlnet.zip beside the program, loaded here, at start). Throws
     /// <see cref="ModelLoadException"/> with a one-line reason when the model file is missing or corrupt.
     /// </summary>
     /// <param name="toolkit">The PDF reader (PdfPig by default, <see cref="PdfPigToolkit"/>; <see cref="PopplerMuPdfToolkit"/> is the command-line one).</param>
     /// <param name="ocrWorkers">Tesseract engines in the pool: one per worker thread. 0 disables OCR.</param>
-    /// <param name="mapperModel">The column-mapper model file (default: models/column-mapper.json beside the program).</param>
+    /// <param name="mapperModel">The column-mapper model file (default: models/column-mapper.mlnet.zip beside the program).</param>
     /// <param name="mapper">Another column mapper instead of the model (the rule table, for comparisons).</param>
     public static Extractor CreateDefault(IPdfToolkit? toolkit = null, int? ocrWorkers = null, string? mapperModel = null, IColumnMapper? mapper = null,
         IDocConverter? docConverter = null)
@@ -65,7 +65,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
     /// The version of the extraction code. Raise it when a change alters what records hold: an ingest re-extracts every
     /// file stored under another version (and retries every failure).
     /// </summary>
-    public const string Code = "x10"; // x9: header evidence, number grouping, doubts (issue 14); x10: PDF read by PdfPig, control characters dropped from text
+    public const string Code = "x11"; // x9: header evidence, number grouping, doubts (issue 14); x10: PDF read by PdfPig, control characters dropped from text; x11: the column mapper on ML.NET
 
     /// <summary>
     /// What produced the records: <see cref="Code"/>, the column-mapper model's content hash and whether OCR was

@@ -7,7 +7,7 @@ using Baocao.Tests.Corpus;
 
 namespace Baocao.Tests.Mapping;
 
-/// <summary>The shipped model (models/column-mapper.json) on headers it has not seen as such, and the model file itself.</summary>
+/// <summary>The shipped model (models/column-mapper.mlnet.zip, ML.NET's file) on headers it has not seen as such, and the model file itself.</summary>
 public class ModelColumnMapperTests
 {
     private static readonly Lazy<ModelColumnMapper> Shipped = new(() => ModelColumnMapper.LoadDefault());
@@ -63,21 +63,30 @@ public class ModelColumnMapperTests
     public void The_model_file_loads_and_a_missing_or_corrupt_one_gives_one_line()
     {
         Assert.Contains("received.total", Shipped.Value.Model.Classes);
+        Assert.Equal(ClassifierKind.SdcaMaximumEntropy, Shipped.Value.Model.Classifier.Kind);
         var dir = Directory.CreateTempSubdirectory("baocao-model-").FullName;
         try
         {
-            var missing = Path.Combine(dir, "none.json");
+            var missing = Path.Combine(dir, "none.zip");
             var e = Assert.Throws<ModelLoadException>(() => Extractor.CreateDefault(ocrWorkers: 0, mapperModel: missing));
             Assert.Equal(missing, e.FilePath);
             Assert.Contains("missing", e.Reason);
-            var corrupt = Path.Combine(dir, "corrupt.json");
-            File.WriteAllText(corrupt, File.ReadAllText(ColumnMapperModel.DefaultPath)[..5000]);
-            Assert.StartsWith("corrupt column-mapper model", Assert.Throws<ModelLoadException>(() => ColumnMapperModel.Load(corrupt)).Reason);
+            var corrupt = Path.Combine(dir, "corrupt.zip");
+            File.WriteAllBytes(corrupt, File.ReadAllBytes(ColumnMapperModel.DefaultPath)[..5000]);
+            var c = Assert.Throws<ModelLoadException>(() => ColumnMapperModel.Load(corrupt)).Reason;
+            Assert.StartsWith("corrupt column-mapper model", c);
+            Assert.DoesNotContain('\n', c);
             var other = Path.Combine(dir, "other.json");
             File.WriteAllText(other, "{\"format\": \"something-else\"}");
             var r = Assert.Throws<ModelLoadException>(() => ColumnMapperModel.Load(other)).Reason;
             Assert.Contains("not a column-mapper model", r);
             Assert.DoesNotContain('\n', r);
+            // A zip that is ML.NET's file but lacks the mapper's entry (a model of some other program).
+            var bare = Path.Combine(dir, "bare.zip");
+            File.Copy(ColumnMapperModel.DefaultPath, bare);
+            using (var zip = System.IO.Compression.ZipFile.Open(bare, System.IO.Compression.ZipArchiveMode.Update))
+                zip.GetEntry(ColumnMapperModel.MetaEntry)!.Delete();
+            Assert.Contains("not a column-mapper model", Assert.Throws<ModelLoadException>(() => ColumnMapperModel.Load(bare)).Reason);
         }
         finally { Directory.Delete(dir, true); }
     }
@@ -86,16 +95,40 @@ public class ModelColumnMapperTests
     public void Saving_and_loading_keeps_every_probability()
     {
         var model = Shipped.Value.Model;
-        var path = Path.Combine(Path.GetTempPath(), $"baocao-model-{Guid.NewGuid():N}.json");
+        var path = Path.Combine(Path.GetTempPath(), $"baocao-model-{Guid.NewGuid():N}.zip");
         try
         {
             model.Save(path);
             Assert.Equal(File.ReadAllBytes(ColumnMapperModel.DefaultPath), File.ReadAllBytes(path));
             var again = ColumnMapperModel.Load(path);
             var cols = new List<ColumnFeatures> { new(0, "Số hồ sơ tiếp nhận › Tổng số", 3, "(3)=(4)+(5)", ["5"]) };
-            Assert.Equal(model.Classify(cols, 0), again.Classify(cols, 0));
+            var p = model.Classify(cols, 0);
+            Assert.Equal(p, again.Classify(cols, 0));
+            Assert.Equal(1.0, p.Sum(), 3);
+            Assert.Equal("received.total", model.Classes[Array.IndexOf(p, p.Max())]);
         }
         finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void An_ml_net_file_whose_classes_are_in_another_order_is_refused()
+    {
+        // The Score slots are read by position: a model whose label keys are not the mapper's classes in order would
+        // put every probability on the wrong key, so loading checks the slot names.
+        var bytes = File.ReadAllBytes(ColumnMapperModel.DefaultPath);
+        var classes = Shipped.Value.Model.Classes.ToList();
+        (classes[3], classes[4]) = (classes[4], classes[3]);
+        var e = Assert.Throws<FormatException>(() => MlNetColumnClassifier.Load(new MemoryStream(bytes), ClassifierKind.SdcaMaximumEntropy, classes));
+        Assert.Contains("classes differ", e.Message);
+    }
+
+    [Fact]
+    public void The_classifier_is_safe_to_share_between_threads()
+    {
+        var model = Shipped.Value.Model;
+        var cols = new List<ColumnFeatures> { new(0, "Số hồ sơ đã giải quyết › Quá hạn", 10, null, ["0"]), new(1, "Lĩnh vực", 2, null, ["Hộ tịch"]) };
+        var expected = Enumerable.Range(0, 2).Select(i => model.Classify(cols, i)).ToList();
+        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k => Assert.Equal(expected[k % 2], model.Classify(cols, k % 2)));
     }
 
     [Fact]
@@ -108,12 +141,38 @@ public class ModelColumnMapperTests
             Softmax: new SoftmaxOptions(MaxIterations: 60));
         var (a, ra) = MapperTrainer.Train(catalog, catalogText, corpus, options, leaveCorpusOut: false);
         var (b, _) = MapperTrainer.Train(catalog, catalogText, corpus, options, leaveCorpusOut: false);
+        Assert.Equal(ClassifierKind.SdcaMaximumEntropy, a.Classifier.Kind);
         Assert.Equal(a.Serialize(), b.Serialize());
         // Even this small model reads the corpus headings it was trained on, and has the same classes as the shipped one.
         Assert.True(ra.Corpus.Total.Accuracy > 0.95, $"corpus accuracy {ra.Corpus.Total.Accuracy:P1}");
+        Assert.NotNull(ra.Metrics);
         Assert.Equal(Shipped.Value.Model.Classes, a.Classes);
         var (c, _) = MapperTrainer.Train(catalog, catalogText, corpus, options with { Seed = 7 }, leaveCorpusOut: false);
         Assert.NotEqual(a.Serialize(), c.Serialize());
+    }
+
+    [Fact]
+    public void The_softmax_baseline_saves_as_json_and_is_compared_beside_ml_net()
+    {
+        var catalogText = File.ReadAllText(FormCatalogTests.CatalogPath);
+        var catalog = FormCatalog.Parse(catalogText);
+        var corpus = CorpusLabels.Read(CorpusTests.CorpusDir, catalog);
+        var options = new TrainerOptions(VariantsPerLayout: 4, OtherTables: 4, HeldOutPerLayout: 1, HeldOutWordingsPerLayout: 1, HeldOutOtherTables: 2,
+            Classifier: ClassifierKind.Softmax, Softmax: new SoftmaxOptions(MaxIterations: 40));
+        var (m, report) = MapperTrainer.Train(catalog, catalogText, corpus, options, leaveCorpusOut: false,
+            compare: [ClassifierKind.Softmax, ClassifierKind.LbfgsMaximumEntropy]);
+        var bytes = m.Serialize();
+        Assert.Equal((byte)'{', bytes[0]);
+        var again = ColumnMapperModel.Parse(bytes);
+        Assert.IsType<SoftmaxColumnClassifier>(again.Classifier);
+        var cols = corpus[0].Columns;
+        Assert.Equal(m.Classify(cols, 1), again.Classify(cols, 1));
+        Assert.Equal([ClassifierKind.Softmax, ClassifierKind.LbfgsMaximumEntropy], report.Comparison!.Select(x => x.Kind));
+        Assert.Null(report.Comparison![0].Metrics);
+        Assert.NotNull(report.Comparison![1].Metrics);
+        Assert.All(report.Comparison!, x => Assert.True(x.Bytes > 0 && x.HeldOut.Total.Columns == report.HeldOut.Total.Columns));
+        var table = ModelCard.ComparisonTable(report.Comparison!).ToList();
+        Assert.Contains("| held-out split | Softmax | LbfgsMaximumEntropy |", table);
     }
 
     [Fact]

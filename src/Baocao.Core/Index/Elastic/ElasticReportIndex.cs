@@ -1,5 +1,10 @@
 using System.Text.Json.Nodes;
 using Baocao.Output;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Clients.Elasticsearch.Core.Search;
+using Elastic.Clients.Elasticsearch.Mapping;
+using Elastic.Transport;
 using Baocao.Reports;
 
 namespace Baocao.Index.Elastic;
@@ -36,14 +41,17 @@ public sealed class ElasticReportIndex : IReportIndex
     /// <paramref name="create"/> a missing index is created with the mapping; an existing index that baocao did not make is
     /// refused, never changed.
     /// </summary>
-    public static ElasticReportIndex Open(string url, bool create)
+    public static ElasticReportIndex Open(string url, bool create) => Open(url, create, null);
+
+    /// <summary>As <see cref="Open(string, bool)"/>, with the client's transport given (the tests answer from memory).</summary>
+    internal static ElasticReportIndex Open(string url, bool create, IRequestInvoker? invoker)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) throw new IndexException(url, "not a URL");
         var name = uri.AbsolutePath.Trim('/');
         if (name.Length == 0) name = "baocao";
         if (name.Contains('/') || name != name.ToLowerInvariant())
             throw new IndexException(url, "the index name (the URL's path) must be one lower-case word, as Elasticsearch requires");
-        var client = new ElasticClient(new Uri(uri.GetLeftPart(UriPartial.Authority)));
+        var client = new ElasticClient(new Uri(uri.GetLeftPart(UriPartial.Authority)), invoker);
         try
         {
             client.Info();
@@ -54,8 +62,8 @@ public sealed class ElasticReportIndex : IReportIndex
             }
             else
             {
-                var meta = client.Mapping(name)[name]?["mappings"]?["_meta"];
-                if (meta?["format"]?.GetValue<string>() != ElasticQuery.Format)
+                var meta = client.Mapping(name)?.Meta;
+                if (meta is null || !meta.TryGetValue("format", out var format) || format?.ToString() != ElasticQuery.Format)
                     throw new IndexException(url, "not a baocao index (its mapping was not made by baocao); it is left as it is");
             }
             return new ElasticReportIndex(client, name, url);
@@ -99,30 +107,43 @@ public sealed class ElasticReportIndex : IReportIndex
     public SearchResult Search(SearchQuery query)
     {
         var resp = client.Search(index, ElasticQuery.SearchBody(query, query.Limit));
-        var hits = resp["hits"]!;
-        var total = hits["total"]!["value"]!.GetValue<int>();
+        var total = (int)resp.Total;
         var filter = new RowFilter(query);
         var terms = TextQuery.Parse(query.Text).Terms;
         var docs = new List<DocumentHit>();
-        foreach (var hit in hits["hits"]!.AsArray())
-        {
-            var record = RecordJsonReader.Parse(hit!["_source"]!["record"]!.ToJsonString());
-            docs.Add(Hit(IndexedReport.From(record), filter, terms, query.RowsPerDocument));
-        }
-        var aggs = resp["aggregations"];
+        foreach (var hit in resp.Hits)
+            docs.Add(Hit(IndexedReport.From(RecordOf(hit.Source)), filter, terms, query.RowsPerDocument));
+        var aggs = resp.Aggregations;
         var rows = 0;
         foreach (var name in new[] { "rows_head", "rows_own" })
-            if (aggs?[name]?["rows"]?["selected"]?["doc_count"] is { } n) rows += n.GetValue<int>();
+            if (aggs?.GetFilter(name)?.Aggregations?.GetNested("rows")?.Aggregations?.GetFilter("selected") is { } selected) rows += (int)selected.DocCount;
         Facets? facets = null;
         if (query.Facets && aggs is not null)
-        {
-            List<FacetCount> Buckets(string name) => aggs[name]!["buckets"]!.AsArray().Select(b => new FacetCount(
-                b!["display"]?["buckets"]?.AsArray().FirstOrDefault()?["key"]?.ToString() ?? b["key"]!.ToString(), b["doc_count"]!.GetValue<int>())).ToList();
-            facets = new Facets(Buckets("province"), Buckets("agency"), Buckets("year").OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList(), Buckets("form"),
-                Buckets("period").OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList());
-        }
+            facets = new Facets(Buckets(aggs, "province"), Buckets(aggs, "agency"), Buckets(aggs, "year").OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList(),
+                Buckets(aggs, "form"), Buckets(aggs, "period").OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList());
         return new SearchResult(total, rows, docs, facets);
     }
+
+    /// <summary>
+    /// A terms facet: keyword fields come back as string terms, the year as long terms; a bucket's shown value is its
+    /// "display" sub-aggregation (the printed name of a folded key) when there is one.
+    /// </summary>
+    private static List<FacetCount> Buckets(AggregateDictionary aggs, string name)
+    {
+        static string? Display(AggregateDictionary? sub) => sub?.GetStringTerms("display")?.Buckets.FirstOrDefault()?.Key.ToString();
+        if (aggs.GetStringTerms(name) is { } s)
+            return s.Buckets.Select(b => new FacetCount(Display(b.Aggregations) ?? b.Key.ToString()!, (int)b.DocCount)).ToList();
+        if (aggs.GetLongTerms(name) is { } l)
+            return l.Buckets.Select(b => new FacetCount(Display(b.Aggregations) ?? b.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), (int)b.DocCount)).ToList();
+        return [];
+    }
+
+    /// <summary>The record stored in a document's source (kept whole, unsearched, in "record").</summary>
+    private static Baocao.Reports.ReportRecord RecordOf(JsonObject? source) =>
+        RecordJsonReader.Parse((source?["record"] ?? throw new IndexException("elasticsearch", "a document without its record")).ToJsonString());
+
+    /// <summary>The sort values of the last hit, as the next page's search_after.</summary>
+    private JsonArray After<T>(Hit<T> hit) => new(hit.Sort!.Select(v => client.ToJson(v)).ToArray());
 
     /// <summary>A result entry from a report's stored record; shared by both engines' meaning through <see cref="RowFilter"/>.</summary>
     internal static DocumentHit Hit(IndexedReport doc, RowFilter filter, IReadOnlyList<string> terms, int rowsPerDocument)
@@ -165,11 +186,11 @@ public sealed class ElasticReportIndex : IReportIndex
             var body = ElasticQuery.SearchBody(query with { Facets = false }, 200, after);
             body.Remove("aggs");
             body["sort"] = new JsonArray(new JsonObject { ["path"] = "asc" });
-            var hits = client.Search(index, body)["hits"]!["hits"]!.AsArray();
+            var hits = client.Search(index, body).Hits.ToList();
             if (hits.Count == 0) yield break;
             foreach (var hit in hits)
             {
-                var record = RecordJsonReader.Parse(hit!["_source"]!["record"]!.ToJsonString());
+                var record = RecordOf(hit.Source);
                 var doc = IndexedReport.From(record);
                 var rows = query.SelectsRows ? filter.Rows(doc) : doc.Rows;
                 var h = record.Header;
@@ -178,7 +199,7 @@ public sealed class ElasticReportIndex : IReportIndex
                         doc.PeriodLabel, h.Title, x.Table, x.Form, record.Tables.First(t => t.Index == x.Table).Title, x.Row, x.Stt, x.Label, x.Kind, x.Page,
                         x.Values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value));
             }
-            after = hits[^1]!["sort"]!.AsArray().DeepClone().AsArray();
+            after = After(hits[^1]);
         }
     }
 
@@ -196,21 +217,22 @@ public sealed class ElasticReportIndex : IReportIndex
             },
         };
         var resp = client.Search(index, body);
-        var docs = resp["hits"]!["total"]!["value"]!.GetValue<long>();
-        var rows = resp["aggregations"]!["rows"]!["doc_count"]!.GetValue<long>();
-        var figures = resp["aggregations"]!["figures"]!["value"]!.GetValue<long>();
-        var bytes = client.Stats(index)["_all"]?["primaries"]?["store"]?["size_in_bytes"]?.GetValue<long>() ?? 0;
+        var docs = resp.Total;
+        var rows = resp.Aggregations?.GetNested("rows")?.DocCount ?? 0;
+        var figures = (long)(resp.Aggregations?.GetValueCount("figures")?.Value ?? 0);
+        var bytes = client.StoreBytes(index);
         // Tables and values are not aggregated separately in Elasticsearch's layout; -1 says "not counted".
         return new IndexStats(docs, -1, rows, -1, figures, bytes);
     }
 
     public IReadOnlyCollection<string> ValueKeys()
     {
-        var props = client.Mapping(index)[index]?["mappings"]?["properties"]?["rows"]?["properties"]?["values"]?["properties"]?.AsObject();
-        if (props is null) return [];
+        var rows = client.Mapping(index)?.Properties?.TryGetProperty("rows", out var r) == true ? r as NestedProperty : null;
+        var values = rows?.Properties?.TryGetProperty("values", out var v) == true ? v as ObjectProperty : null;
+        if (values?.Properties is not { } props) return [];
         var canonical = CanonicalKeys.Dossier.Select(ElasticQuery.ValueField).ToHashSet();
         // Field names lost their dots; extra keys are reported as stored.
-        return props.Select(p => p.Key).Where(k => !canonical.Contains(k)).ToList();
+        return props.Select(p => p.Key.Name).OfType<string>().Where(k => !canonical.Contains(k)).ToList();
     }
 
     public StoredSource? Find(string path)
@@ -230,14 +252,14 @@ public sealed class ElasticReportIndex : IReportIndex
                 ["_source"] = new JsonArray("path", "sha256", "extractor", "indexedAt"), ["sort"] = new JsonArray(new JsonObject { ["path"] = "asc" }),
             };
             if (after is not null) body["search_after"] = after;
-            var hits = client.Search(index, body)["hits"]!["hits"]!.AsArray();
+            var hits = client.Search(index, body).Hits.ToList();
             if (hits.Count == 0) yield break;
             foreach (var hit in hits)
             {
-                var s = hit!["_source"]!;
+                var s = hit.Source!;
                 yield return new StoredSource(s["path"]!.GetValue<string>(), s["sha256"]!.GetValue<string>(), s["extractor"]?.GetValue<string>(), s["indexedAt"]!.ToString());
             }
-            after = hits[^1]!["sort"]!.AsArray().DeepClone().AsArray();
+            after = After(hits[^1]);
         }
     }
 
@@ -249,8 +271,8 @@ public sealed class ElasticReportIndex : IReportIndex
         {
             ["size"] = 1, ["query"] = new JsonObject { ["term"] = new JsonObject { ["docId"] = id } }, ["_source"] = new JsonArray("record"),
         };
-        var hits = client.Search(index, body)["hits"]!["hits"]!.AsArray();
-        return hits.Count > 0 && hits[0]!["_source"]?["record"] is { } rec ? RecordJsonReader.Parse(rec.ToJsonString()) : null;
+        var hit = client.Search(index, body).Hits.FirstOrDefault();
+        return hit?.Source?["record"] is { } rec ? RecordJsonReader.Parse(rec.ToJsonString()) : null;
     }
 
     public ReportRecord? Load(string path)

@@ -16,7 +16,9 @@ public sealed record TrainerOptions(
     int MinFeatureCount = 2,
     double PruneBelow = 0.02,
     double Threshold = 0.5,
-    SoftmaxOptions? Softmax = null);
+    ClassifierKind Classifier = ClassifierKind.SdcaMaximumEntropy,
+    SoftmaxOptions? Softmax = null,
+    MlNetOptions? MlNet = null);
 
 /// <summary>The accuracy of one group of tables (a form, or a table type). Correct: the printed key (null for a role) is right.</summary>
 public sealed record GroupScore(string Group, int Tables, int Columns, int Correct, int ArgmaxCorrect, int Doubtful, int TablesAllRight)
@@ -37,7 +39,16 @@ public sealed record Evaluation(IReadOnlyList<GroupScore> Groups, IReadOnlyList<
 public sealed record TrainingReport(
     string Version, int Seed, int TrainTables, int TrainColumns, int DistinctExamples, int CandidateFeatures, int Features, int Classes,
     TimeSpan TrainingTime, Evaluation HeldOut, Evaluation HeldOutLayouts, Evaluation HeldOutWordings, Evaluation Corpus,
-    Evaluation? CorpusLeftOut, Evaluation RuleBaseline, IReadOnlyList<string> TrainLayouts, IReadOnlyList<string> HeldOutLayoutIds);
+    Evaluation? CorpusLeftOut, Evaluation RuleBaseline, IReadOnlyList<string> TrainLayouts, IReadOnlyList<string> HeldOutLayoutIds,
+    ClassifierKind Classifier, MlMetrics? Metrics, IReadOnlyList<TrainerComparison>? Comparison = null);
+
+/// <summary>
+/// One classifier of the side-by-side comparison, trained on the same tables and measured on the same held-out split
+/// as it loads from its file: accuracy, file size, load time (median of 5 loads, after one), time per table (the
+/// classifier and the joint assignment, over the whole held-out split).
+/// </summary>
+public sealed record TrainerComparison(ClassifierKind Kind, Evaluation HeldOut, Evaluation HeldOutLayouts, Evaluation HeldOutWordings, Evaluation Corpus,
+    MlMetrics? Metrics, long Bytes, double LoadMilliseconds, double MillisecondsPerTable, TimeSpan TrainingTime);
 
 /// <summary>
 /// Builds the column mapper from the catalog and the corpus: generates the labelled tables (training split from the
@@ -48,7 +59,7 @@ public sealed record TrainingReport(
 public static class MapperTrainer
 {
     public static (ColumnMapperModel Model, TrainingReport Report) Train(FormCatalog catalog, string catalogText, IReadOnlyList<LabelledTable> corpus,
-        TrainerOptions options, bool leaveCorpusOut = true, Action<string>? log = null)
+        TrainerOptions options, bool leaveCorpusOut = true, Action<string>? log = null, IReadOnlyList<ClassifierKind>? compare = null)
     {
         log ??= _ => { };
         CheckSplit(catalog);
@@ -64,25 +75,83 @@ public static class MapperTrainer
         var watch = Stopwatch.StartNew();
         var training = corpus.Concat(synthetic).ToList();
         log($"training on {training.Count} tables ({training.Sum(t => t.Columns.Count)} columns): {corpus.Count} from the corpus, {synthetic.Count} generated");
-        var (model, stats) = Fit(catalog, training, options, Version(catalogText, corpus, options), log);
+        var version = Version(catalogText, corpus, options);
+        var (model, stats) = Fit(catalog, training, options, options.Classifier, version, log);
         watch.Stop();
-        log($"trained in {watch.Elapsed.TotalSeconds:0.0} s: {stats.features} features kept of {stats.candidates}");
+        log($"{options.Classifier} trained in {watch.Elapsed.TotalSeconds:0.0} s: {stats.features} features of {stats.candidates}");
 
         var mapper = new ModelColumnMapper(model);
         Evaluation? leftOut = null;
         if (leaveCorpusOut && corpus.Count > 0)
         {
             log("leave-corpus-out check: training again without the corpus tables");
-            var (withoutCorpus, _) = Fit(catalog, synthetic, options, "leave-corpus-out", _ => { });
+            var (withoutCorpus, _) = Fit(catalog, synthetic, options, options.Classifier, "leave-corpus-out", _ => { });
             leftOut = Evaluate(new ModelColumnMapper(withoutCorpus), corpus);
+        }
+        var metrics = model.Classifier is MlNetColumnClassifier ml ? ml.Evaluate(MlRows(model, heldOut)) : null;
+        List<TrainerComparison>? comparison = null;
+        if (compare is not null)
+        {
+            comparison = [];
+            foreach (var kind in compare)
+            {
+                ColumnMapperModel m;
+                TimeSpan time;
+                if (kind == options.Classifier) (m, time) = (model, watch.Elapsed);
+                else
+                {
+                    log($"comparison: training {kind}");
+                    var w = Stopwatch.StartNew();
+                    m = Fit(catalog, training, options, kind, version, _ => { }).model;
+                    time = w.Elapsed;
+                }
+                comparison.Add(Measure(m, time, heldOut, heldOutLayouts, heldOutWordings, corpus));
+                log($"comparison: {kind} held-out {100 * comparison[^1].HeldOut.Total.Accuracy:0.00} %");
+            }
         }
         var report = new TrainingReport(model.Version, options.Seed, training.Count, training.Sum(t => t.Columns.Count), stats.examples, stats.candidates,
             stats.features, model.Classes.Count, watch.Elapsed,
             Evaluate(mapper, heldOut), Evaluate(mapper, heldOutLayouts), Evaluate(mapper, heldOutWordings), Evaluate(mapper, corpus), leftOut,
             Evaluate(new RuleTableColumnMapper(), heldOut),
-            catalog.Layouts.Where(l => !l.HeldOut).Select(l => l.Id).ToList(), catalog.Layouts.Where(l => l.HeldOut).Select(l => l.Id).ToList());
+            catalog.Layouts.Where(l => !l.HeldOut).Select(l => l.Id).ToList(), catalog.Layouts.Where(l => l.HeldOut).Select(l => l.Id).ToList(),
+            options.Classifier, metrics, comparison);
         return (model, report);
     }
+
+    /// <summary>Saves the model to a scratch file and measures it as extraction will use it (see <see cref="TrainerComparison"/>).</summary>
+    private static TrainerComparison Measure(ColumnMapperModel model, TimeSpan trainingTime, IReadOnlyList<LabelledTable> heldOut,
+        IReadOnlyList<LabelledTable> heldOutLayouts, IReadOnlyList<LabelledTable> heldOutWordings, IReadOnlyList<LabelledTable> corpus)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"baocao-compare-{Guid.NewGuid():N}");
+        try
+        {
+            model.Save(path);
+            var bytes = new FileInfo(path).Length;
+            var loaded = ColumnMapperModel.Load(path);
+            var loads = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                var w = Stopwatch.StartNew();
+                loaded = ColumnMapperModel.Load(path);
+                loads.Add(w.Elapsed.TotalMilliseconds);
+            }
+            loads.Sort();
+            var mapper = new ModelColumnMapper(loaded);
+            foreach (var t in heldOut.Take(20)) mapper.Choose(t.Form, t.Columns);
+            var clock = Stopwatch.StartNew();
+            foreach (var t in heldOut) mapper.Choose(t.Form, t.Columns);
+            var perTable = clock.Elapsed.TotalMilliseconds / Math.Max(1, heldOut.Count);
+            var metrics = loaded.Classifier is MlNetColumnClassifier ml ? ml.Evaluate(MlRows(loaded, heldOut)) : null;
+            return new TrainerComparison(model.Classifier.Kind, Evaluate(mapper, heldOut), Evaluate(mapper, heldOutLayouts), Evaluate(mapper, heldOutWordings),
+                Evaluate(mapper, corpus), metrics, bytes, loads[2], perTable, trainingTime);
+        }
+        finally { File.Delete(path); }
+    }
+
+    /// <summary>The labelled columns of some tables as ML.NET rows (for ML.NET's metrics).</summary>
+    private static List<MlColumnRow> MlRows(ColumnMapperModel model, IEnumerable<LabelledTable> tables) =>
+        tables.SelectMany(t => Enumerable.Range(0, t.Columns.Count)
+            .Select(i => new MlColumnRow { Features = model.Featurizer.Features(t.Columns, i).Distinct(StringComparer.Ordinal).ToArray(), Label = t.Classes[i] })).ToList();
 
     public static List<LabelledTable> TrainingTables(FormCatalog catalog, TableGenerator generator, TrainerOptions options) =>
         catalog.Layouts.Where(l => !l.HeldOut)
@@ -93,7 +162,7 @@ public static class MapperTrainer
     public static List<string> Classes(FormCatalog catalog) => catalog.Roles.Select(r => r.Key).Concat(catalog.Fields.Select(f => f.Key)).ToList();
 
     private static (ColumnMapperModel model, (int examples, int candidates, int features) stats) Fit(FormCatalog catalog,
-        IReadOnlyList<LabelledTable> tables, TrainerOptions options, string version, Action<string> log)
+        IReadOnlyList<LabelledTable> tables, TrainerOptions options, ClassifierKind kind, string version, Action<string> log)
     {
         var classes = Classes(catalog);
         var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
@@ -122,6 +191,16 @@ public static class MapperTrainer
             else { seen[key] = examples.Count; examples.Add(new SparseExample(idx, label)); }
         }
         log($"{featureLists.Count} columns, {examples.Count} distinct, {vocabulary.Count} features, {classes.Count} classes");
+        var schemas = catalog.Schemas.Select(s => new AssignmentSchema(s.Id, s.Forms, s.Keys)).ToList();
+        var sums = catalog.Fields.Where(f => f.Sums.Count > 0).ToDictionary(f => f.Key, f => f.Sums);
+        if (kind != ClassifierKind.Softmax)
+        {
+            // ML.NET learns the vocabulary from the rows it is given: features seen once are left out here, as for the softmax.
+            var rows = examples.Select(e => new MlColumnRow { Features = e.Features.Select(f => vocabulary[f]).ToArray(), Label = classes[e.Label], Weight = (float)e.Weight });
+            var ml = MlNetColumnClassifier.Train(classes, rows, kind, options.Seed, options.MlNet);
+            var mlModel = new ColumnMapperModel(version, options.Seed, options.Threshold, classes, schemas, sums, featurizer, ml).AsLoaded();
+            return (mlModel, (examples.Count, vocabulary.Count, vocabulary.Count));
+        }
         var regression = SoftmaxRegression.Train(examples, vocabulary.Count, classes.Count, options.Softmax ?? new SoftmaxOptions());
 
         // A feature's weights matter only as differences between classes; one with none worth keeping is dropped.
@@ -140,10 +219,8 @@ public static class MapperTrainer
             keptFeatures.Add(vocabulary[f]);
             foreach (var w in row) kept.Add((float)(w - mean));
         }
-        var compact = new SoftmaxRegression(keptFeatures.Count, c, kept.ToArray(), regression.Bias);
-        var schemas = catalog.Schemas.Select(s => new AssignmentSchema(s.Id, s.Forms, s.Keys)).ToList();
-        var sums = catalog.Fields.Where(f => f.Sums.Count > 0).ToDictionary(f => f.Key, f => f.Sums);
-        var model = new ColumnMapperModel(version, options.Seed, options.Threshold, classes, schemas, sums, featurizer, keptFeatures, compact).Quantised();
+        var compact = new SoftmaxColumnClassifier(classes, keptFeatures, new SoftmaxRegression(keptFeatures.Count, c, kept.ToArray(), regression.Bias));
+        var model = new ColumnMapperModel(version, options.Seed, options.Threshold, classes, schemas, sums, featurizer, compact).AsLoaded();
         return (model, (examples.Count, vocabulary.Count, keptFeatures.Count));
     }
 
@@ -246,7 +323,7 @@ public static class MapperTrainer
             sb.Append('\n').Append(t.Family);
             for (var i = 0; i < t.Columns.Count; i++) sb.Append('|').Append(t.Columns[i].Header).Append('=').Append(t.Classes[i]);
         }
-        sb.Append('\n').Append(o with { Softmax = o.Softmax ?? new SoftmaxOptions() });
+        sb.Append('\n').Append(o with { Softmax = o.Softmax ?? new SoftmaxOptions(), MlNet = o.MlNet ?? new MlNetOptions() });
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..8];
         return $"catalog {FormCatalogVersion(catalogText)} · features v{ColumnFeaturizer.Version} · data {hash}";
     }
