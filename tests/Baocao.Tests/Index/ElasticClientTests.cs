@@ -19,6 +19,9 @@ internal sealed class FakeElastic(Func<string, string, JsonNode?, (int Status, s
 
     public IRequestInvoker Invoker => new HttpRequestInvoker((_, _) => this);
 
+    /// <summary>Whether the answers say they come from Elasticsearch (false: a web server on the port).</summary>
+    public bool Product { get; init; } = true;
+
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var bytes = request.Content?.ReadAsByteArrayAsync(cancellationToken).GetAwaiter().GetResult() ?? [];
@@ -37,7 +40,7 @@ internal sealed class FakeElastic(Func<string, string, JsonNode?, (int Status, s
         if (body.Length > 0 && !body.Contains('\n')) json = JsonNode.Parse(body);
         var (status, text) = answer(request.Method.Method, path, json);
         var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(text, Encoding.UTF8, "application/json"), RequestMessage = request };
-        response.Headers.Add("X-Elastic-Product", "Elasticsearch");
+        if (Product) response.Headers.Add("X-Elastic-Product", "Elasticsearch");
         return response;
     }
 
@@ -122,6 +125,10 @@ public class ElasticClientTests
         var e = Assert.Throws<IndexException>(() => ElasticReportIndex.Open("http://es.test:9200/baocao", create: false, down.Invoker));
         Assert.Contains("cannot reach Elasticsearch", e.Reason);
         Assert.DoesNotContain('\n', e.Reason);
+
+        var web = new FakeElastic((_, _, _) => (200, "<!DOCTYPE html><html><body>Directory listing</body></html>")) { Product = false };
+        e = Assert.Throws<IndexException>(() => ElasticReportIndex.Open("http://es.test:9200/baocao", create: false, web.Invoker));
+        Assert.StartsWith("not an Elasticsearch node", e.Reason);
 
         var fake = Node(search: """{"error":{"root_cause":[],"type":"search_phase_execution_exception","reason":"all shards failed"},"status":400}""", searchStatus: 400);
         using var index = ElasticReportIndex.Open("http://es.test:9200/baocao", create: false, fake.Invoker);

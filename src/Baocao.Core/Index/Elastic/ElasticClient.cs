@@ -47,7 +47,17 @@ public sealed class ElasticClient : IDisposable
     public JsonNode? ToJson<T>(T value) => JsonNode.Parse(client.RequestResponseSerializer.SerializeToString(value));
 
     /// <summary>GET / : the cluster's version; throws when nothing answers.</summary>
-    public string Info() => Check(client.Info(), "/").Version.Number;
+    public string Info()
+    {
+        try { return Check(client.Info(), "/").Version.Number; }
+        catch (Exception e) when (e is global::Elastic.Clients.Elasticsearch.UnsupportedProductException
+                                      or global::Elastic.Transport.UnexpectedTransportException { InnerException: System.Text.Json.JsonException })
+        {
+            // Something answered, but not as Elasticsearch does (no X-Elastic-Product header): a web server, a proxy's
+            // login page, another product on the port.
+            throw new IndexException(BaseUri.ToString(), "not an Elasticsearch node: something answered, but not as Elasticsearch 8 or 9 does (a web page, a proxy?)", e);
+        }
+    }
 
     public bool IndexExists(string index)
     {
