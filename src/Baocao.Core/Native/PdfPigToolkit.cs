@@ -251,12 +251,12 @@ public sealed class PdfPigToolkit(IPdfToolkit? poppler = null) : IPdfToolkit
                     }
                 }
             }
-            if (path.IsFilled) AddFilled(lines, pts);
+            if (path.IsFilled) RulingSegments.AddFilled(lines, pts);
             if (path.IsStroked)
                 for (var i = 1; i < pts.Count; i++)
                 {
                     if (pts[i].move || double.IsNaN(pts[i].x) || double.IsNaN(pts[i - 1].x)) continue;
-                    AddIfAxisAligned(lines, pts[i - 1].x, pts[i - 1].y, pts[i].x, pts[i].y);
+                    RulingSegments.AddIfAxisAligned(lines, pts[i - 1].x, pts[i - 1].y, pts[i].x, pts[i].y);
                 }
 
             void Add(PdfPoint p, bool move)
@@ -269,22 +269,4 @@ public sealed class PdfPigToolkit(IPdfToolkit? poppler = null) : IPdfToolkit
     }
 
     private static bool Same((double x, double y, bool move) a, (double x, double y) b) => Math.Abs(a.x - b.x) < 1e-9 && Math.Abs(a.y - b.y) < 1e-9;
-
-    /// <summary>A filled path: a thin axis-aligned rectangle is a border bar; anything bigger is shading, not a rule.</summary>
-    private static void AddFilled(List<RulingLine> page, List<(double x, double y, bool move)> pts)
-    {
-        if (pts.Count < 4 || pts.Any(p => double.IsNaN(p.x))) return;
-        var x0 = pts.Min(p => p.x); var x1 = pts.Max(p => p.x);
-        var y0 = pts.Min(p => p.y); var y1 = pts.Max(p => p.y);
-        if (y1 - y0 <= 2.5 && x1 - x0 > 2.5) page.Add(new RulingLine(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2));
-        else if (x1 - x0 <= 2.5 && y1 - y0 > 2.5) page.Add(new RulingLine((x0 + x1) / 2, y0, (x0 + x1) / 2, y1));
-    }
-
-    private static void AddIfAxisAligned(List<RulingLine> page, double ax, double ay, double bx, double by)
-    {
-        if (Math.Abs(ay - by) < 0.8 && Math.Abs(ax - bx) > 1)
-            page.Add(new RulingLine(Math.Min(ax, bx), (ay + by) / 2, Math.Max(ax, bx), (ay + by) / 2));
-        else if (Math.Abs(ax - bx) < 0.8 && Math.Abs(ay - by) > 1)
-            page.Add(new RulingLine((ax + bx) / 2, Math.Min(ay, by), (ax + bx) / 2, Math.Max(ay, by)));
-    }
 }

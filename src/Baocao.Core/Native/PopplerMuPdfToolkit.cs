@@ -252,25 +252,10 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
             for (var i = 1; i < pts.Count; i++)
             {
                 if (pts[i].move || double.IsNaN(pts[i].x) || double.IsNaN(pts[i - 1].x)) continue;
-                AddIfAxisAligned(page, pts[i - 1].x, pts[i - 1].y, pts[i].x, pts[i].y);
+                RulingSegments.AddIfAxisAligned(page, pts[i - 1].x, pts[i - 1].y, pts[i].x, pts[i].y);
             }
         }
-        else if (pts.Count >= 4 && pts.All(p => !double.IsNaN(p.x)))
-        {
-            // A filled path: a thin axis-aligned rectangle is a border bar; anything bigger is shading, not a rule.
-            var x0 = pts.Min(p => p.x); var x1 = pts.Max(p => p.x);
-            var y0 = pts.Min(p => p.y); var y1 = pts.Max(p => p.y);
-            if (y1 - y0 <= 2.5 && x1 - x0 > 2.5) page.Add(new RulingLine(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2));
-            else if (x1 - x0 <= 2.5 && y1 - y0 > 2.5) page.Add(new RulingLine((x0 + x1) / 2, y0, (x0 + x1) / 2, y1));
-        }
-    }
-
-    private static void AddIfAxisAligned(List<RulingLine> page, double ax, double ay, double bx, double by)
-    {
-        if (Math.Abs(ay - by) < 0.8 && Math.Abs(ax - bx) > 1)
-            page.Add(new RulingLine(Math.Min(ax, bx), (ay + by) / 2, Math.Max(ax, bx), (ay + by) / 2));
-        else if (Math.Abs(ax - bx) < 0.8 && Math.Abs(ay - by) > 1)
-            page.Add(new RulingLine((ax + bx) / 2, Math.Min(ay, by), (ax + bx) / 2, Math.Max(ay, by)));
+        else RulingSegments.AddFilled(page, pts);
     }
 
     private static double[] ParseMatrix(string? s)
