@@ -37,10 +37,11 @@ public sealed record DocxLimits(long MaxPartBytes = 256L << 20, int MaxDepth = 4
                 // The size a zip declares can lie; the stream below is cut at the bound whatever it says.
                 if (entry.Length > MaxPartBytes)
                     throw new BadInputException(path, $"DOCX part {entry.FullName} is {Mib(entry.Length)} MiB uncompressed (limit {Mib(MaxPartBytes)} MiB): not a report, or a zip bomb");
-                using var stream = new BoundedStream(entry.Open(), MaxPartBytes);
                 var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
                 try
                 {
+                    // Opening an entry fails on a damaged local header or an unknown compression method.
+                    using var stream = new BoundedStream(entry.Open(), MaxPartBytes);
                     using var reader = XmlReader.Create(stream, settings);
                     while (reader.Read())
                     {
