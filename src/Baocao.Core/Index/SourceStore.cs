@@ -60,11 +60,13 @@ public sealed partial class SourceStore(string dataFolder)
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f));
     }
 
-    private static string CopyHashing(string from, string to)
+    /// <summary>Copies a file and returns the SHA-256 of exactly the bytes copied (one read of the source).</summary>
+    public static string CopyHashing(string from, string to)
     {
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        using (var src = File.OpenRead(from))
-        using (var dst = File.Create(to))
+        // The source may be written to by another program meanwhile (that is why it is copied): never lock it.
+        using (var src = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16))
+        using (var dst = new FileStream(to, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
             var buffer = new byte[1 << 16];
             int n;

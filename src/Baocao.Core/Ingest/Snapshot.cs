@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Baocao.Ingest;
 
 /// <summary>
@@ -25,19 +23,7 @@ public sealed class Snapshot : IDisposable
         var copy = System.IO.Path.Combine(folder, $"{Guid.NewGuid():N}{System.IO.Path.GetExtension(path).ToLowerInvariant()}");
         try
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            using (var src = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16))
-            using (var dst = new FileStream(copy, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                var buffer = new byte[1 << 16];
-                int n;
-                while ((n = src.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    hash.AppendData(buffer, 0, n);
-                    dst.Write(buffer, 0, n);
-                }
-            }
-            return new Snapshot(path, copy, Convert.ToHexStringLower(hash.GetHashAndReset()));
+            return new Snapshot(path, copy, Index.SourceStore.CopyHashing(path, copy));
         }
         catch
         {
