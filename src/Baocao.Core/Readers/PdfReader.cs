@@ -43,7 +43,11 @@ public sealed class PdfReader(IPdfToolkit toolkit, PageLayoutAnalyzer analyzer, 
                 ocrUsed = true;
             }
             page = LegacyText.ConvertWords(page, ref legacyWords); // OCR words carry no font: unchanged
-            blocks.AddRange(analyzer.Analyze(page));
+            var pageBlocks = analyzer.Analyze(page);
+            // A detector's doubt about a table's shape is read here, before stitching rebuilds grids across pages.
+            foreach (var t in pageBlocks.OfType<TableBlock>())
+                if (t.Grid.Warning is { } tableWarning) warnings.Add($"page {page.Number}: {tableWarning}");
+            blocks.AddRange(pageBlocks);
         }
         // A text layer drawn in a TCVN3/VNI font holds the font's bytes as Latin-1 characters: converted word by word above
         // when the PDF names the font; otherwise the extractor's statistics decide (Text/LegacyText).

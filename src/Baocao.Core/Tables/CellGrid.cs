@@ -39,6 +39,8 @@ public sealed class CellGrid
     public BBox? Box { get; }
     /// <summary>Which algorithm found it ("docx", "lattice", "stream"): kept for diagnostics.</summary>
     public string Detector { get; }
+    /// <summary>A doubt about the grid's shape found by its detector (e.g. columns it could not separate), or null.</summary>
+    public string? Warning { get; init; }
 
     /// <summary>The cell covering a position (a merged cell covers several), or null for a hole in the grid.</summary>
     public GridCell? At(int row, int col) => row < 0 || col < 0 || row >= Rows || col >= Cols ? null : _owner[row, col];

@@ -25,7 +25,14 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
             var ys = Cluster(hs.Select(h => h.Y0));
             var xs = Cluster(vs.Select(v => v.X0));
             if (ys.Count < 2 || xs.Count < 2) continue;
-            var grid = BuildGrid(page, hs, vs, xs, ys, words, out var taken);
+            var (aligned, warning) = ColumnsFromAlignment(xs, ys, words);
+            var allVs = vs;
+            if (aligned.Count > 0)
+            {
+                allVs = [.. vs, .. aligned];
+                xs = Cluster(allVs.Select(v => v.X0));
+            }
+            var grid = BuildGrid(page, hs, allVs, xs, ys, words, out var taken, warning);
             if (grid is null) continue;
             result.Add(new DetectedTable(grid, taken));
         }
@@ -102,8 +109,67 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
         return covered / len;
     }
 
+    /// <summary>
+    /// Tables styled with horizontal rules only (common in LibreOffice and Word) have just the outer frame as
+    /// vertical lines, so the grid would be one column holding every figure of a row. Inside each ruled column,
+    /// the rows (bands between horizontal rules) whose words are mostly separate figures give the real columns the
+    /// way the stream detector finds them: the x-ranges of their phrases, merged where they overlap. Each boundary
+    /// becomes a virtual vertical line, drawn only through the bands where no phrase crosses the gap between the two
+    /// columns, so a header spanning several columns stays one cell (BuildGrid turns the missing piece into a span).
+    /// Written by hand: no library splits a partly ruled grid by word alignment.
+    /// Returns the virtual lines, and a warning when a column holds several aligned figures per row but cannot be split.
+    /// </summary>
+    private (List<RulingLine> lines, string? warning) ColumnsFromAlignment(List<double> xs, List<double> ys, IReadOnlyList<Word> words)
+    {
+        var added = new List<RulingLine>();
+        string? warning = null;
+        var box = new BBox(xs[0], ys[0], xs[^1], ys[^1]);
+        var inTable = words.Where(w => box.Contains(w.Box.CenterX, w.Box.CenterY)).ToList();
+        if (inTable.Count == 0) return (added, null);
+        var h = StreamTableDetector.MedianHeight(inTable);
+        for (var c = 0; c + 1 < xs.Count; c++)
+        {
+            // The phrases of each band inside this column.
+            var bands = new List<List<StreamTableDetector.Phrase>>();
+            for (var r = 0; r + 1 < ys.Count; r++)
+            {
+                var ws = inTable.Where(w => w.Box.CenterX >= xs[c] && w.Box.CenterX < xs[c + 1] && w.Box.CenterY >= ys[r] && w.Box.CenterY < ys[r + 1]).ToList();
+                bands.Add(LineSegmenter.Lines(ws).SelectMany(l => StreamTableDetector.Phrases(l, h)).ToList());
+            }
+            static bool FigurePhrase(StreamTableDetector.Phrase p) => p.Words.All(w => StreamTableDetector.IsFigure(w.Text));
+            var data = bands.Where(b => b.Count(FigurePhrase) >= 2 && b.Count(FigurePhrase) * 2 >= b.Count).ToList();
+            if (data.Count < 2) continue; // one row of figures is too little evidence of columns
+            var ranges = new List<(double a, double b)>();
+            foreach (var p in data.SelectMany(b => b).OrderBy(p => p.Box.X0))
+            {
+                if (ranges.Count > 0 && p.Box.X0 <= ranges[^1].b + 1) ranges[^1] = (ranges[^1].a, Math.Max(ranges[^1].b, p.Box.X1));
+                else ranges.Add((p.Box.X0, p.Box.X1));
+            }
+            if (ranges.Count < 2)
+            {
+                warning ??= $"a ruled table (rows {ys[0]:0}-{ys[^1]:0} pt) has a column holding several figures per row that could not be split into columns";
+                continue;
+            }
+            for (var k = 1; k < ranges.Count; k++)
+            {
+                // Words go to the cell holding their centre, so the boundary goes where the fewest phrases cross it
+                // (header text is often wider than the figures under it), the middle of the gap when tied.
+                double ga = ranges[k - 1].b, gb = ranges[k].a, mid = (ga + gb) / 2;
+                int Crossing(double x) => bands.Sum(b => b.Count(p => p.Box.X0 < x && p.Box.X1 > x));
+                var x = Enumerable.Range(0, (int)Math.Max(1, gb - ga) + 1).Select(i => ga + i).Append(mid)
+                    .OrderBy(Crossing).ThenBy(v => Math.Abs(v - mid)).First();
+                for (var r = 0; r + 1 < ys.Count; r++)
+                {
+                    // A band with a phrase across the boundary (a header spanning both columns) is not split there.
+                    if (!bands[r].Any(p => p.Box.X0 < x && p.Box.X1 > x)) added.Add(new RulingLine(x, ys[r], x, ys[r + 1]));
+                }
+            }
+        }
+        return (added, warning);
+    }
+
     private CellGrid? BuildGrid(LayoutPage page, List<RulingLine> hs, List<RulingLine> vs, List<double> xs, List<double> ys,
-        IReadOnlyList<Word> words, out IReadOnlySet<Word> taken)
+        IReadOnlyList<Word> words, out IReadOnlySet<Word> taken, string? warning = null)
     {
         int rows = ys.Count - 1, cols = xs.Count - 1;
         taken = new HashSet<Word>();
@@ -141,6 +207,6 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
             cells.Add(new GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, WordText.Join(ws), page.Number, box, ws.Count == 0 ? 1.0 : ws.Min(w => w.Confidence)));
         }
         taken = set;
-        return new CellGrid(rows, cols, cells, page.Number, tableBox, "lattice");
+        return new CellGrid(rows, cols, cells, page.Number, tableBox, "lattice") { Warning = warning };
     }
 }

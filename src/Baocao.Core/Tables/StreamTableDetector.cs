@@ -20,7 +20,7 @@ public sealed class StreamTableDetector(StreamOptions? options = null) : ITableD
 {
     private readonly StreamOptions _o = options ?? new StreamOptions();
 
-    private sealed record Phrase(List<Word> Words, BBox Box)
+    internal sealed record Phrase(List<Word> Words, BBox Box)
     {
         public string Text => WordText.JoinLine(Words);
     }
@@ -55,7 +55,7 @@ public sealed class StreamTableDetector(StreamOptions? options = null) : ITableD
         return result;
     }
 
-    private static bool IsFigure(string s) => NumberParser.ParseCell(s).Kind is ValueKind.Number or ValueKind.Percent or ValueKind.Dash or ValueKind.Mark;
+    internal static bool IsFigure(string s) => NumberParser.ParseCell(s).Kind is ValueKind.Number or ValueKind.Percent or ValueKind.Dash or ValueKind.Mark;
 
     private bool IsDataLine(List<Word> line, int? minFigures = null)
     {
@@ -63,14 +63,14 @@ public sealed class StreamTableDetector(StreamOptions? options = null) : ITableD
         return figures >= (minFigures ?? _o.MinNumericColumns) && figures * 2 >= line.Count;
     }
 
-    private static double MedianHeight(IEnumerable<Word> ws)
+    internal static double MedianHeight(IEnumerable<Word> ws)
     {
         var hs = ws.Select(w => w.Box.Height).OrderBy(h => h).ToList();
         return hs.Count == 0 ? 12 : hs[hs.Count / 2];
     }
 
     /// <summary>Splits a line into phrases at gaps wider than a word space.</summary>
-    private static List<Phrase> Phrases(List<Word> line, double height)
+    internal static List<Phrase> Phrases(List<Word> line, double height)
     {
         var result = new List<Phrase>();
         var current = new List<Word>();

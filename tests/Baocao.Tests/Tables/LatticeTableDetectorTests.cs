@@ -95,4 +95,65 @@ public class LatticeTableDetectorTests
         Assert.Equal((1, 2), (g.Rows, g.Cols));
         Assert.Equal("b", g.TextAt(0, 1));
     }
+
+    // A LibreOffice/Word style: outer frame, horizontal rules only. "Số hồ sơ đã giải quyết" spans two columns and
+    // has a rule under it only over those columns; STT and "Chỉ tiêu" span both header rows.
+    private static LayoutPage HorizontalRulesOnlyPage()
+    {
+        var lines = new List<RulingLine>
+        {
+            H(50, 400, 100), H(180, 400, 130), H(50, 400, 160), H(50, 400, 190), H(50, 400, 220),
+            V(50, 100, 220), V(400, 100, 220),
+        };
+        var words = new List<Word>();
+        words.AddRange(Line(55, 109, "STT"));
+        words.AddRange(Line(90, 109, "Chỉ tiêu"));
+        words.AddRange(Line(200, 109, "Số hồ sơ đã giải quyết"));
+        words.AddRange(Line(220, 139, "Tổng"));
+        words.AddRange(Line(290, 139, "Online"));
+        foreach (var (y, stt, label, a, b) in new[] { (169.0, "1", "Xã A", "1.234", "56"), (199.0, "2", "Phường B", "987", "12") })
+        {
+            words.AddRange(Line(55, y, stt));
+            words.AddRange(Line(90, y, label));
+            words.AddRange(Line(220, y, a));
+            words.AddRange(Line(300, y, b));
+        }
+        return new LayoutPage(1, 595, 842, words, lines);
+    }
+
+    [Fact]
+    public void Without_inner_vertical_rules_the_columns_come_from_the_words_alignment()
+    {
+        var page = HorizontalRulesOnlyPage();
+        var t = Assert.Single(new LatticeTableDetector().Detect(page, page.Words));
+        var g = t.Grid;
+        Assert.Equal((4, 4), (g.Rows, g.Cols));
+        Assert.Null(g.Warning);
+        var stt = g.At(1, 0)!;
+        Assert.Equal(("STT", 0, 0, 2, 1), (stt.Text, stt.Row, stt.Col, stt.RowSpan, stt.ColSpan));
+        Assert.Equal("Chỉ tiêu", g.At(1, 1)!.Text);
+        Assert.Equal(2, g.At(0, 1)!.RowSpan);
+        var group = g.At(0, 3)!;
+        Assert.Equal(("Số hồ sơ đã giải quyết", 0, 2, 1, 2), (group.Text, group.Row, group.Col, group.RowSpan, group.ColSpan));
+        Assert.Equal("Tổng", g.TextAt(1, 2));
+        Assert.Equal("Online", g.TextAt(1, 3));
+        Assert.Equal(["1", "Xã A", "1.234", "56"], Enumerable.Range(0, 4).Select(c => g.TextAt(2, c)));
+        Assert.Equal(["2", "Phường B", "987", "12"], Enumerable.Range(0, 4).Select(c => g.TextAt(3, c)));
+        Assert.Equal(page.Words.Count, t.Words.Count);
+    }
+
+    [Fact]
+    public void A_one_column_grid_of_figures_that_cannot_be_split_carries_a_warning()
+    {
+        // The figures of the two rows overlap each other horizontally, so no gap separates columns.
+        var lines = new List<RulingLine> { H(50, 200, 100), H(50, 200, 130), H(50, 200, 160), V(50, 100, 160), V(200, 100, 160) };
+        var words = new List<Word>
+        {
+            new("1.234", new BBox(60, 109, 90, 121)), new("5.678", new BBox(100, 109, 130, 121)),
+            new("123.456", new BBox(70, 139, 112, 151)), new("7", new BBox(125, 139, 131, 151)),
+        };
+        var g = Assert.Single(new LatticeTableDetector().Detect(new LayoutPage(1, 595, 842, words, lines), words)).Grid;
+        Assert.Equal((2, 1), (g.Rows, g.Cols));
+        Assert.Contains("could not be split", g.Warning);
+    }
 }
