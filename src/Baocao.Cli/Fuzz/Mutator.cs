@@ -170,7 +170,7 @@ public sealed class Mutator(int seed)
         var end = at + what.Length;
         // For "/Length N": the old number goes too.
         if (what == "/Length ") while (end < latin.Length && char.IsDigit(latin[end])) end++;
-        return Encoding.Latin1.GetBytes(latin[..at] + with(what == "/Length " ? "/Length " : what) + latin[end..]);
+        return Encoding.Latin1.GetBytes(latin[..at] + with(what) + latin[end..]);
     }
 
     private static IEnumerable<int> AllIndexes(string s, string what)

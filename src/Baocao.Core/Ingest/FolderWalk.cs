@@ -70,9 +70,10 @@ public static class FolderWalk
             try
             {
                 // A path given on the command line is followed even when it is a link: the user named it.
-                info = UnixFileSystemInfo.GetFileSystemEntry(p) is { IsSymbolicLink: true } ? new UnixFileInfo(p) : UnixFileSystemInfo.GetFileSystemEntry(p);
+                var entry = UnixFileSystemInfo.GetFileSystemEntry(p);
+                info = entry.IsSymbolicLink ? new UnixFileInfo(p) : entry;
                 if (!info.Exists) { result.Missing.Add(p); continue; }
-                _ = info.FileType;
+                _ = info.FileType; // stat now, inside the try: a link to nothing throws here
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or UnixIOException)
             {

@@ -51,20 +51,18 @@ public sealed class DocxReader : IDocumentReader
 
     private DocumentContent Walk(string path, string sha256, WordprocessingDocument doc)
     {
-        {
-            var body = doc.MainDocumentPart?.Document?.Body
-                       ?? throw new BadInputException(path, "DOCX has no document body");
-            var notes = doc.MainDocumentPart!.FootnotesPart?.Footnotes?.Elements<Footnote>()
-                .Where(f => f.Id?.Value is not null)
-                .ToDictionary(f => f.Id!.Value, f => f.Elements<Paragraph>().ToList()) ?? [];
-            var walker = new Walker(new StyleInfo(doc.MainDocumentPart!.StyleDefinitionsPart?.Styles), notes);
-            walker.TrustLegacyFonts = walker.LegacyFontsHoldLegacyText(body.Descendants<Run>().Concat(notes.Values.SelectMany(ps => ps.SelectMany(p => p.Descendants<Run>()))));
-            walker.WalkBody(body);
-            if (walker.LegacyRuns > 0)
-                walker.Warnings.Add($"text typed in legacy Vietnamese fonts (TCVN3/VNI) converted to Unicode ({walker.LegacyRuns} run(s))");
-            var source = new SourceInfo(path, sha256, Format, walker.Page, false);
-            return new DocumentContent(source, walker.Blocks, walker.Warnings);
-        }
+        var body = doc.MainDocumentPart?.Document?.Body
+                   ?? throw new BadInputException(path, "DOCX has no document body");
+        var notes = doc.MainDocumentPart!.FootnotesPart?.Footnotes?.Elements<Footnote>()
+            .Where(f => f.Id?.Value is not null)
+            .ToDictionary(f => f.Id!.Value, f => f.Elements<Paragraph>().ToList()) ?? [];
+        var walker = new Walker(new StyleInfo(doc.MainDocumentPart!.StyleDefinitionsPart?.Styles), notes);
+        walker.TrustLegacyFonts = walker.LegacyFontsHoldLegacyText(body.Descendants<Run>().Concat(notes.Values.SelectMany(ps => ps.SelectMany(p => p.Descendants<Run>()))));
+        walker.WalkBody(body);
+        if (walker.LegacyRuns > 0)
+            walker.Warnings.Add($"text typed in legacy Vietnamese fonts (TCVN3/VNI) converted to Unicode ({walker.LegacyRuns} run(s))");
+        var source = new SourceInfo(path, sha256, Format, walker.Page, false);
+        return new DocumentContent(source, walker.Blocks, walker.Warnings);
     }
 
     /// <summary>A PDF or legacy .doc saved under a .docx name gets a precise message instead of "not a zip".</summary>
