@@ -33,14 +33,15 @@ public static class IngestCommand
         var memory = new Option<int>("--memory-limit") { Description = "MiB a worker may use before it is stopped and its file marked failed", DefaultValueFactory = _ => 2048 };
         var retry = new Option<bool>("--retry-failed") { Description = "extract again the files that failed before, though unchanged (after installing a missing tool, or with a longer --timeout)" };
         var follow = new Option<bool>("--follow-links") { Description = "follow links that lead out of the folders given (links inside them are always followed, each real folder once)" };
+        var progress = new Option<bool>("--progress") { Description = "progress lines on stderr (every 5 s: files and pages done, ETA, the files being read) when stderr is not a terminal; on a terminal the live display is there anyway" };
         var cmd = new Command("ingest", "Extract reports and store them in the index (the default index is in the data folder); resumable, skips unchanged files")
-            { paths, opts.Index, workers, timeout, memory, retry, follow };
+            { paths, opts.Index, workers, timeout, memory, retry, follow, progress };
         cmd.SetAction(p => IndexOptions.Guard(() =>
         {
             try
             {
                 return Run(p.GetValue(paths)!, IndexOptions.IndexPath(p, opts.Index),
-                    Math.Max(1, p.GetValue(workers)), TimeSpan.FromSeconds(Math.Max(1, p.GetValue(timeout))), Math.Max(256, p.GetValue(memory)), p.GetValue(retry), p.GetValue(follow));
+                    Math.Max(1, p.GetValue(workers)), TimeSpan.FromSeconds(Math.Max(1, p.GetValue(timeout))), Math.Max(256, p.GetValue(memory)), p.GetValue(retry), p.GetValue(follow), p.GetValue(progress));
             }
             catch (Exception e) when (e is ToolMissingException || e is AggregateException { InnerException: ToolMissingException })
             {
@@ -53,19 +54,41 @@ public static class IngestCommand
         return cmd;
     }
 
-    private static int Run(string[] paths, string location, int workers, TimeSpan timeout, int memoryMiB, bool retryFailed, bool followLinks)
+    private static int Run(string[] paths, string location, int workers, TimeSpan timeout, int memoryMiB, bool retryFailed, bool followLinks, bool progressLines)
     {
         // The extractor here only names the version and the extensions (and fails early, in one line, without the model);
         // the workers extract.
         var extractor = Extractor.CreateDefault(ocrWorkers: 0);
         var version = Extractor.DefaultVersion();
-        var (files, missing, skipped) = FolderWalk.Expand(paths, extractor.Extensions, followLinks);
-        foreach (var (path, reason) in skipped) Console.Error.WriteLine($"warning: {LogText.Escape(path)}: {reason}");
-        foreach (var m in missing) Console.Error.WriteLine($"error: {LogText.Escape(m)}: no such file or folder");
+        // The live display, on stderr, when stderr is a terminal (or asked for): the output (stdout) stays the plain
+        // one-line-per-file log when it is redirected, and clean of the display's redraws.
+        var live = !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        // The walk streams into the ingest: its warnings come as it meets them (held back while the live display runs).
+        var heldBack = new List<string>();
+        var missing = new List<string>();
+        void Say(string line)
+        {
+            if (live) lock (heldBack) heldBack.Add(line);
+            else Console.Error.WriteLine(line);
+        }
+        IEnumerable<string> Files()
+        {
+            foreach (var item in FolderWalk.Walk(paths, extractor.Extensions, followLinks))
+            {
+                switch (item.Kind)
+                {
+                    case WalkKind.File: yield return item.Path; break;
+                    case WalkKind.Missing:
+                        lock (missing) missing.Add(item.Path);
+                        Say($"error: {LogText.Escape(item.Path)}: no such file or folder");
+                        break;
+                    default: Say($"warning: {LogText.Escape(item.Path)}: {item.Reason}"); break;
+                }
+            }
+        }
         using var index = IndexLocation.OpenWrite(location);
         var workerOptions = new WorkerOptions(WorkerCommand.SelfCommand(), timeout, memoryMiB);
         var kill = int.TryParse(Environment.GetEnvironmentVariable(KillVariable), out var k) ? k : -1;
-        var interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         // A copy of each PDF in the data folder, for the web interface's source page images (it opens nothing outside it).
         // A copy that cannot be made costs the page images of that report only, with one line.
         var sources = SourceStore.For(location);
@@ -95,27 +118,33 @@ public static class IngestCommand
         ArchiveIngest.Outcome outcome;
         try
         {
-        if (interactive)
-        {
-            var live = new LiveProgress();
-            outcome = AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-                .Start(ctx =>
-                {
-                    live.Task = ctx.AddTask("planning (hashing files)", maxValue: Math.Max(1, files.Count));
-                    return ingest(live).Run(files);
-                });
-            // Failures were held back while the live display ran; each still gets its one line.
-            foreach (var f in outcome.Files.Where(f => !f.Ok)) Console.Error.WriteLine(ErrorLine(f));
-        }
-        else outcome = ingest(new PlainProgress()).Run(files);
+            var plain = new PlainProgress(perFile: !live || Console.IsOutputRedirected, errors: !live, lines: live ? null : progressLines ? Console.Error : Console.Out);
+            if (live)
+            {
+                var display = new LiveProgress(plain);
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                outcome = console.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                    .Start(ctx =>
+                    {
+                        display.Task = ctx.AddTask("walking the folders", maxValue: 1);
+                        return ingest(display).Run(Files());
+                    });
+                // Warnings and failures were held back while the live display ran; each still gets its one line.
+                foreach (var line in heldBack) Console.Error.WriteLine(line);
+                foreach (var f in outcome.Files.Where(f => !f.Ok)) Console.Error.WriteLine(ErrorLine(f));
+            }
+            else outcome = ingest(plain).Run(Files());
         }
         catch (Exception e) when (DiskFull.Is(e))
         {
-            // Every report stored so far is whole (one transaction each); the next run extracts the rest.
+            foreach (var line in heldBack) Console.Error.WriteLine(line);
+            // Every report stored so far is whole (one transaction each); the next run extracts the rest. The space needed
+            // is that of every file not indexed yet, the walk's rest included.
             var indexed = index.Sources().Select(x => x.Path).ToHashSet(StringComparer.Ordinal);
-            var left = files.Where(f => !indexed.Contains(f)).Sum(f => { try { return new FileInfo(f).Length; } catch (IOException) { return 0L; } });
+            var all = FolderWalk.Expand(paths, extractor.Extensions, followLinks).Files;
+            var left = all.Where(f => !indexed.Contains(f)).Sum(f => { try { return new FileInfo(f).Length; } catch (IOException) { return 0L; } });
             Console.Error.WriteLine($"error: {LogText.Escape(SourceStore.DataFolderOf(location))}: {DiskFull.Message(sources.Folder, left)}");
             return 1;
         }
@@ -143,45 +172,77 @@ public static class IngestCommand
     private static string ErrorLine(FileResult f) =>
         $"error: {LogText.Escape(f.Path)}: {LogText.Escape(f.Reason)}" + (f.Action == IngestAction.FailedBefore ? " (unchanged since an earlier run: not retried)" : "");
 
-    /// <summary>Plain lines for logs (output not a terminal): one per file, and a progress line every 5 seconds.</summary>
-    private sealed class PlainProgress : IIngestProgress
+    /// <summary>
+    /// Plain lines for logs: one per file on stdout (unless the live display has the terminal), and a progress line every
+    /// 5 s (on stdout, or on stderr with --progress; none beside the live display, which shows it).
+    /// </summary>
+    private sealed class PlainProgress(bool perFile, bool errors, TextWriter? lines) : IIngestProgress
     {
         private readonly Stopwatch lastLine = Stopwatch.StartNew();
+        private bool announced;
 
-        public void Planned(int files, int toExtract) =>
-            Console.WriteLine($"ingest: {files} file(s), {toExtract} to extract, {files - toExtract} unchanged or failed before (skipped)");
+        public void Planned(IngestTotals t)
+        {
+            // The count of files is known when the walk ends; work started long before.
+            if (!t.WalkDone || announced || !perFile) return;
+            announced = true;
+            Console.WriteLine($"ingest: {t.Files} file(s), {t.ToExtract} to extract, {t.Files - t.ToExtract} unchanged or failed before (skipped)");
+        }
 
         public void Done(FileResult r, IngestTotals t)
         {
-            if (!r.Ok) Console.Error.WriteLine(ErrorLine(r));
-            else if (r.Action == IngestAction.Extract) Console.WriteLine($"indexed {LogText.Escape(r.Path)}  ({r.Pages} page(s))");
-            if (r.Action == IngestAction.Extract && (lastLine.Elapsed.TotalSeconds >= 5 || t.Done == t.ToExtract))
+            if (!r.Ok) { if (errors) Console.Error.WriteLine(ErrorLine(r)); }
+            else if (r.Action == IngestAction.Extract && perFile) Console.WriteLine($"indexed {LogText.Escape(r.Path)}  ({r.Pages} page(s))");
+            if (r.Action == IngestAction.Extract && (lastLine.Elapsed.TotalSeconds >= 5 || (t.WalkDone && t.Done == t.ToExtract)))
             {
                 lastLine.Restart();
-                Console.WriteLine(Line(t));
+                lines?.WriteLine(Line(t));
             }
+        }
+
+        public void Tick(IngestTotals t, IReadOnlyList<string> reading)
+        {
+            if (lastLine.Elapsed.TotalSeconds < 5 || lines is null) return;
+            lastLine.Restart();
+            lines.WriteLine(Line(t) + Reading(reading));
         }
     }
 
-    private static string Line(IngestTotals t) =>
-        $"progress: {t.Done}/{t.ToExtract} file(s), {t.PagesPerSecond:0.0} pages/s, ETA {(t.Eta is { } e ? $"{(int)e.TotalHours:00}:{e.Minutes:00}:{e.Seconds:00}" : "--:--:--")}, {t.Failed} failed";
+    private static string Reading(IReadOnlyList<string> reading) =>
+        reading.Count == 0 ? "" : "; reading " + string.Join(", ", reading.Select(r => LogText.Escape(Path.GetFileName(r))));
 
-    /// <summary>The terminal display: files done of total, pages/s, ETA and failures so far (Spectre.Console).</summary>
-    private sealed class LiveProgress : IIngestProgress
+    /// <summary>The progress line: files and pages done of those planned (pages as estimated before extraction; a scan weighs its OCR in the ETA), pages/s as extracted, ETA, failures.</summary>
+    internal static string Line(IngestTotals t) =>
+        $"progress: {t.Done}/{t.ToExtract}{(t.WalkDone ? "" : "+")} file(s), {t.PagesDone}/{t.PagesPlanned}{(t.WalkDone ? "" : "+")} page(s), {t.PagesPerSecond:0.0} pages/s, ETA {(t.Eta is { } e ? $"{(t.WalkDone ? "" : "≥")}{(int)e.TotalHours:00}:{e.Minutes:00}:{e.Seconds:00}" : "--:--:--")}, {t.Failed} failed";
+
+    /// <summary>The terminal display on stderr: files and pages done of those planned, pages/s, ETA, failures so far, and the files being read (Spectre.Console).</summary>
+    private sealed class LiveProgress(PlainProgress log) : IIngestProgress
     {
         public ProgressTask? Task;
+        private IngestTotals? last;
 
-        public void Planned(int files, int toExtract)
+        public void Planned(IngestTotals t)
         {
-            Task!.MaxValue = Math.Max(1, toExtract);
-            Task.Description = $"{files - toExtract} unchanged, {toExtract} to extract";
+            log.Planned(t);
+            Show(t, null);
         }
 
         public void Done(FileResult r, IngestTotals t)
         {
-            if (r.Action != IngestAction.Extract) return;
-            Task!.Value = t.Done;
-            Task.Description = Markup.Escape(Line(t)) + (t.Failed > 0 ? " [red]●[/]" : "");
+            log.Done(r, t);
+            if (r.Action == IngestAction.Extract) Show(t, null);
+        }
+
+        public void Tick(IngestTotals t, IReadOnlyList<string> reading) => Show(t, reading);
+
+        private void Show(IngestTotals t, IReadOnlyList<string>? reading)
+        {
+            last = t;
+            // The bar goes by page units (a scanned page weighs its OCR), as the ETA does.
+            Task!.MaxValue = Math.Max(1, t.UnitsPlanned);
+            Task.Value = t.UnitsDone;
+            var what = t.ToExtract == 0 && !t.WalkDone ? $"walking the folders: {t.Files} file(s) found" : Line(t);
+            Task.Description = Markup.Escape(what + (reading is null ? "" : Reading(reading))) + (t.Failed > 0 ? " [red]●[/]" : "");
         }
     }
 }

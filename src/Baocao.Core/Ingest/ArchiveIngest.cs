@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using Baocao.Index;
 
 namespace Baocao.Ingest;
@@ -16,34 +15,51 @@ public sealed record IngestOptions(int Workers, string ExtractorVersion, bool Re
 /// <summary>What happened to one file of the walk.</summary>
 public sealed record FileResult(string Path, string Format, IngestAction Action, bool Ok, string? Reason, int Pages, ReviewNote? Note, string? Sha256 = null);
 
-/// <summary>Hears about an ingest as it goes (the command line's progress display).</summary>
+/// <summary>Hears about an ingest as it goes (the command line's progress display). Called on the ingest's writing thread only.</summary>
 public interface IIngestProgress
 {
-    /// <summary>The walk is planned: how many files in all, how many to extract.</summary>
-    void Planned(int files, int toExtract);
+    /// <summary>The plan grew or the walk ended: files found so far, how many of them to extract (<see cref="IngestTotals.WalkDone"/> says whether that is all).</summary>
+    void Planned(IngestTotals totals);
 
     /// <summary>One file is done (extracted and stored, failed, or skipped).</summary>
     void Done(FileResult result, IngestTotals totals);
+
+    /// <summary>About twice a second while files are read: the totals, and the files being read now (one per busy worker).</summary>
+    void Tick(IngestTotals totals, IReadOnlyList<string> reading) { }
 }
 
 /// <summary>Running totals of an ingest.</summary>
+/// <param name="Pages">Pages of the records stored (as extracted).</param>
 public sealed record IngestTotals(int Files, int ToExtract, int Extracted, int Failed, int Skipped, int FailedBefore, long Pages, TimeSpan Elapsed)
 {
+    /// <summary>Whether the walk has ended (else <see cref="Files"/> and <see cref="ToExtract"/> are those found so far).</summary>
+    public bool WalkDone { get; init; } = true;
+
+    /// <summary>Pages planned to extract, as estimated before extraction (<see cref="WorkEstimate"/>), and of them those done.</summary>
+    public long PagesPlanned { get; init; }
+    public long PagesDone { get; init; }
+
+    /// <summary>Page units (a scanned page weighs its OCR, <see cref="WorkEstimate.ScanWeight"/>) planned and done: what the ETA goes by.</summary>
+    public double UnitsPlanned { get; init; }
+    public double UnitsDone { get; init; }
+
     public int Done => Extracted + Failed;
     public double PagesPerSecond => Elapsed.TotalSeconds > 0 ? Pages / Elapsed.TotalSeconds : 0;
     public double FilesPerSecond => Elapsed.TotalSeconds > 0 ? Done / Elapsed.TotalSeconds : 0;
-    public TimeSpan? Eta => Done == 0 ? null : TimeSpan.FromSeconds(Elapsed.TotalSeconds / Done * (ToExtract - Done));
+    public TimeSpan? Eta => IngestEta.Remaining(UnitsDone, UnitsPlanned, Elapsed);
 }
 
 /// <summary>
-/// Bulk, resumable, idempotent ingest of whole folders. The walk is planned first: each file is hashed (SHA-256 of its
-/// content) and skipped when the index holds it with that hash from this extractor version, or when it failed with
-/// that hash under this version (its failure stands). The rest is extracted by <see cref="IngestOptions.Workers"/>
-/// extractors at once, each file on its own (<see cref="IFileExtractor"/>: in production a worker process, so a crash,
-/// hang or runaway memory costs one file). Results are written by this thread alone, each report in its own
-/// transaction together with the removal of its old failure, each failure in one statement: after a kill at any
-/// moment the index holds whole reports only, and the next run extracts exactly what is not stored yet. The queue of
-/// results is bounded, so memory stays bounded however large the archive: extractors wait when the writer lags.
+/// Bulk, resumable, idempotent ingest of whole folders. The walk streams in (<see cref="FolderWalk.Walk"/>) and is planned
+/// as it comes, on a thread of its own: each file is hashed (SHA-256 of its content) and skipped when the index holds it
+/// with that hash from this extractor version, or when it failed with that hash under this version (its failure stands);
+/// the rest is handed at once to <see cref="IngestOptions.Workers"/> extractors, so work starts with the first file found,
+/// not after the whole tree is listed. Each file is extracted on its own (<see cref="IFileExtractor"/>: in production a
+/// worker process, so a crash, hang or runaway memory costs one file). Results are written by the calling thread alone,
+/// each report in its own transaction together with the removal of its old failure, each failure in one statement: after
+/// a kill at any moment the index holds whole reports only, and the next run extracts exactly what is not stored yet.
+/// The queue of results is bounded, so memory stays bounded however large the archive: extractors wait when the writer
+/// lags.
 /// </summary>
 public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extractors, IngestOptions options, IIngestProgress? progress = null)
 {
@@ -58,7 +74,13 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
 
     public sealed record Outcome(IReadOnlyList<FileResult> Files, IngestTotals Totals, DateTime Started, DateTime Finished);
 
-    public Outcome Run(IReadOnlyList<string> files, CancellationToken cancel = default)
+    /// <summary>A file planned for extraction.</summary>
+    private sealed record Job(string Path, string Sha, WorkEstimate Work);
+
+    /// <summary>What reaches the writer: a result decided by the plan (skipped, unreadable), or an extraction's outcome.</summary>
+    private sealed record Item(FileResult? Planned, FileOutcome? Outcome, Job? Job, string? Sha, Snapshot? Snap);
+
+    public Outcome Run(IEnumerable<string> files, CancellationToken cancel = default)
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -66,97 +88,178 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
         var failed = index.Failures().ToDictionary(f => f.Path, StringComparer.Ordinal);
         var notes = new Lazy<Dictionary<string, ReviewNote>>(() => index.ReviewNotes().ToDictionary(n => n.Path, StringComparer.Ordinal));
 
-        // Plan: hash every file (in parallel: reading is most of it), decide, keep the walk's order.
-        var hashes = new (string? Sha, string? Error)[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Workers), CancellationToken = cancel }, i => hashes[i] = Hash(files[i]));
-        var results = new List<FileResult>();
-        var queue = new List<(string Path, string Sha)>();
-        var (skipped, failedBefore) = (0, 0);
-        for (var i = 0; i < files.Count; i++)
-        {
-            var path = files[i];
-            var key = IndexedReport.PathKey(path);
-            if (hashes[i].Error is { } err)
-            {
-                results.Add(new FileResult(path, Format(path), IngestAction.Extract, false, err, 0, null));
-                continue;
-            }
-            var sha = hashes[i].Sha!;
-            var action = IngestDecision.Decide(sha, options.ExtractorVersion, stored.GetValueOrDefault(key), options.RetryFailed ? null : failed.GetValueOrDefault(key));
-            switch (action)
-            {
-                case IngestAction.Unchanged:
-                    skipped++;
-                    results.Add(new FileResult(path, Format(path), action, true, null, 0, notes.Value.GetValueOrDefault(key), sha));
-                    break;
-                case IngestAction.FailedBefore:
-                    failedBefore++;
-                    results.Add(new FileResult(path, Format(path), action, false, failed[key].Reason, 0, null));
-                    break;
-                default:
-                    queue.Add((path, sha));
-                    break;
-            }
-        }
-        var unreadable = results.Count(r => r.Action == IngestAction.Extract);
-        progress?.Planned(files.Count, queue.Count + unreadable);
-        var (extracted, failures, pages) = (0, 0, 0L);
-        IngestTotals Totals() => new(files.Count, queue.Count + unreadable, extracted, failures, skipped, failedBefore, pages, clock.Elapsed);
-
-        foreach (var r in results.Where(r => r.Action == IngestAction.Extract).ToList())
-        {
-            // A file that cannot even be read for hashing: recorded like any failure (no hash: an empty one).
-            index.RecordFailure(new FailedSource(r.Path, "", options.ExtractorVersion, r.Reason!, Now()));
-            failures++;
-            progress?.Done(r, Totals());
-        }
-
-        // Extract: one dispatcher thread per worker slot pulls the next file; the results queue is bounded.
-        var pending = new ConcurrentQueue<(string Path, string Sha)>(queue);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         Exception? diskFull = null;
-        using var done = new BlockingCollection<(FileOutcome Outcome, string Sha, Snapshot? Snap)>(Math.Max(2, options.Workers * 2));
-        var slots = Enumerable.Range(0, Math.Max(1, Math.Min(options.Workers, Math.Max(1, queue.Count)))).Select(_ => Task.Factory.StartNew(() =>
+        // The plan's counters, written by the planning thread, read by this one.
+        var walked = new List<string>();
+        int found = 0, toExtract = 0, walkDone = 0;
+        long pagesPlanned = 0, unitsPlanned100 = 0;
+        Exception? walkError = null;
+        var pending = new BlockingCollection<Job>();
+        using var done = new BlockingCollection<Item>(Math.Max(2, options.Workers * 2));
+
+        // Plan: the walk as it streams in; each file hashed, decided, and handed on at once.
+        var planner = Task.Factory.StartNew(() =>
         {
-            using var extractor = extractors();
-            while (!stop.IsCancellationRequested && pending.TryDequeue(out var job))
+            try
             {
-                if (options.SnapshotFolder is null)
+                foreach (var path in files)
                 {
-                    done.Add((extractor.Extract(job.Path), job.Sha, null), stop.Token);
-                    continue;
+                    if (stop.IsCancellationRequested) break;
+                    lock (walked) walked.Add(path);
+                    var key = IndexedReport.PathKey(path);
+                    var (sha, work, err) = Hash(path);
+                    Interlocked.Increment(ref found);
+                    if (err is not null)
+                    {
+                        Interlocked.Increment(ref toExtract);
+                        done.Add(new Item(new FileResult(path, Format(path), IngestAction.Extract, false, err, 0, null), null, null, null, null), stop.Token);
+                        continue;
+                    }
+                    var action = IngestDecision.Decide(sha!, options.ExtractorVersion, stored.GetValueOrDefault(key), options.RetryFailed ? null : failed.GetValueOrDefault(key));
+                    switch (action)
+                    {
+                        case IngestAction.Unchanged:
+                            done.Add(new Item(new FileResult(path, Format(path), action, true, null, 0, null, sha), null, null, null, null), stop.Token);
+                            break;
+                        case IngestAction.FailedBefore:
+                            done.Add(new Item(new FileResult(path, Format(path), action, false, failed[key].Reason, 0, null), null, null, null, null), stop.Token);
+                            break;
+                        default:
+                            Interlocked.Add(ref pagesPlanned, work.Pages);
+                            Interlocked.Add(ref unitsPlanned100, (long)Math.Round(work.Units * 100));
+                            Interlocked.Increment(ref toExtract);
+                            pending.Add(new Job(path, sha!, work), stop.Token);
+                            break;
+                    }
                 }
-                Snapshot snap;
-                try { snap = Snapshot.Take(job.Path, options.SnapshotFolder); }
-                catch (IOException e) when (DiskFull.Is(e))
-                {
-                    // Not this file's fault: the whole run stops (below), and nothing is recorded against the file.
-                    diskFull ??= e;
-                    stop.Cancel();
-                    break;
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    var why = e is UnauthorizedAccessException ? "permission denied" : $"cannot read the file ({e.Message.Split('\n')[0].TrimEnd('.')})";
-                    done.Add((new FileOutcome(job.Path, null, why), job.Sha, null), stop.Token);
-                    continue;
-                }
-                // The snapshot's hash, not the plan's: if the file changed since it was planned, the record is of the
-                // bytes read now, and says so by its hash (the next run compares the file with it again).
-                try { done.Add((extractor.Extract(job.Path, snap.Path), snap.Sha256, snap), stop.Token); }
-                catch { snap.Dispose(); throw; }
             }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                // A failure of the walk itself (not of a file): the run stops and the error is thrown on the writer's thread.
+                walkError = e;
+                stop.Cancel();
+            }
+            finally
+            {
+                Volatile.Write(ref walkDone, 1);
+                pending.CompleteAdding();
+            }
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        // Extract: one dispatcher thread per worker slot pulls the next file; the results queue is bounded. A slot's
+        // extractor (a worker process) is made when it gets its first file.
+        var reading = new string?[Math.Max(1, options.Workers)];
+        var slots = Enumerable.Range(0, reading.Length).Select(slot => Task.Factory.StartNew(() =>
+        {
+            IFileExtractor? extractor = null;
+            try
+            {
+                foreach (var job in pending.GetConsumingEnumerable(stop.Token))
+                {
+                    extractor ??= extractors();
+                    Volatile.Write(ref reading[slot], job.Path);
+                    try { Extract(extractor, job); }
+                    finally { Volatile.Write(ref reading[slot], null); }
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            finally { extractor?.Dispose(); }
         }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
-        _ = Task.WhenAll(slots).ContinueWith(_ => done.CompleteAdding(), TaskScheduler.Default);
+        _ = Task.WhenAll([planner, .. slots]).ContinueWith(_ => done.CompleteAdding(), TaskScheduler.Default);
+
+        void Extract(IFileExtractor extractor, Job job)
+        {
+            if (options.SnapshotFolder is null)
+            {
+                done.Add(new Item(null, extractor.Extract(job.Path), job, job.Sha, null), stop.Token);
+                return;
+            }
+            Snapshot snap;
+            try { snap = Snapshot.Take(job.Path, options.SnapshotFolder); }
+            catch (IOException e) when (DiskFull.Is(e))
+            {
+                // Not this file's fault: the whole run stops (below), and nothing is recorded against the file.
+                diskFull ??= e;
+                stop.Cancel();
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var why = e is UnauthorizedAccessException ? "permission denied" : $"cannot read the file ({e.Message.Split('\n')[0].TrimEnd('.')})";
+                done.Add(new Item(null, new FileOutcome(job.Path, null, why), job, job.Sha, null), stop.Token);
+                return;
+            }
+            // The snapshot's hash, not the plan's: if the file changed since it was planned, the record is of the
+            // bytes read now, and says so by its hash (the next run compares the file with it again).
+            try { done.Add(new Item(null, extractor.Extract(job.Path, snap.Path), job, snap.Sha256, snap), stop.Token); }
+            catch { snap.Dispose(); throw; }
+        }
+
+        var results = new List<FileResult>();
+        var (extracted, failures, skipped, failedBefore, pages, pagesDone, unitsDone) = (0, 0, 0, 0, 0L, 0L, 0.0);
+        IngestTotals Totals() => new(Volatile.Read(ref found), Volatile.Read(ref toExtract), extracted, failures, skipped, failedBefore, pages, clock.Elapsed)
+        {
+            WalkDone = Volatile.Read(ref walkDone) == 1,
+            PagesPlanned = Interlocked.Read(ref pagesPlanned),
+            PagesDone = pagesDone,
+            UnitsPlanned = Interlocked.Read(ref unitsPlanned100) / 100.0,
+            UnitsDone = unitsDone,
+        };
+        var (lastFound, lastWalkDone) = (-1, false);
+        void Plan()
+        {
+            var t = Totals();
+            if (t.Files == lastFound && t.WalkDone == lastWalkDone) return;
+            (lastFound, lastWalkDone) = (t.Files, t.WalkDone);
+            progress?.Planned(t);
+        }
 
         try
         {
             var written = 0;
-            foreach (var (o, sha, snap) in done.GetConsumingEnumerable(stop.Token))
-            using (snap)
+            var tick = Stopwatch.StartNew();
+            while (!done.IsCompleted)
             {
+                // Wake now and then even when nothing lands (a long scan): the plan's growth and the files being read are shown.
+                if (!done.TryTake(out var item, 250, stop.Token))
+                {
+                    Plan();
+                    if (tick.ElapsedMilliseconds >= 500)
+                    {
+                        tick.Restart();
+                        progress?.Tick(Totals(), Enumerable.Range(0, reading.Length).Select(i => Volatile.Read(ref reading[i])).OfType<string>().ToList());
+                    }
+                    continue;
+                }
+                Plan();
+                if (item.Planned is { } planned)
+                {
+                    FileResult r = planned;
+                    switch (planned.Action)
+                    {
+                        case IngestAction.Unchanged:
+                            skipped++;
+                            r = planned with { Note = notes.Value.GetValueOrDefault(IndexedReport.PathKey(planned.Path)) };
+                            break;
+                        case IngestAction.FailedBefore:
+                            failedBefore++;
+                            break;
+                        default:
+                            // A file that cannot even be read for hashing: recorded like any failure (no hash: an empty one).
+                            index.RecordFailure(new FailedSource(planned.Path, "", options.ExtractorVersion, planned.Reason!, Now()));
+                            failures++;
+                            break;
+                    }
+                    results.Add(r);
+                    progress?.Done(r, Totals());
+                    continue;
+                }
+                using var snap = item.Snap;
+                var (o, sha, job) = (item.Outcome!, item.Sha!, item.Job!);
                 BeforeWrite?.Invoke(written++);
-                FileResult r;
+                FileResult result;
                 if (o.Record is { } record)
                 {
                     try
@@ -165,30 +268,38 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
                         AfterStore?.Invoke(record, snap?.Path ?? o.Path);
                         extracted++;
                         pages += record.Source.Pages;
-                        r = new FileResult(o.Path, record.Source.Format, IngestAction.Extract, true, null, record.Source.Pages, ReviewNote.Of(record, IndexedReport.PathKey(o.Path)), record.Source.Sha256);
+                        result = new FileResult(o.Path, record.Source.Format, IngestAction.Extract, true, null, record.Source.Pages, ReviewNote.Of(record, IndexedReport.PathKey(o.Path)), record.Source.Sha256);
                     }
                     catch (IndexException e)
                     {
                         // One report the index refused (too many rows …): rolled back whole, the file marked failed.
-                        r = Fail(o.Path, sha, $"not indexed: {e.Reason}");
+                        result = Fail(o.Path, sha, $"not indexed: {e.Reason}");
                     }
                 }
-                else r = Fail(o.Path, sha, o.Reason ?? "could not be extracted");
-                results.Add(r);
-                progress?.Done(r, Totals());
+                else result = Fail(o.Path, sha, o.Reason ?? "could not be extracted");
+                pagesDone += job.Work.Pages;
+                unitsDone += Math.Round(job.Work.Units * 100) / 100.0; // as planned (rounded alike)
+                results.Add(result);
+                progress?.Done(result, Totals());
             }
+            Plan();
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested || diskFull is not null) { }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested || diskFull is not null || walkError is not null) { }
         finally
         {
-            // Normal end, cancel, or a failure of the writer: the slots stop after their current file.
+            // Normal end, cancel, or a failure of the writer: the planner and the slots stop after their current file.
             stop.Cancel();
-            try { Task.WaitAll(slots); }
+            try { Task.WaitAll([planner, .. slots]); }
             catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException)) { }
+            // Results the writer never took (a cancelled run): their snapshots are removed.
+            while (done.TryTake(out var left)) left.Snap?.Dispose();
+            pending.Dispose();
         }
 
         if (diskFull is not null) throw new IOException(diskFull.Message, diskFull);
-        var order = files.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
+        if (walkError is not null) throw walkError;
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        lock (walked) for (var i = 0; i < walked.Count; i++) order.TryAdd(walked[i], i);
         return new Outcome(results.OrderBy(r => order.GetValueOrDefault(r.Path)).ToList(), Totals(), started, DateTime.UtcNow);
 
         FileResult Fail(string path, string sha, string reason)
@@ -203,14 +314,15 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
 
     private static string Format(string path) => Path.GetExtension(path).TrimStart('.').ToLowerInvariant() is { Length: > 0 } e ? e : "(none)";
 
-    private static (string? Sha, string? Error) Hash(string path)
+    private static (string? Sha, WorkEstimate Work, string? Error) Hash(string path)
     {
         try
         {
             using var f = File.OpenRead(path);
-            return (Convert.ToHexStringLower(SHA256.HashData(f)), null);
+            var (sha, work) = PlanRead.Read(f, isPdf: Path.GetExtension(path).Equals(".pdf", StringComparison.OrdinalIgnoreCase));
+            return (sha, work, null);
         }
-        catch (IOException e) { return (null, $"cannot read the file ({e.Message.TrimEnd('.')})"); }
-        catch (UnauthorizedAccessException) { return (null, "permission denied"); }
+        catch (IOException e) { return (null, WorkEstimate.Unknown, $"cannot read the file ({e.Message.TrimEnd('.')})"); }
+        catch (UnauthorizedAccessException) { return (null, WorkEstimate.Unknown, "permission denied"); }
     }
 }

@@ -5,6 +5,12 @@ namespace Baocao.Ingest;
 /// <summary>What a walk found: the files to read, the paths that do not exist, and what it skipped and why.</summary>
 public sealed record WalkResult(List<string> Files, List<string> Missing, List<(string Path, string Reason)> Skipped);
 
+/// <summary>What the walk met, one item at a time: a file to read, a path given that does not exist, or a path skipped and why.</summary>
+public enum WalkKind { File, Missing, Skipped }
+
+/// <inheritdoc cref="WalkKind"/>
+public readonly record struct WalkItem(WalkKind Kind, string Path, string? Reason = null);
+
 /// <summary>
 /// The files an ingest reads: files as given, folders walked recursively for the extractor's extensions. Archive folders
 /// hold links and, now and then, special files, so the walk can neither loop nor block:
@@ -14,14 +20,36 @@ public sealed record WalkResult(List<string> Files, List<string> Missing, List<(
 ///   a system folder must not pull that folder in);
 /// - FIFOs, devices and sockets are skipped with a reason each (reading a FIFO named *.pdf, or a link to /dev/zero,
 ///   would block or never end); so are broken links.
+/// The walk streams (<see cref="Walk"/>): each file is handed on as soon as its folder is listed, so an ingest of ten
+/// years of folders starts work on the first report instead of after the whole tree is listed. Each folder's files come
+/// in one stable order, that of their paths (ordinal), whatever order the file system lists them in.
 /// The file type, device and inode come from lstat/stat through Mono.Unix: .NET's file API reports a FIFO as a plain
 /// file and has no inode.
 /// </summary>
 public static class FolderWalk
 {
+    /// <summary>The whole walk at once (tests, benches, the paths of a disk-full message).</summary>
     public static WalkResult Expand(IEnumerable<string> paths, IReadOnlyCollection<string> extensions, bool followLinks = false)
     {
         var result = new WalkResult([], [], []);
+        foreach (var item in Walk(paths, extensions, followLinks))
+        {
+            switch (item.Kind)
+            {
+                case WalkKind.File: result.Files.Add(item.Path); break;
+                case WalkKind.Missing: result.Missing.Add(item.Path); break;
+                default: result.Skipped.Add((item.Path, item.Reason!)); break;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The walk as it goes: lazy, each folder listed only when the items before it have been taken. Enumerate it once
+    /// (its "each real folder once" memory lives in the enumeration).
+    /// </summary>
+    public static IEnumerable<WalkItem> Walk(IEnumerable<string> paths, IReadOnlyCollection<string> extensions, bool followLinks = false)
+    {
         var given = paths.ToList();
         // The real paths of the folders given: a link is "out of the roots" when its target is under none of them.
         var roots = given.Select(p => RealPath(p)).OfType<string>().ToList();
@@ -30,69 +58,69 @@ public static class FolderWalk
         bool Wanted(string p) => extensions.Contains(Path.GetExtension(p), StringComparer.OrdinalIgnoreCase)
                                  // Word's lock files ("~$report.docx") sit beside open documents and are not reports.
                                  && !Path.GetFileName(p).StartsWith("~$", StringComparison.Ordinal);
+        bool NewFile(UnixFileSystemInfo target) => seenFiles.Add(((ulong)target.Device, (ulong)target.Inode));
 
-        void AddFile(string path, UnixFileSystemInfo target)
+        IEnumerable<WalkItem> Dir(string dir, UnixFileSystemInfo target)
         {
-            if (seenFiles.Add(((ulong)target.Device, (ulong)target.Inode))) result.Files.Add(path);
-        }
-
-        void Walk(string dir, UnixFileSystemInfo target)
-        {
-            if (!seenDirs.Add(((ulong)target.Device, (ulong)target.Inode))) return;
+            if (!seenDirs.Add(((ulong)target.Device, (ulong)target.Inode))) yield break;
             string[] entries;
+            string? unreadable = null;
             try { entries = Directory.GetFileSystemEntries(dir); }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
-                result.Skipped.Add((dir, $"folder not readable ({e.Message.Split('\n')[0].TrimEnd('.')})"));
-                return;
+                entries = [];
+                unreadable = $"folder not readable ({e.Message.Split('\n')[0].TrimEnd('.')})";
             }
-            Array.Sort(entries, StringComparer.Ordinal);
-            var subdirs = new List<(string, UnixFileSystemInfo)>();
-            foreach (var entry in entries)
+            if (unreadable is not null) { yield return new WalkItem(WalkKind.Skipped, dir, unreadable); yield break; }
+            var resolved = entries.Select(e => (Entry: e, Found: Resolve(e, roots, followLinks))).ToList();
+            // Depth first in the order of the paths: a folder sorts as its name with "/" after it, as its files' paths
+            // do ("a-c.pdf" before "a/x.pdf", since '-' < '/'), so the files come out sorted by their whole path.
+            string Key((string Entry, (UnixFileSystemInfo? Info, string? Reason) Found) x) =>
+                x.Found.Info?.FileType == FileTypes.Directory ? x.Entry + "/" : x.Entry;
+            resolved.Sort((a, b) => string.CompareOrdinal(Key(a), Key(b)));
+            foreach (var (entry, (info, reason)) in resolved)
             {
-                var (info, reason) = Resolve(entry, roots, followLinks);
                 if (info is null)
                 {
                     // Say why only for what would have been read: a socket or a dangling link with no report's extension is
                     // nobody's business.
-                    if (reason is not null && Wanted(entry)) result.Skipped.Add((entry, reason));
-                    continue;
+                    if (reason is not null && Wanted(entry)) yield return new WalkItem(WalkKind.Skipped, entry, reason);
                 }
-                if (info.FileType == FileTypes.Directory) subdirs.Add((entry, info));
-                else if (Wanted(entry)) AddFile(entry, info);
+                else if (info.FileType == FileTypes.Directory)
+                {
+                    foreach (var item in Dir(entry, info)) yield return item;
+                }
+                else if (Wanted(entry) && NewFile(info)) yield return new WalkItem(WalkKind.File, entry);
             }
-            foreach (var (sub, info) in subdirs) Walk(sub, info);
         }
 
         foreach (var p in given)
         {
-            UnixFileSystemInfo info;
+            UnixFileSystemInfo? info = null;
             try
             {
                 // A path given on the command line is followed even when it is a link: the user named it.
                 var entry = UnixFileSystemInfo.GetFileSystemEntry(p);
                 info = entry.IsSymbolicLink ? new UnixFileInfo(p) : entry;
-                if (!info.Exists) { result.Missing.Add(p); continue; }
-                _ = info.FileType; // stat now, inside the try: a link to nothing throws here
+                if (!info.Exists) info = null;
+                else _ = info.FileType; // stat now, inside the try: a link to nothing throws here
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or UnixIOException)
             {
-                result.Missing.Add(p);
-                continue;
+                info = null;
             }
+            if (info is null) { yield return new WalkItem(WalkKind.Missing, p); continue; }
             switch (info.FileType)
             {
                 case FileTypes.Directory:
-                    // A folder's files in one stable order: sorted by path (ordinal), whatever order the walk met them in.
-                    var before = result.Files.Count;
-                    Walk(p, info);
-                    result.Files.Sort(before, result.Files.Count - before, StringComparer.Ordinal);
+                    foreach (var item in Dir(p, info)) yield return item;
                     break;
-                case FileTypes.RegularFile: AddFile(p, info); break;
-                default: result.Skipped.Add((p, NotAFile(info.FileType))); break;
+                case FileTypes.RegularFile:
+                    if (NewFile(info)) yield return new WalkItem(WalkKind.File, p);
+                    break;
+                default: yield return new WalkItem(WalkKind.Skipped, p, NotAFile(info.FileType)); break;
             }
         }
-        return result;
     }
 
     /// <summary>The entry's own file (a link's target), or null and the reason to skip it (null reason: skip quietly).</summary>

@@ -124,6 +124,61 @@ public class ArchiveIngestTests : IDisposable
         Assert.Empty(Directory.GetFiles(incoming)); // each snapshot removed after its record was stored
     }
 
+    /// <summary>Tells when its first extraction starts.</summary>
+    private sealed class Signalling(ManualResetEventSlim started) : IFileExtractor
+    {
+        private readonly InProcessExtractor inner = new(Shared.Value);
+
+        public FileOutcome Extract(string path, string? readFrom = null)
+        {
+            started.Set();
+            return inner.Extract(path, readFrom);
+        }
+
+        public void Dispose() { }
+    }
+
+    private sealed class Recording : IIngestProgress
+    {
+        public readonly List<string> Events = [];
+        public void Planned(IngestTotals t) { lock (Events) Events.Add($"planned {t.Files}/{t.ToExtract} {(t.WalkDone ? "all" : "so far")}"); }
+        public void Done(FileResult r, IngestTotals t) { lock (Events) Events.Add($"done {Path.GetFileName(r.Path)}"); }
+    }
+
+    [Fact]
+    public void The_walk_streams_the_first_file_is_extracted_and_stored_before_the_walk_goes_on()
+    {
+        foreach (var n in new[] { "07-ubnd-phucat-t5-2022.pdf", "06-stp-bentre-q4-2019.docx" })
+            File.Copy(Path.Combine(CorpusTests.CorpusDir, n), Path.Combine(dir, n), true);
+        var started = new ManualResetEventSlim();
+        var progress = new Recording();
+        var walkWaited = new List<bool>();
+        // The walk hands on the first file, then goes on only once that file is being extracted and its result stored: an
+        // ingest that listed the whole walk first would never get there (the wait would time out).
+        IEnumerable<string> Walk()
+        {
+            yield return Path.Combine(dir, "07-ubnd-phucat-t5-2022.pdf");
+            walkWaited.Add(started.Wait(TimeSpan.FromSeconds(60)));
+            var stored = SpinWait.SpinUntil(() => { lock (progress.Events) return progress.Events.Contains("done 07-ubnd-phucat-t5-2022.pdf"); }, TimeSpan.FromSeconds(60));
+            walkWaited.Add(stored);
+            yield return Path.Combine(dir, "06-stp-bentre-q4-2019.docx");
+        }
+        using var t = new TempIndex();
+        using var index = t.Write();
+        var o = new ArchiveIngest(index, () => new Signalling(started), new IngestOptions(2, "v1"), progress).Run(Walk());
+        Assert.Equal([true, true], walkWaited);
+        Assert.Equal(2, o.Totals.Extracted);
+        Assert.True(o.Totals.WalkDone);
+        Assert.Equal(["07-ubnd-phucat-t5-2022.pdf", "06-stp-bentre-q4-2019.docx"], o.Files.Select(f => Path.GetFileName(f.Path)));
+        // The first file was planned (one found so far, the walk not over) and stored before the second was found.
+        var events = progress.Events;
+        Assert.True(events.IndexOf("planned 1/1 so far") < events.IndexOf("done 07-ubnd-phucat-t5-2022.pdf"));
+        Assert.Equal("planned 2/2 all", events.Last(e => e.StartsWith("planned", StringComparison.Ordinal)));
+        // Pages as estimated before extraction: the PDF's own page count (a byte scan), the DOCX one.
+        Assert.Equal(o.Files[0].Pages + 1, o.Totals.PagesPlanned);
+        Assert.Equal(o.Totals.PagesPlanned, o.Totals.PagesDone);
+    }
+
     private List<string> Archive()
     {
         foreach (var n in new[] { "06-stp-bentre-q4-2019.docx", "07-ubnd-phucat-t5-2022.pdf", "12-ptp-chauthanh-t11-2021.docx", "14-skhdt-vinhlong-q1-2022.pdf" })

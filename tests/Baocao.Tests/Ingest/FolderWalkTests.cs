@@ -57,6 +57,33 @@ public class FolderWalkTests : IDisposable
     }
 
     [Fact]
+    public void The_walk_streams_a_later_folder_is_listed_only_after_the_first_file_is_handed_on()
+    {
+        // "2021/q2/b.docx" comes first; a file put into a later folder after that is still found: that folder was not
+        // listed yet when the first file was handed on.
+        Directory.CreateDirectory(P("2022"));
+        using var walk = FolderWalk.Walk([root], Extensions).GetEnumerator();
+        Assert.True(walk.MoveNext());
+        Assert.Equal(new WalkItem(WalkKind.File, P("2021", "q2", "b.docx")), walk.Current);
+        File.Copy(P("a.pdf"), P("2022", "late.pdf"));
+        var rest = new List<WalkItem>();
+        while (walk.MoveNext()) rest.Add(walk.Current);
+        Assert.Equal([P("2022", "late.pdf"), P("a.pdf")], rest.Where(i => i.Kind == WalkKind.File).Select(i => i.Path));
+    }
+
+    [Fact]
+    public void Files_come_in_the_order_of_their_whole_paths()
+    {
+        // "a-c.pdf" sorts before the folder "a" ('-' < '/'), as whole paths sort: the stream needs no sort afterwards.
+        Directory.CreateDirectory(P("m"));
+        File.Copy(P("a.pdf"), P("m", "x.pdf"));
+        File.Copy(P("a.pdf"), P("m-c.pdf"));
+        var files = FolderWalk.Expand([root], Extensions).Files;
+        Assert.Equal(files.Order(StringComparer.Ordinal), files);
+        Assert.True(files.IndexOf(P("m-c.pdf")) < files.IndexOf(P("m", "x.pdf")));
+    }
+
+    [Fact]
     public void Links_out_of_the_folders_are_followed_on_request_and_a_device_still_skipped()
     {
         var w = FolderWalk.Expand([root], Extensions, followLinks: true);
