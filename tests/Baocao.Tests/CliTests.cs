@@ -25,6 +25,41 @@ public class CliTests
     }
 
     [Fact]
+    public void Extract_of_several_files_loses_none_when_one_kills_its_reader()
+    {
+        // The worker dies natively (SIGSEGV, as a C decoder would, or as a stack overflow ends .NET) on the middle file:
+        // in-process it would have taken the other two files' output with it.
+        var dir = Directory.CreateTempSubdirectory("baocao-extract-isolated").FullName;
+        try
+        {
+            string Copy(string sample, string name)
+            {
+                File.Copy(Path.Combine(Corpus.CorpusTests.CorpusDir, sample), Path.Combine(dir, name));
+                return Path.Combine(dir, name);
+            }
+            var (a, crash, b) = (Copy("07-ubnd-phucat-t5-2022.pdf", "a.pdf"), Copy("08-stnmt-longan-6t-2022.docx", "crash-08.docx"), Copy("06-stp-bentre-q4-2019.docx", "b.docx"));
+            Environment.SetEnvironmentVariable(WorkerCommand.FaultVariable, "crash:crash-");
+            (int code, string stdout, string stderr) r;
+            try { r = Run("extract", a, crash, b, "--json"); }
+            finally { Environment.SetEnvironmentVariable(WorkerCommand.FaultVariable, null); }
+            Assert.Equal(1, r.code);
+            Assert.StartsWith($"error: {crash}: the extraction process ", Assert.Single(r.stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+            using var doc = System.Text.Json.JsonDocument.Parse(r.stdout);
+            var records = doc.RootElement.EnumerateArray().ToList();
+            Assert.Equal([a, b], records.Select(x => x.GetProperty("source").GetProperty("path").GetString()));
+            // The worker's records are those read in-process (through the record's JSON and back).
+            foreach (var (rec, file) in records.Zip(new[] { a, b }))
+            {
+                var (_, alone, _) = Run("extract", file, "--json");
+                using var one = System.Text.Json.JsonDocument.Parse(alone);
+                foreach (var part in new[] { "source", "header", "tables", "figures", "warnings" })
+                    Assert.Equal(one.RootElement.GetProperty(part).GetRawText(), rec.GetProperty(part).GetRawText());
+            }
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Json_output_has_the_documented_top_level_fields()
     {
         var good = Path.Combine(AppContext.BaseDirectory, "Fixtures", "tiny.pdf");

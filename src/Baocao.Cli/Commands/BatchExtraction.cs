@@ -1,3 +1,4 @@
+using Baocao.Ingest;
 using Baocao.Native;
 using Baocao.Pipeline;
 using Baocao.Readers;
@@ -9,12 +10,37 @@ namespace Baocao.Cli;
 /// <summary>Extraction of a batch of files for <c>extract</c> and <c>check</c>: a bad file costs one line on stderr, the rest go on.</summary>
 internal static class BatchExtraction
 {
-    /// <summary>Extracts every file in order; a bad one gets its one line on stderr and is counted in <paramref name="failed"/>.</summary>
-    internal static List<ReportRecord> ExtractAll(IEnumerable<string> files, out int failed)
+    /// <summary>What one file may take in its worker process (as <c>ingest</c>'s defaults).</summary>
+    private static readonly WorkerOptions Isolated = new(WorkerCommand.SelfCommand([WorkerCommand.Name, "--ocr-workers", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)]),
+        TimeSpan.FromSeconds(300), 2048);
+
+    /// <summary>
+    /// Extracts every file in order; a bad one gets its one line on stderr and is counted in <paramref name="failed"/>.
+    /// Several files are read in a worker process, as <c>ingest</c> reads them: a stack overflow, an out-of-memory abort
+    /// or a native crash on one file cannot be caught in .NET and would end this process with every other file's output
+    /// unprinted; in the worker it costs that file only (and the next file gets a fresh worker). One file alone is read
+    /// here (nothing else to lose, and no worker to start).
+    /// </summary>
+    internal static List<ReportRecord> ExtractAll(IReadOnlyList<string> files, out int failed)
     {
-        var extractor = Extractor.CreateDefault();
-        var records = new List<ReportRecord>();
         failed = 0;
+        var records = new List<ReportRecord>();
+        if (files.Count > 1)
+        {
+            using var worker = new WorkerProcessExtractor(Isolated);
+            foreach (var f in files)
+            {
+                var o = worker.Extract(f);
+                if (o.Record is { } r) records.Add(r);
+                else
+                {
+                    Console.Error.WriteLine($"error: {LogText.Escape(f)}: {LogText.Escape(o.Reason)}");
+                    failed++;
+                }
+            }
+            return records;
+        }
+        var extractor = Extractor.CreateDefault();
         foreach (var f in files)
         {
             try { records.Add(extractor.Extract(f)); }
@@ -37,5 +63,4 @@ internal static class BatchExtraction
         }
         return records;
     }
-
 }

@@ -23,22 +23,25 @@ public static class WorkerCommand
 
     public static Command Create()
     {
-        var cmd = new Command(Name, "Extraction worker for ingest (reads requests on stdin)") { Hidden = true };
-        cmd.SetAction(_ =>
+        // One OCR engine by default: the ingest runs one worker per core. `extract` of several files runs one worker with
+        // an engine per core, as it would read in-process.
+        var ocr = new Option<int>("--ocr-workers") { Description = "OCR engines (pages read at once)", DefaultValueFactory = _ => 1 };
+        var cmd = new Command(Name, "Extraction worker for ingest and extract (reads requests on stdin)") { ocr };
+        cmd.Hidden = true;
+        cmd.SetAction(p =>
         {
-            try { return Run(); }
+            try { return Run(Math.Max(1, p.GetValue(ocr))); }
             finally { Native.LibreOfficeConverter.RemoveProfile(); }
         });
         return cmd;
     }
 
-    private static int Run()
+    private static int Run(int ocrWorkers)
     {
         var answers = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
         Console.SetOut(Console.Error);
         using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
-        // One OCR engine: the ingest runs one worker per core.
-        using var extractor = new InProcessExtractor(Extractor.CreateDefault(ocrWorkers: 1));
+        using var extractor = new InProcessExtractor(Extractor.CreateDefault(ocrWorkers: ocrWorkers));
         while (input.ReadLine() is { } line)
         {
             if (line.Length == 0) continue;
