@@ -36,6 +36,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BenchServeCommand.Create());
         BenchIngestCommand.AddTo(bench);
         BenchFuzzCommand.AddTo(bench);
+        BenchMemoryCommand.AddTo(bench);
         return bench;
     }
 

@@ -38,28 +38,34 @@ public static class WorkerCommand
 
     private static int Run(int ocrWorkers)
     {
-        var answers = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
+        var stdout = Console.OpenStandardOutput();
+        var answers = new BufferedStream(stdout, 1 << 16);
         Console.SetOut(Console.Error);
         using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
         using var extractor = new InProcessExtractor(Extractor.CreateDefault(ocrWorkers: ocrWorkers));
         while (input.ReadLine() is { } line)
         {
             if (line.Length == 0) continue;
-            string answer;
+            string? failure = null;
+            Baocao.Reports.ReportRecord? record = null;
             try
             {
                 var (path, readFrom) = WorkerProtocol.ParseRequest(line);
                 InjectFault(path);
                 var o = extractor.Extract(path, readFrom);
-                answer = o.Record is { } r ? WorkerProtocol.Success(r) : WorkerProtocol.Failure(o.Reason ?? "could not be extracted");
+                if (o.Record is { } r) record = r;
+                else failure = o.Reason ?? "could not be extracted";
             }
             catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
             {
-                answer = WorkerProtocol.Failure($"bad request ({e.Message.Split('\n')[0]})");
+                failure = $"bad request ({e.Message.Split('\n')[0]})";
             }
             try
             {
-                answers.WriteLine(answer);
+                // The record goes out as it is written (no string of it: a 100,000-row table's is hundreds of MB).
+                if (record is not null) WorkerProtocol.WriteSuccess(answers, record);
+                else answers.Write(Encoding.UTF8.GetBytes(WorkerProtocol.Failure(failure!)));
+                answers.WriteByte((byte)'\n');
                 answers.Flush();
             }
             catch (IOException) { return 0; } // the ingest is gone

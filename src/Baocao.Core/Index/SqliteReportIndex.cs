@@ -199,7 +199,7 @@ public sealed class SqliteReportIndex : IReportIndex
             foreach (var r in records)
             {
                 var doc = IndexedReport.From(r);
-                var json = Compress(RecordJson.Serialize(r, indented: false));
+                var json = Compress(r);
                 tx.Save("report");
                 try
                 {
@@ -232,10 +232,11 @@ public sealed class SqliteReportIndex : IReportIndex
         return removed;
     }
 
-    private static byte[] Compress(string json)
+    /// <summary>The record's compact JSON, gzip'd as it is written: no string of the whole record (twice its UTF-8 size) and no byte copy of it.</summary>
+    private static byte[] Compress(ReportRecord r)
     {
         using var ms = new MemoryStream();
-        using (var gz = new GZipStream(ms, CompressionLevel.Fastest)) gz.Write(Encoding.UTF8.GetBytes(json));
+        using (var gz = new GZipStream(ms, CompressionLevel.Fastest)) RecordJson.WriteCompact(gz, r);
         return ms.ToArray();
     }
 

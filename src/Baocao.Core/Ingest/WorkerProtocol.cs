@@ -30,12 +30,33 @@ public static class WorkerProtocol
         return (path, node?["readFrom"]?.GetValue<string>());
     }
 
-    public static string Success(ReportRecord record) => "{\"ok\":true,\"record\":" + RecordJson.Serialize(record, indented: false) + "}";
+    public static string Success(ReportRecord record)
+    {
+        using var ms = new MemoryStream();
+        WriteSuccess(ms, record);
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    /// <summary>
+    /// The success answer straight into the stream, without its newline (the same bytes as <see cref="Success"/>): the
+    /// record of a huge table is never built as one string in the worker, nor read as one in the ingest (see the
+    /// <see cref="ParseAnswer(ReadOnlyMemory{byte})"/> overload).
+    /// </summary>
+    public static void WriteSuccess(Stream output, ReportRecord record)
+    {
+        output.Write("{\"ok\":true,\"record\":"u8);
+        RecordJson.WriteCompact(output, record);
+        output.Write("}"u8);
+    }
 
     public static string Failure(string reason) => new JsonObject { ["ok"] = false, ["reason"] = reason }.ToJsonString(Options);
 
     /// <summary>The record, or the reason it could not be extracted. Throws <see cref="FormatException"/> for a line that is no answer.</summary>
-    public static (ReportRecord? Record, string? Reason) ParseAnswer(string line)
+    public static (ReportRecord? Record, string? Reason) ParseAnswer(string line) =>
+        ParseAnswer(System.Text.Encoding.UTF8.GetBytes(line));
+
+    /// <summary>The answer from its UTF-8 bytes as read from the pipe (no string of it: see <see cref="WriteSuccess"/>).</summary>
+    public static (ReportRecord? Record, string? Reason) ParseAnswer(ReadOnlyMemory<byte> line)
     {
         try
         {

@@ -43,7 +43,7 @@ public sealed class WorkerProcessExtractor(WorkerOptions options) : IFileExtract
         {
             return Failed(path, Died(p));
         }
-        var answer = p.StandardOutput.ReadLineAsync();
+        var answer = answers!.Next();
         var clock = Stopwatch.StartNew();
         while (!answer.Wait(TimeSpan.FromMilliseconds(200)))
         {
@@ -54,13 +54,18 @@ public sealed class WorkerProcessExtractor(WorkerOptions options) : IFileExtract
             if (clock.Elapsed > options.Timeout)
                 return Failed(path, Stop(p, $"did not finish within {options.Timeout.TotalSeconds:0} s and was stopped"));
         }
-        string? line;
+        ReadOnlyMemory<byte>? line;
         try { line = answer.GetAwaiter().GetResult(); }
-        catch (IOException) { line = null; }
+        catch (IOException) when (p.HasExited) { line = null; }
+        catch (IOException e)
+        {
+            // MemoryStream's 2 GB: a record this large could not be stored either.
+            return Failed(path, Stop(p, $"the record is too large to take ({e.Message.Split('\n')[0].TrimEnd('.')})"));
+        }
         if (line is null) return Failed(path, Died(p));
         try
         {
-            var (record, reason) = WorkerProtocol.ParseAnswer(line);
+            var (record, reason) = WorkerProtocol.ParseAnswer(line.Value);
             return new FileOutcome(path, record, reason);
         }
         catch (FormatException e)
@@ -70,6 +75,44 @@ public sealed class WorkerProcessExtractor(WorkerOptions options) : IFileExtract
     }
 
     private FileOutcome Failed(string path, string reason) => new(path, null, reason);
+
+    private AnswerReader? answers;
+
+    /// <summary>
+    /// A worker's answer lines as UTF-8 bytes (one reader per worker process: a read left running on a stopped worker
+    /// cannot touch the next one's). Read as bytes, not as a string: a huge table's record is hundreds of MB, which as a
+    /// line of .NET text (two bytes a character, and the builder's copies) cost the ingest process several times that;
+    /// the bytes are parsed where they lie.
+    /// </summary>
+    private sealed class AnswerReader(Stream output)
+    {
+        private readonly byte[] buffer = new byte[1 << 16];
+        private int start, end;
+
+        /// <summary>The next line, or null when the output ended first.</summary>
+        public async Task<ReadOnlyMemory<byte>?> Next()
+        {
+            var line = new MemoryStream();
+            while (true)
+            {
+                if (start == end)
+                {
+                    start = 0;
+                    end = await output.ReadAsync(buffer).ConfigureAwait(false);
+                    if (end == 0) return null;
+                }
+                var nl = Array.IndexOf(buffer, (byte)'\n', start, end - start);
+                if (nl >= 0)
+                {
+                    line.Write(buffer, start, nl - start);
+                    start = nl + 1;
+                    return line.GetBuffer().AsMemory(0, (int)line.Length);
+                }
+                line.Write(buffer, start, end - start);
+                start = end;
+            }
+        }
+    }
 
     private Process Start()
     {
@@ -99,6 +142,7 @@ public sealed class WorkerProcessExtractor(WorkerOptions options) : IFileExtract
         };
         p.BeginErrorReadLine();
         Starts++;
+        answers = new AnswerReader(p.StandardOutput.BaseStream);
         return process = p;
     }
 

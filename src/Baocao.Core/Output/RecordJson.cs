@@ -24,6 +24,13 @@ public static class RecordJson
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 
+    /// <summary>The record as compact UTF-8 JSON straight into <paramref name="output"/> (the same text as <c>Serialize(r, indented: false)</c>), never held whole as a string: a record of a 100,000-row table is hundreds of MB of text.</summary>
+    public static void WriteCompact(Stream output, ReportRecord r)
+    {
+        using var w = new Utf8JsonWriter(output, Options with { Indented = false });
+        Write(w, r);
+    }
+
     public static void Write(Utf8JsonWriter w, ReportRecord r)
     {
         w.WriteStartObject();
