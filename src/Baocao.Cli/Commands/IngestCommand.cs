@@ -62,7 +62,15 @@ public static class IngestCommand
         var version = Extractor.DefaultVersion();
         // The live display, on stderr, when stderr is a terminal (or asked for): the output (stdout) stays the plain
         // one-line-per-file log when it is redirected, and clean of the display's redraws.
-        var live = !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        // Spectre.Console judges a terminal by stdout whatever it writes to, so stderr's is judged here: not redirected,
+        // and a terminal that takes escape codes.
+        var live = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") is { Length: > 0 } term && term != "dumb";
+        var errorConsole = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Interactive = live ? InteractionSupport.Yes : InteractionSupport.No,
+            Ansi = live ? AnsiSupport.Yes : AnsiSupport.Detect,
+        });
         // The walk streams into the ingest: its warnings come as it meets them (held back while the live display runs).
         var heldBack = new List<string>();
         var missing = new List<string>();
@@ -122,8 +130,7 @@ public static class IngestCommand
             if (live)
             {
                 var display = new LiveProgress(plain);
-                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-                outcome = console.Progress()
+                outcome = errorConsole.Progress()
                     .AutoClear(false)
                     .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
                     .Start(ctx =>
