@@ -27,7 +27,14 @@ public static class SearchPage
               <input id="q" name="q" type="search" value="{V("q")}" placeholder="Từ khóa, có dấu hoặc không: ly lich tu phap" autofocus>
               <input id="where" name="where" type="text" value="{V("where")}" placeholder="Lọc số: resolved.late>10 and received.total>=100" title="KEY OP NUMBER [and …]; OP: &gt; &gt;= &lt; &lt;= = !=">
             """);
-        foreach (var name in new[] { "province", "agency", "year", "period", "form" })
+        // The order: relevance with words, else newest; or a date or a key figure either way.
+        var sort = p["sort"].LastOrDefault() ?? "";
+        sb.Append("""<select id="sort" name="sort" title="Sắp xếp">""");
+        foreach (var (value, label) in new[] { ("", "Phù hợp nhất / mới nhất"), ("date:desc", "Mới nhất"), ("date:asc", "Cũ nhất"), ("resolved.late:desc", "Nhiều hồ sơ quá hạn nhất"),
+                     ("received.total:desc", "Nhiều hồ sơ tiếp nhận nhất"), ("pending.late:desc", "Nhiều hồ sơ tồn quá hạn nhất") })
+            sb.Append($"""<option value="{A(value)}"{(value == sort ? " selected" : "")}>{E(label)}</option>""");
+        sb.Append("</select>");
+        foreach (var name in new[] { "province", "agency", "year", "period", "from", "to", "form" })
             if (!string.IsNullOrWhiteSpace(p[name].LastOrDefault())) sb.Append($"""<input type="hidden" name="{name}" value="{V(name)}">""");
         sb.Append("""<button id="go" type="submit">Tìm</button></form>""");
 
@@ -37,7 +44,7 @@ public static class SearchPage
             Facet(sb, p, "province", "Tỉnh", f.Province);
             Facet(sb, p, "agency", "Cơ quan", f.Agency);
             Facet(sb, p, "year", "Năm", f.Year);
-            Facet(sb, p, "period", "Kỳ báo cáo", f.Periods);
+            PeriodFacet(sb, p, f);
             Facet(sb, p, "form", "Biểu mẫu", f.Form);
         }
         sb.Append("</aside><section class=\"results\">");
@@ -48,9 +55,21 @@ public static class SearchPage
               <a id="export-csv" class="button" href="/api/export?{A(Join(qs, "format=csv"))}" download>CSV</a>
               <a id="export-xlsx" class="button" href="/api/export?{A(Join(qs, "format=xlsx"))}" download>XLSX</a></span></div>
             """);
+        if (r.Suggestion is { } suggestion)
+            sb.Append(r.Corrected
+                ? $"""<p class="suggestion" id="suggestion">Không có báo cáo nào chứa «{E(q.Text)}»; kết quả cho «<a href="/?{A(WebQuery.QueryString(p, ("q", suggestion)))}">{E(suggestion)}</a>».</p>"""
+                : $"""<p class="suggestion" id="suggestion">Có phải bạn muốn tìm «<a href="/?{A(WebQuery.QueryString(p, ("q", suggestion)))}">{E(suggestion)}</a>»?</p>""");
         foreach (var d in r.Documents) Result(sb, d, q);
-        if (r.TotalDocuments > r.Documents.Count)
-            sb.Append($"""<p class="more"><a id="more" href="/?{A(WebQuery.QueryString(p, ("limit", Math.Min(500, q.Limit * 5).ToString())))}">Xem thêm ({r.TotalDocuments - r.Documents.Count} báo cáo nữa)</a></p>""");
+        // Pages through every result: the previous and next pages keep the query, the order and the page size.
+        if (r.Offset > 0 || r.NextOffset is not null)
+        {
+            sb.Append($"""<p class="more pages">Báo cáo {r.Offset + 1}–{r.Offset + r.Documents.Count} / {r.TotalDocuments} """);
+            if (r.Offset > 0)
+                sb.Append($"""<a id="prev" href="/?{A(WebQuery.QueryString(p, ("offset", Math.Max(0, r.Offset - q.Limit) is var po and > 0 ? po.ToString() : null)))}">← Trang trước</a> """);
+            if (r.NextOffset is { } next)
+                sb.Append($"""<a id="more" href="/?{A(WebQuery.QueryString(p, ("offset", next.ToString())))}">Trang sau → ({r.TotalDocuments - next} báo cáo nữa)</a>""");
+            sb.Append("</p>");
+        }
         sb.Append("</section></div>");
         return Html.Page(string.IsNullOrWhiteSpace(q.Text) ? "Tìm kiếm" : q.Text, sb.ToString());
     }
@@ -69,6 +88,36 @@ public static class SearchPage
         if (values.Count > 12) sb.Append($"<li class=\"count\">… {values.Count - 12} nữa</li>");
         sb.Append("</ul></div>");
     }
+
+    /// <summary>
+    /// The period facet as a drill-down: years, then a year's halves, a half's quarters, a quarter's months (each with the
+    /// number of matching reports within it, as --period nests), with a link back up.
+    /// </summary>
+    private static void PeriodFacet(StringBuilder sb, IQueryCollection p, Facets f)
+    {
+        var currentText = p["period"].LastOrDefault();
+        var current = string.IsNullOrWhiteSpace(currentText) ? null : PeriodFilter.TryParse(currentText);
+        sb.Append("<div class=\"facet\" data-facet=\"period\"><h3>Kỳ báo cáo</h3><ul>");
+        if (current is null)
+            foreach (var y in f.Year.OrderByDescending(y => y.Value, StringComparer.Ordinal).Take(12))
+                sb.Append($"""<li><a href="/?{A(WebQuery.QueryString(p, ("period", y.Value), ("year", null)))}">{E(y.Value)}</a> <span class="count">{y.Count}</span></li>""");
+        else
+        {
+            var up = current.Parent();
+            sb.Append($"""<li class="active"><a href="/?{A(WebQuery.QueryString(p, ("period", up?.ToString())))}" title="{(up is null ? "Bỏ lọc" : "Lên " + up)}">{(up is null ? "✕" : "↑")} {E(current.ToString())}</a></li>""");
+            foreach (var child in current.Children())
+                if (child.CountIn(f.Periods) is var n and > 0)
+                    sb.Append($"""<li class="child"><a href="/?{A(WebQuery.QueryString(p, ("period", child.ToString())))}">{E(PeriodName(child))}</a> <span class="count">{n}</span></li>""");
+        }
+        sb.Append("</ul></div>");
+    }
+
+    /// <summary>A period as a Vietnamese reader names it: "6 tháng đầu năm 2022", "Quý II/2022", "Tháng 5/2022".</summary>
+    private static string PeriodName(PeriodFilter x) =>
+        x.Month is { } m ? $"Tháng {m}/{x.Year}"
+        : x.Quarter is { } q ? $"Quý {new[] { "I", "II", "III", "IV" }[q - 1]}/{x.Year}"
+        : x.Half is { } h ? (h == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + x.Year
+        : $"Năm {x.Year}";
 
     private static void Result(StringBuilder sb, DocumentHit d, SearchQuery q)
     {

@@ -7,20 +7,20 @@ using Microsoft.AspNetCore.Http;
 namespace Baocao.Web;
 
 /// <summary>
-/// The search parameters of a request (<c>q, province, agency, year, period, form, where, limit</c>) as a
+/// The search parameters of a request (<c>q, province, agency, year, period, from, to, form, where, sort, limit, offset</c>) as a
 /// <see cref="SearchQuery"/>, read with the same rules as the command line's options. A value that cannot be used is a
 /// 400 with the reason; parameters never name files.
 /// </summary>
 public static partial class WebQuery
 {
-    public static readonly IReadOnlyList<string> Parameters = ["q", "province", "agency", "year", "period", "form", "where"];
+    public static readonly IReadOnlyList<string> Parameters = ["q", "province", "agency", "year", "period", "from", "to", "form", "where", "sort"];
 
     public static SearchQuery Parse(IQueryCollection p, IReadOnlyCollection<string> extraKeys, bool facets, int defaultLimit = 20)
     {
         string? Get(string name) => p[name].LastOrDefault() is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim().Normalize() : null;
         foreach (var name in p.Keys)
-            if (!Parameters.Contains(name) && name is not ("limit" or "format" or "facets"))
-                throw HttpError.BadRequest($"unknown parameter '{name}' (valid: {string.Join(", ", Parameters)}, limit)");
+            if (!Parameters.Contains(name) && name is not ("limit" or "offset" or "format" or "facets"))
+                throw HttpError.BadRequest($"unknown parameter '{name}' (valid: {string.Join(", ", Parameters)}, limit, offset)");
         int? year = null;
         if (Get("year") is { } y)
             year = int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var yi) && yi is >= 1900 and <= 2200
@@ -29,6 +29,10 @@ public static partial class WebQuery
         if (Get("limit") is { } l)
             limit = int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out var li) && li is >= 1 and <= 500
                 ? li : throw HttpError.BadRequest($"limit '{l}' is not a number from 1 to 500");
+        var offset = 0;
+        if (Get("offset") is { } o)
+            offset = int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out var oi) && oi <= 10_000_000
+                ? oi : throw HttpError.BadRequest($"offset '{o}': không phải số không âm (is not a number of reports to skip)");
         try
         {
             var keys = CanonicalKeys.Dossier.Concat(extraKeys).Distinct().ToList();
@@ -37,7 +41,11 @@ public static partial class WebQuery
                 Period: Get("period") is { } per ? PeriodFilter.Parse(per) : null,
                 Form: Get("form"),
                 Where: Get("where") is { } w ? WhereParser.Parse(w, keys) : null,
-                Facets: facets, Limit: limit);
+                Facets: facets, Limit: limit,
+                From: Get("from") is { } from ? QueryDates.Parse("--from", from) : null,
+                To: Get("to") is { } to ? QueryDates.Parse("--to", to) : null,
+                Sort: Get("sort") is { } sort ? SearchSort.Parse(sort) : null,
+                Offset: offset);
         }
         catch (QueryException e) { throw BadQuery(e); }
     }
@@ -48,7 +56,9 @@ public static partial class WebQuery
     /// <summary>The request's search parameters again, for links that keep them (facets, export, paging).</summary>
     public static string QueryString(IQueryCollection p, params (string name, string? value)[] changes)
     {
-        var values = Parameters.Append("limit").ToDictionary(n => n, n => p[n].LastOrDefault());
+        // A changed filter starts again at the first page; only the paging links keep or set the offset.
+        var values = Parameters.Append("limit").Append("offset").ToDictionary(n => n, n => p[n].LastOrDefault());
+        if (changes.All(c => c.name != "offset")) values["offset"] = null;
         foreach (var (n, v) in changes) values[n] = v;
         return string.Join("&", values.Where(kv => !string.IsNullOrWhiteSpace(kv.Value))
             .Select(kv => kv.Key + "=" + Uri.EscapeDataString(kv.Value!)));

@@ -127,12 +127,17 @@ public static class BenchSearchCommand
             "keyword+facets" => new SearchQuery(Text: Word(), Facets: true),
             "keyword+numeric" => new SearchQuery(Text: Word(), Where: Where()),
             "numeric+facets" => new SearchQuery(Where: Where(), Facets: true),
+            // Issue 17: nesting periods and date ranges; a figure order with a later page.
+            "period+range" => rnd.Next(2) == 0
+                ? new SearchQuery(Period: PeriodFilter.Parse($"{2019 + rnd.Next(6)}-H{1 + rnd.Next(2)}"), Facets: true)
+                : new SearchQuery(From: new DateOnly(2019 + rnd.Next(5), 1 + rnd.Next(12), 1) is var f ? f : null, To: f.AddMonths(6), Facets: true),
+            "sort+offset" => new SearchQuery(Text: Word(), Sort: new SearchSort(Keys[rnd.Next(Keys.Length)], rnd.Next(2) == 0), Offset: 20 * rnd.Next(3)),
             _ => new SearchQuery(Text: Word(), Province: rnd.Next(2) == 0 ? Province() : null, Year: rnd.Next(2) == 0 ? 2019 + rnd.Next(6) : null,
                 Where: Where(), Facets: true),
         };
     }
 
-    internal static readonly string[] Kinds = ["keyword", "facets", "numeric", "keyword+facets", "keyword+numeric", "numeric+facets", "all combined"];
+    internal static readonly string[] Kinds = ["keyword", "facets", "numeric", "keyword+facets", "keyword+numeric", "numeric+facets", "all combined", "period+range", "sort+offset"];
 
     private static void Measure(string engine, IReportIndex index, int queries)
     {

@@ -127,6 +127,8 @@ public static class BenchServeCommand
             ("period", q.Period?.ToString()), ("form", q.Form),
             ("where", q.Conditions.Count == 0 ? null : string.Join(" and ", q.Conditions.Select(c => c.Key + c.OpText + c.Value.ToString(CultureInfo.InvariantCulture)))),
             ("facets", q.Facets ? "1" : null),
+            ("from", q.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", q.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("sort", q.Sort?.ToString()), ("offset", q.Offset > 0 ? q.Offset.ToString(CultureInfo.InvariantCulture) : null),
         };
         return string.Join("&", p.Where(x => x.Item2 is not null).Select(x => x.Item1 + "=" + Uri.EscapeDataString(x.Item2!)));
     }

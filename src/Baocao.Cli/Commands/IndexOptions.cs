@@ -15,11 +15,17 @@ public sealed class IndexOptions
         Description = $"the index: a file (default {IndexLocation.FileName} in the data folder, ${IndexLocation.DataVariable} or ./data) or an Elasticsearch URL (http://localhost:9200/baocao)",
     };
 
-    public readonly Argument<string?> Query = new("QUERY") { Description = "words to find, with or without diacritics; \"quoted phrases\" keep word order", Arity = ArgumentArity.ZeroOrOne };
+    public readonly Argument<string?> Query = new("QUERY")
+    {
+        Description = "words to find, with or without diacritics; adjacent syllables are a phrase (\"hộ tịch\"); \"quoted phrases\" stay exact; A OR B; -word leaves out reports holding it",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
     public readonly Option<string?> Agency = new("--agency") { Description = "words of the issuing or parent agency (\"sở tư pháp\")" };
     public readonly Option<string?> Province = new("--province") { Description = "province name, with or without diacritics (\"Tra Vinh\")" };
     public readonly Option<int?> Year = new("--year") { Description = "reporting year" };
-    public readonly Option<string?> Period = new("--period") { Description = "reporting period: " + PeriodFilter.Forms };
+    public readonly Option<string?> Period = new("--period") { Description = "reporting period, nesting (2022-Q2 holds its months, 2022-H1 its quarters): " + PeriodFilter.Forms };
+    public readonly Option<string?> From = new("--from") { Description = "kỳ báo cáo kết thúc từ ngày này (reporting period ending on or after; YYYY-MM-DD)" };
+    public readonly Option<string?> To = new("--to") { Description = "kỳ báo cáo bắt đầu đến ngày này (reporting period starting on or before; YYYY-MM-DD)" };
     public readonly Option<string?> Form = new("--form") { Description = "form code: II.06a exactly, or 06a for both regimes" };
     public readonly Option<string?> Where = new("--where") { Description = "numeric conditions on a row: " + WhereParser.Grammar };
 
@@ -28,7 +34,7 @@ public sealed class IndexOptions
     public void AddFilters(Command cmd)
     {
         cmd.Arguments.Add(Query);
-        foreach (var o in new Option[] { Agency, Province, Year, Period, Form, Where, Index }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { Agency, Province, Year, Period, From, To, Form, Where, Index }) cmd.Options.Add(o);
     }
 
     /// <summary>The query the options describe; throws <see cref="QueryException"/> with what is valid.</summary>
@@ -44,7 +50,9 @@ public sealed class IndexOptions
             Form: p.GetValue(Form),
             Where: p.GetValue(Where) is { } w ? WhereParser.Parse(w, keys) : null,
             Facets: facets,
-            Limit: limit);
+            Limit: limit,
+            From: p.GetValue(From) is { } f ? QueryDates.Parse("--from", f) : null,
+            To: p.GetValue(To) is { } t ? QueryDates.Parse("--to", t) : null);
     }
 
     /// <summary>Runs an index action and turns the index's and the query's problems into one line each on stderr (exit 2).</summary>

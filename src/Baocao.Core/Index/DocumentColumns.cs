@@ -27,6 +27,12 @@ internal sealed class DocumentColumns
     /// <summary>Year, the period's parts (0 for none), and the rank of the date among the distinct dates (0 for none).</summary>
     public readonly int[] Year, PeriodYear, Quarter, Month, Half, DateRank;
 
+    /// <summary>
+    /// The reporting period's first and last day of each report (20210315; 0 for none), for --from/--to: read at the first
+    /// search with a range (<see cref="Days"/>), not with the other columns, since most searches never ask.
+    /// </summary>
+    private int[]? periodFrom, periodTo;
+
     /// <summary>Present report ids, ascending.</summary>
     public int[] Ids { get; private set; } = [];
 
@@ -98,6 +104,41 @@ internal sealed class DocumentColumns
         if (dates is not null) Rank(dates, c.DateRank);
         if (periods is not null) c.PeriodNames = Rank(periods, c.Period);
         return c;
+    }
+
+    /// <summary>
+    /// Each report's period days (<see cref="IndexedReport.PeriodDays"/>), loaded once: from documents.period_from/period_to,
+    /// or, in an index written before those columns (schema 3, opened read-only), from the period's parts and the date by
+    /// the rule of Nghị định 09/2019 (an explicit range such an index does not keep is then unknown: the rule's dates stand).
+    /// </summary>
+    public (int[] From, int[] To) Days(SqliteConnection conn)
+    {
+        if (periodFrom is not null) return (periodFrom, periodTo!);
+        var from = new int[MaxId + 1];
+        var to = new int[MaxId + 1];
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'period_from'";
+        var stored = Convert.ToInt64(cmd.ExecuteScalar()) > 0;
+        cmd.CommandText = stored
+            ? "SELECT id, period_from, period_to FROM documents"
+            : "SELECT id, period_kind, period_year, quarter, month, half, date FROM documents";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var id = r.GetInt64(0);
+            if (id <= 0 || id > MaxId) continue;
+            if (stored)
+            {
+                if (!r.IsDBNull(1) && !r.IsDBNull(2)) (from[id], to[id]) = (r.GetInt32(1), r.GetInt32(2));
+                continue;
+            }
+            int? I(int k) => r.IsDBNull(k) ? null : r.GetInt32(k);
+            var period = r.IsDBNull(1) ? null : new Reports.Period(r.GetString(1), I(2), I(3), I(4), I(5), null, null, false);
+            var header = new Reports.ReportHeader(null, null, null, null, null, null, null, r.IsDBNull(6) ? null : r.GetString(6), null, period, null, [], [], []);
+            if (IndexedReport.PeriodDays(header) is { } d) (from[id], to[id]) = d;
+        }
+        (periodFrom, periodTo) = (from, to);
+        return (from, to);
     }
 
     /// <summary>"2021-06-30" as 20210630 (ordered as the text is); null for any other text.</summary>

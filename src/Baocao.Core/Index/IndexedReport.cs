@@ -51,6 +51,40 @@ public sealed record IndexedReport(
     public static int? YearOf(ReportHeader h) =>
         h.Period?.Year ?? (h.Date is { Length: >= 4 } d && int.TryParse(d[..4], out var y) ? y : null);
 
+    /// <summary>
+    /// The reporting period's first and last day as numbers (20210315, 20210614): its dates as the record states them
+    /// (an explicit "từ ngày … đến ngày …", else the rule of Nghị định 09/2019), else the rule's dates for its kind, else the
+    /// report's date alone when it is a whole date; null when none is known. What --from/--to compare.
+    /// </summary>
+    public static (int From, int To)? PeriodDays(ReportHeader h)
+    {
+        var p = h.Period;
+        if (p is { From: { } f, To: { } t } && Day(f) is { } df && Day(t) is { } dt) return (df, dt);
+        Period? rule = p switch
+        {
+            { Kind: "month", Year: { } y, Month: { } m } when m is >= 1 and <= 12 => PeriodParser.ForMonth(y, m),
+            { Kind: "quarter", Year: { } y, Quarter: { } q } when q is >= 1 and <= 4 => PeriodParser.ForQuarter(y, q),
+            { Kind: "half", Year: { } y, Half: { } hf } when hf is 1 or 2 => PeriodParser.ForHalf(y, hf),
+            { Kind: "year", Year: { } y } when y is > 1 and < 9999 => PeriodParser.ForYear(y),
+            _ => null,
+        };
+        if (rule is { From: { } rf, To: { } rt } && Day(rf) is { } a && Day(rt) is { } b) return (a, b);
+        return Day(h.Date) is { } d ? (d, d) : null;
+    }
+
+    /// <summary>"2021-06-14" as 20210614; null for anything else (a partial date "2021-06").</summary>
+    public static int? Day(string? iso) =>
+        iso is { Length: 10 } && iso[4] == '-' && iso[7] == '-' && int.TryParse(iso[..4], out var y) && int.TryParse(iso[5..7], out var m) && int.TryParse(iso[8..], out var d)
+            ? y * 10000 + m * 100 + d : null;
+
+    /// <summary>Whether a period's days overlap the range from..to (either bound may be open); a report without days never does.</summary>
+    public static bool Overlaps((int From, int To)? days, DateOnly? from, DateOnly? to)
+    {
+        if (from is null && to is null) return true;
+        if (days is not { } d) return false;
+        return (from is not { } f || d.To >= f.Year * 10000 + f.Month * 100 + f.Day) && (to is not { } t || d.From <= t.Year * 10000 + t.Month * 100 + t.Day);
+    }
+
     /// <summary>"2021-Q3", "2021-H1", "2021-05", "2021", or "2023-01-01..2023-11-20" for a custom range.</summary>
     public static string? PeriodLabelOf(Period? p) => p switch
     {

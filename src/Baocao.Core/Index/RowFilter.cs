@@ -11,15 +11,16 @@ public sealed class RowFilter
     private readonly TextQuery text;
     private readonly IReadOnlyList<string>? formKeys;
 
-    public RowFilter(SearchQuery query)
+    /// <param name="text">The query's words as the engine resolved them (<see cref="TextQuery.Resolve"/>); parsed from the query when null.</param>
+    public RowFilter(SearchQuery query, TextQuery? text = null)
     {
         q = query;
-        text = TextQuery.Parse(query.Text);
+        this.text = text ?? TextQuery.Parse(query.Text);
         formKeys = query.Form is { } f ? SearchQuery.FormKeys(f) : null;
     }
 
     /// <summary>Whether the report's header text (agency, title, captions, prose figures) holds every word.</summary>
-    public bool HeadMatches(IndexedReport doc) => text.IsEmpty || text.Matches(doc.AgencyText + " | " + doc.HeadText);
+    public bool HeadMatches(IndexedReport doc) => !text.HasPositive || text.MatchesPositive(doc.AgencyText + " | " + doc.HeadText);
 
     /// <summary>The rows the query selects in this report (none when it selects no rows).</summary>
     public IEnumerable<IndexedRow> Rows(IndexedReport doc) =>
@@ -33,7 +34,7 @@ public sealed class RowFilter
         rows.Where(r =>
             q.Conditions.All(c => r.Values.TryGetValue(c.Key, out var v) && c.Holds(v))
             && (formKeys is null || (r.Form is { } f && formKeys.Contains(SearchQuery.FormKey(f))))
-            && (text.IsEmpty || (q.Conditions.Count > 0 && headMatches) || text.Matches(r.Text)));
+            && (!text.HasPositive || (q.Conditions.Count > 0 && headMatches) || text.MatchesPositive(r.Text)));
 
     /// <summary>Whether the report matches the whole query (report filters, then words or rows).</summary>
     public bool Matches(IndexedReport doc)
@@ -45,12 +46,14 @@ public sealed class RowFilter
         if (q.Period is { } per)
         {
             if (per.Quarter is null && per.Month is null && per.Half is null) { if (doc.Year != per.Year) return false; }
-            else if (h.Period?.Year != per.Year || (per.Quarter is { } qu && h.Period.Quarter != qu) || (per.Month is { } m && h.Period.Month != m)
-                     || (per.Half is { } hf && h.Period.Half != hf)) return false;
+            else if (!per.Contains(h.Period?.Year, h.Period?.Quarter, h.Period?.Month, h.Period?.Half)) return false;
         }
+        if (!IndexedReport.Overlaps(IndexedReport.PeriodDays(h), q.From, q.To)) return false;
         if (formKeys is not null && !doc.Forms.Any(f => formKeys.Contains(SearchQuery.FormKey(f)))) return false;
+        // An excluded phrase anywhere in the report drops it (a row's own text never escapes its report's exclusion).
+        if (text.Excluded.Count > 0 && text.Excludes(doc.AgencyText + " | " + doc.HeadText + " | " + string.Join(" | ", doc.Rows.Select(r => r.Text)))) return false;
         if (q.Conditions.Count > 0) return Rows(doc).Any();
-        return text.IsEmpty || HeadMatches(doc) || doc.Rows.Any(r => text.Matches(r.Text))
-               || text.Matches(doc.AgencyText + " | " + doc.HeadText + " | " + string.Join(" | ", doc.Rows.Select(r => r.Text)));
+        return !text.HasPositive || HeadMatches(doc) || doc.Rows.Any(r => text.MatchesPositive(r.Text))
+               || text.MatchesPositive(doc.AgencyText + " | " + doc.HeadText + " | " + string.Join(" | ", doc.Rows.Select(r => r.Text)));
     }
 }

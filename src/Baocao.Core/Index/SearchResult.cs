@@ -60,7 +60,23 @@ public sealed record Facets(
 }
 
 /// <summary>The answer to a search: totals over everything that matched, the first reports, and facets when asked.</summary>
-public sealed record SearchResult(int TotalDocuments, int TotalRows, IReadOnlyList<DocumentHit> Documents, Facets? Facets);
+public sealed record SearchResult(int TotalDocuments, int TotalRows, IReadOnlyList<DocumentHit> Documents, Facets? Facets)
+{
+    /// <summary>The query with each word that is in no report replaced by the nearest word of the index (null: none needed).</summary>
+    public string? Suggestion { get; init; }
+
+    /// <summary>Nothing matched as typed, so the results are those of <see cref="Suggestion"/>.</summary>
+    public bool Corrected { get; init; }
+
+    /// <summary>Reports skipped before the first of <see cref="Documents"/>.</summary>
+    public int Offset { get; init; }
+
+    /// <summary>The offset of the next page; null when this page is the last.</summary>
+    public int? NextOffset { get; init; }
+
+    /// <summary>The order used ("relevance", "date:desc", "resolved.late:desc").</summary>
+    public string? Sort { get; init; }
+}
 
 /// <summary>One table row with its report's metadata: the unit of <c>export</c>.</summary>
 public sealed record ExportRow(

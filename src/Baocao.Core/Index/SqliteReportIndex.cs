@@ -65,6 +65,7 @@ public sealed class SqliteReportIndex : IReportIndex
                 {
                     Upgrade(conn);
                     UpgradePeriodFacet(conn);
+                    UpgradeMarked(conn);
                 }
             }
             else
@@ -119,6 +120,54 @@ public sealed class SqliteReportIndex : IReportIndex
         Exec(conn, SqliteSchema.PeriodFacetUpgrade, tx);
         tx.Commit();
     }
+
+    /// <summary>
+    /// An index made before schema 4 gets the marked text index and the period days, filled from each stored record, once,
+    /// in one transaction (<see cref="SqliteSchema.MarkedKey"/>).
+    /// </summary>
+    private static void UpgradeMarked(SqliteConnection conn)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.MarkedKey}'";
+        if (Convert.ToInt64(cmd.ExecuteScalar()) > 0) return;
+        using var tx = conn.BeginTransaction();
+        Exec(conn, SqliteSchema.MarkedTable, tx);
+        if (!HasColumn(conn, "documents", "period_from")) Exec(conn, "ALTER TABLE documents ADD COLUMN period_from INTEGER; ALTER TABLE documents ADD COLUMN period_to INTEGER;", tx);
+        using var read = conn.CreateCommand();
+        read.Transaction = tx;
+        read.CommandText = "SELECT doc_id, json FROM records";
+        using var ins = conn.CreateCommand();
+        ins.Transaction = tx;
+        ins.CommandText = "INSERT INTO doc_mfts(rowid, text) VALUES ($id, $text)";
+        ins.Parameters.Add(new SqliteParameter("$id", 0L));
+        ins.Parameters.Add(new SqliteParameter("$text", ""));
+        using var days = conn.CreateCommand();
+        days.Transaction = tx;
+        days.CommandText = "UPDATE documents SET period_from = $f, period_to = $t WHERE id = $id";
+        days.Parameters.Add(new SqliteParameter("$f", DBNull.Value));
+        days.Parameters.Add(new SqliteParameter("$t", DBNull.Value));
+        days.Parameters.Add(new SqliteParameter("$id", 0L));
+        using (var r = read.ExecuteReader())
+            while (r.Read())
+            {
+                var doc = IndexedReport.From(RecordJsonReader.Parse(Decompress((byte[])r.GetValue(1))));
+                ins.Parameters[0].Value = r.GetInt64(0);
+                ins.Parameters[1].Value = MarkedText(doc);
+                ins.ExecuteNonQuery();
+                var d = IndexedReport.PeriodDays(doc.Record.Header);
+                days.Parameters[0].Value = d is { } x ? x.From : DBNull.Value;
+                days.Parameters[1].Value = d is { } y ? y.To : DBNull.Value;
+                days.Parameters[2].Value = r.GetInt64(0);
+                days.ExecuteNonQuery();
+            }
+        Exec(conn, $"INSERT INTO meta(key, value) VALUES ('{SqliteSchema.MarkedKey}', '1') ON CONFLICT(key) DO NOTHING;", tx);
+        Exec(conn, $"UPDATE meta SET value='{SqliteSchema.Version}' WHERE key='schema' AND CAST(value AS INTEGER) < {SqliteSchema.Version};", tx);
+        tx.Commit();
+    }
+
+    /// <summary>A report's text as the marked index holds it: lower case, NFC, marks kept (agency, header, rows).</summary>
+    internal static string MarkedText(IndexedReport doc) =>
+        TextQuery.Marks(doc.AgencyText) + " | " + TextQuery.Marks(doc.HeadText) + " | " + string.Join(" | ", doc.Rows.Select(r => TextQuery.Marks(r.Text)));
 
     /// <summary>Brings a schema-1 index up to the current schema (the ingest ledger's tables); idempotent.</summary>
     private static void Upgrade(SqliteConnection conn)
@@ -252,13 +301,15 @@ public sealed class SqliteReportIndex : IReportIndex
     {
         private readonly SqliteConnection conn;
         private readonly SqliteCommand findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
-            insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp;
+            insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp, delMarked, insMarked;
 
         public Writer(SqliteConnection conn)
         {
             this.conn = conn;
             findDoc = Cmd("SELECT id, province_key, province, agency_key, agency, year, form_keys, forms, period FROM documents WHERE path=$path", "$path");
             delFts = Cmd("DELETE FROM doc_fts WHERE rowid=$id", "$id");
+            delMarked = Cmd("DELETE FROM doc_mfts WHERE rowid=$id", "$id");
+            insMarked = Cmd("INSERT INTO doc_mfts(rowid, text) VALUES ($id, $text)", "$id", "$text");
             delNotes = Cmd("DELETE FROM doc_notes WHERE doc_id=$id", "$id");
             delFailed = Cmd("DELETE FROM failed WHERE path=$path", "$path");
             insNotes = Cmd("INSERT INTO doc_notes(doc_id, low_confidence, review_tables, errors, warnings, infos, reading) VALUES ($id, $l, $t, $e, $w, $i, $r)",
@@ -275,14 +326,14 @@ public sealed class SqliteReportIndex : IReportIndex
             insDoc = Cmd("""
                 INSERT INTO documents(id, path, file_name, sha256, format, pages, ocr, extractor, indexed_at, number, agency, parent_agency, agency_key,
                   province, province_key, place, date, year, period, period_kind, period_year, quarter, month, half, title, forms, form_keys,
-                  province_fid, agency_fid, formset_fid, period_fid, n_tables, n_rows)
+                  province_fid, agency_fid, formset_fid, period_fid, n_tables, n_rows, period_from, period_to)
                 VALUES ($docid, $path, $file, $sha, $format, $pages, $ocr, $extractor, $at, $number, $agency, $parent, $agency_key,
                   $province, $province_key, $place, $date, $year, $period, $kind, $pyear, $quarter, $month, $half, $title, $forms, $form_keys,
-                  $pfid, $afid, $ffid, $perfid, $ntables, $nrows)
+                  $pfid, $afid, $ffid, $perfid, $ntables, $nrows, $pfrom, $pto)
                 RETURNING id
                 """, "$docid", "$path", "$file", "$sha", "$format", "$pages", "$ocr", "$extractor", "$at", "$number", "$agency", "$parent", "$agency_key",
                 "$province", "$province_key", "$place", "$date", "$year", "$period", "$kind", "$pyear", "$quarter", "$month", "$half", "$title", "$forms", "$form_keys",
-                "$pfid", "$afid", "$ffid", "$perfid", "$ntables", "$nrows");
+                "$pfid", "$afid", "$ffid", "$perfid", "$ntables", "$nrows", "$pfrom", "$pto");
             insRecord = Cmd("INSERT INTO records(doc_id, json) VALUES ($id, $json)", "$id", "$json");
             insTable = Cmd("INSERT INTO tables(doc_id, idx, form, title, section, page, unit, needs_review) VALUES ($id, $idx, $form, $title, $section, $page, $unit, $review)",
                 "$id", "$idx", "$form", "$title", "$section", "$page", "$unit", "$review");
@@ -332,7 +383,7 @@ public sealed class SqliteReportIndex : IReportIndex
             foreach (var (f, k) in facets) Bind(facetDown, tx, f, k).ExecuteNonQuery();
             Bind(delRowFts, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
             Bind(delRows, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
-            foreach (var c in new[] { delNotes, delFts, delTables, delFigures, delExtra, delRecord, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
+            foreach (var c in new[] { delNotes, delFts, delMarked, delTables, delFigures, delExtra, delRecord, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
             return id;
         }
 
@@ -351,11 +402,12 @@ public sealed class SqliteReportIndex : IReportIndex
             var periodFid = Up("period", doc.PeriodLabel, doc.PeriodLabel);
             foreach (var f in doc.Forms.DistinctBy(SearchQuery.FormKey)) Up("form", SearchQuery.FormKey(f), f);
             var ffid = Up("formset", formKeys, formKeys);
+            var days = IndexedReport.PeriodDays(h);
             // A new report takes the next free id (NULL lets SQLite choose); a replaced one keeps its own.
             var id = (long)Bind(insDoc, tx, oldId, doc.Path, doc.FileName, r.Source.Sha256, r.Source.Format, r.Source.Pages, r.Source.Ocr ? 1 : 0, extractor,
                 DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), h.Number, h.Agency, h.ParentAgency, doc.AgencyKey, h.Province, doc.ProvinceKey,
                 h.Place, h.Date, doc.Year, doc.PeriodLabel, p?.Kind, p?.Year, p?.Quarter, p?.Month, p?.Half, h.Title, string.Join(", ", doc.Forms),
-                formKeys, pfid, afid, ffid, periodFid, r.Tables.Count, doc.Rows.Count).ExecuteScalar()!;
+                formKeys, pfid, afid, ffid, periodFid, r.Tables.Count, doc.Rows.Count, days?.From, days?.To).ExecuteScalar()!;
             if (doc.Rows.Count > 1 << SqliteSchema.RowBits)
                 throw new IndexException(doc.Path, $"has {doc.Rows.Count} table rows; an index report holds at most {1 << SqliteSchema.RowBits}");
             Bind(insRecord, tx, id, json).ExecuteNonQuery();
@@ -381,12 +433,13 @@ public sealed class SqliteReportIndex : IReportIndex
             }
             foreach (var f in r.Figures) Bind(insFigure, tx, id, f.Key, (double)f.Value, f.Page, f.Scope, f.Text).ExecuteNonQuery();
             Bind(insDocFts, tx, id, Text.VietText.Fold(doc.AgencyText), Text.VietText.Fold(doc.HeadText), body.ToString()).ExecuteNonQuery();
+            Bind(insMarked, tx, id, MarkedText(doc)).ExecuteNonQuery();
         }
 
         public void Dispose()
         {
             foreach (var c in new[] { findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
-                         insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp })
+                         insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp, delMarked, insMarked })
                 c.Dispose();
         }
     }

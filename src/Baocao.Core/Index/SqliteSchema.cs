@@ -12,7 +12,19 @@ namespace Baocao.Index;
 internal static class SqliteSchema
 {
     public const string Format = "baocao-index";
-    public const int Version = 3;
+    public const int Version = 4;
+
+    /// <summary>
+    /// Schema 4 (issue 17) adds <c>doc_mfts</c>, the reports' text lower-cased with its marks kept (FTS5 without
+    /// diacritic removal), so results holding the tone marks a user typed ("hộ tịch") rank above those that hold them only
+    /// folded ("hồ tịch"); and each report's period days (<c>documents.period_from</c>, <c>period_to</c>, 20210315) for
+    /// --from/--to. An older index gets both, from its stored records, the first time it is opened for writing
+    /// (<see cref="MarkedKey"/> in meta says it is done); read-only, it is searched without them (folded order only,
+    /// period days from the rule).
+    /// </summary>
+    public const string MarkedKey = "fts.marked";
+
+    public const string MarkedTable = "CREATE VIRTUAL TABLE IF NOT EXISTS doc_mfts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');";
 
     /// <summary>
     /// Schema 3 keeps each report's period as its facet value id in <c>documents.period_fid</c>, inside the covering
@@ -101,7 +113,7 @@ CREATE TABLE documents(
   date TEXT, year INTEGER, period TEXT, period_kind TEXT, period_year INTEGER, quarter INTEGER, month INTEGER, half INTEGER,
   title TEXT, forms TEXT NOT NULL, form_keys TEXT NOT NULL,
   province_fid INTEGER, agency_fid INTEGER, formset_fid INTEGER NOT NULL, period_fid INTEGER,
-  n_tables INTEGER NOT NULL, n_rows INTEGER NOT NULL);
+  n_tables INTEGER NOT NULL, n_rows INTEGER NOT NULL, period_from INTEGER, period_to INTEGER);
 -- Narrow covering indexes of small integers (facet value ids): gathering the matching reports and counting their
 -- facets read these, never the wide rows.
 {DocumentFacetIndexes}CREATE INDEX ix_documents_period ON documents(period_year, quarter, month, half);
@@ -124,9 +136,10 @@ CREATE INDEX ix_figures_key ON figures(key, value);
 -- with every write: the unfiltered facets read it directly, filtered ones map the gathered ids back to names.
 CREATE TABLE facet_values(id INTEGER PRIMARY KEY, facet TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, count INTEGER NOT NULL, UNIQUE(facet, key));
 CREATE VIRTUAL TABLE doc_fts USING fts5(agency, head, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+{MarkedTable}
 CREATE VIRTUAL TABLE row_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
 {Ledger}
-INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}'), ('{PeriodFacetKey}', '1');
+INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}'), ('{PeriodFacetKey}', '1'), ('{MarkedKey}', '1');
 """;
     }
 }

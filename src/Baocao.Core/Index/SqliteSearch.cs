@@ -22,8 +22,9 @@ internal sealed class SqliteSearch
 {
     private readonly SqliteConnection conn;
     private readonly SearchQuery q;
-    private readonly TextQuery text;
-    private readonly RowFilter filter;
+    private TextQuery text;
+    private RowFilter filter;
+    private readonly TextQuery typed;        // the words as parsed, before splitting runs and correcting
     private readonly Func<bool, DocumentColumns> columnsOf;
     private readonly List<(string Name, object Value)> args = [];
     private readonly string rowConds;        // --where and --form on rows r, without the words
@@ -36,8 +37,9 @@ internal sealed class SqliteSearch
         this.conn = conn;
         this.columnsOf = columnsOf;
         q = query;
-        text = TextQuery.Parse(q.Text);
-        filter = new RowFilter(q);
+        typed = TextQuery.Parse(q.Text);
+        text = typed.Resolve(Held);
+        filter = new RowFilter(q, text);
         if (q.Province is { } prov)
         {
             var canonical = Provinces.Lookup(prov)
@@ -67,6 +69,57 @@ internal sealed class SqliteSearch
         }
         if (formKeys is not null) rows.Add($"r.form_key IN ({string.Join(", ", formKeys.Select(k => Arg(k)))})");
         rowConds = rows.Count == 0 ? "1" : string.Join(" AND ", rows);
+    }
+
+    /// <summary>Whether some report holds the folded words as consecutive words (one FTS5 phrase query, stopped at the first).</summary>
+    private bool Held(IReadOnlyList<string> words)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT EXISTS (SELECT 1 FROM doc_fts WHERE doc_fts MATCH $p)";
+        cmd.Parameters.AddWithValue("$p", TextQuery.Fts5Phrase(words));
+        return Convert.ToInt64(cmd.ExecuteScalar()) == 1;
+    }
+
+    /// <summary>Whether the index has the text index of marked words (indexes before it order by the folded match only).</summary>
+    private bool HasMarked => hasMarked ??= Scalar($"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.MarkedKey}'") > 0
+                                            && Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'doc_mfts'") > 0;
+
+    private bool? hasMarked;
+
+    /// <summary>
+    /// A corrected query when some syllable of the words is in no report: each such syllable replaced by the nearest of the
+    /// index's vocabulary (FTS5's own list of terms, through an fts5vocab table), shown with the marks it is most often
+    /// printed with when the index keeps marked words. Null when every syllable is held or nothing is near.
+    /// </summary>
+    private TextQuery? Suggestion()
+    {
+        if (!typed.HasPositive) return null;
+        Exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.q_vocab USING fts5vocab(main, doc_fts, row)");
+        bool HeldWord(string w) => Scalar($"SELECT count(*) FROM temp.q_vocab WHERE term = {Arg(w)}") > 0;
+        IEnumerable<(string, long)> Vocabulary()
+        {
+            using var cmd = Command("SELECT term, doc FROM temp.q_vocab");
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) yield return (r.GetString(0), r.GetInt64(1));
+        }
+        Func<string, string?>? printed = null;
+        if (HasMarked)
+        {
+            Exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.q_mvocab USING fts5vocab(main, doc_mfts, row)");
+            printed = folded =>
+            {
+                // The marked forms of a syllable fold to it; the one most reports print wins.
+                using var cmd = Command("SELECT term, doc FROM temp.q_mvocab");
+                using var r = cmd.ExecuteReader();
+                string? best = null;
+                long most = -1;
+                while (r.Read())
+                    if (r.GetInt64(1) > most && Text.VietText.Fold(r.GetString(0)) == folded) (best, most) = (r.GetString(0), r.GetInt64(1));
+                return best;
+            };
+        }
+        // Corrected on the query as typed, then split again: "ho tihc" becomes the phrase "ho tich", not "ho" and "tich".
+        return typed.Suggest(HeldWord, Vocabulary(), printed, Held)?.Resolve(Held);
     }
 
     /// <summary>Rows meeting one condition, counted on its index up to a cap (enough to rank conditions, cheap to get).</summary>
@@ -114,7 +167,7 @@ internal sealed class SqliteSearch
     public const int RankLimit = 5000;
 
     private bool Unfiltered => provinceKey is null && agencyWords is null && q.Year is null && q.Period is null && formKeys is null
-                               && text.IsEmpty && q.Conditions.Count == 0;
+                               && text.IsEmpty && q.Conditions.Count == 0 && q.From is null && q.To is null;
 
     private string Words => Arg(text.ToFts5());
     private string HeadWords => Arg(text.ToFts5("agency head"));
@@ -149,13 +202,19 @@ internal sealed class SqliteSearch
         if (q.Period is { } p)
         {
             if (p.Quarter is null && p.Month is null && p.Half is null) tests.Add(id => cols.Year[id] == p.Year);
-            else
-            {
-                tests.Add(id => cols.PeriodYear[id] == p.Year);
-                if (p.Quarter is { } qu) tests.Add(id => cols.Quarter[id] == qu);
-                if (p.Month is { } m) tests.Add(id => cols.Month[id] == m);
-                if (p.Half is { } h) tests.Add(id => cols.Half[id] == h);
-            }
+            // Periods nest: a quarter holds its months, a half its quarters and months (PeriodFilter.Contains).
+            else tests.Add(id => p.Contains(cols.PeriodYear[id], Z(cols.Quarter[id]), Z(cols.Month[id]), Z(cols.Half[id])));
+        }
+        if (q.From is not null || q.To is not null)
+        {
+            var (from, to) = cols.Days(conn);
+            tests.Add(id => IndexedReport.Overlaps(from[id] == 0 ? null : (from[id], to[id]), q.From, q.To));
+        }
+        if (text.ExcludedFts5() is { } excluded)
+        {
+            var dropped = new bool[cols.MaxId + 1];
+            Ids($"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Arg(excluded)}", id => { if (cols.Present(id)) dropped[id] = true; });
+            tests.Add(id => !dropped[id]);
         }
         if (formKeys is not null)
         {
@@ -170,6 +229,8 @@ internal sealed class SqliteSearch
             _ => id => tests.TrueForAll(t => t(id)),
         };
     }
+
+    private static int? Z(int v) => v == 0 ? null : v;
 
     /// <summary>
     /// The matching reports and the rows selected in them. With --where, the rows meeting the conditions (and, with words,
@@ -186,7 +247,7 @@ internal sealed class SqliteSearch
         if (q.Conditions.Count > 0)
         {
             var rowText = "";
-            if (!text.IsEmpty)
+            if (text.HasPositive)
             {
                 Exec("CREATE TEMP TABLE IF NOT EXISTS q_rowtext(id INTEGER PRIMARY KEY)");
                 Exec("CREATE TEMP TABLE IF NOT EXISTS q_headdocs(id INTEGER PRIMARY KEY)");
@@ -207,7 +268,7 @@ internal sealed class SqliteSearch
             foreach (var id in cols.Ids) if (member[id]) docs.Add(id);
             return new Matches(docs, rows, textMatches, member);
         }
-        if (!text.IsEmpty)
+        if (text.HasPositive)
         {
             textMatches = 0;
             Ids($"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Words}", id =>
@@ -240,27 +301,137 @@ internal sealed class SqliteSearch
     {
         var cols = columnsOf(PeriodsCounted);
         var m = Match(cols);
-        var page = (text.IsEmpty ? null : Ranked(m)) ?? Newest(cols, m.Docs);
-        return new SearchResult(m.Docs.Count, (int)m.Rows, Hits(page), q.Facets ? Facets(cols, m.Docs) : null);
+        string? suggestion = null;
+        var corrected = false;
+        if (m.Docs.Count == 0 && Suggestion() is { } s)
+        {
+            // Nothing matched as typed and a word is in no report: search the nearest words instead, and say so.
+            suggestion = s.Describe();
+            text = s;
+            filter = new RowFilter(q, text);
+            m = Match(cols);
+            corrected = true;
+        }
+        var page = Order(cols, m);
+        var next = q.Offset + page.Count < m.Docs.Count && page.Count > 0 ? q.Offset + page.Count : (int?)null;
+        return new SearchResult(m.Docs.Count, (int)m.Rows, Hits(page), q.Facets ? Facets(cols, m.Docs) : null)
+        {
+            Suggestion = suggestion, Corrected = corrected, Offset = q.Offset, NextOffset = next, Sort = SortOf().ToString(),
+        };
+    }
+
+    /// <summary>The order asked for, or the default: relevance with words (phrases looked for), else newest first.</summary>
+    private SearchSort SortOf() => q.Sort ?? (text.HasPositive ? new SearchSort(SearchSort.Relevance) : new SearchSort(SearchSort.Date));
+
+    /// <summary>The page of reports (ids) in the order asked for, after skipping Offset.</summary>
+    private List<long> Order(DocumentColumns cols, Matches m)
+    {
+        var sort = SortOf();
+        var want = (long)q.Offset + q.Limit;
+        if (q.Limit <= 0 || q.Offset >= m.Docs.Count) return [];
+        var tier = MarkedDocs(cols);
+        List<long>? all = null;
+        if (sort.Key == SearchSort.Relevance && text.HasPositive) all = Ranked(m, tier, (int)Math.Min(want, int.MaxValue));
+        if (all is null)
+        {
+            Func<int, (int, double, int, int)> key;
+            if (sort.IsFigure)
+            {
+                var values = FigureValues(cols, m, sort.Key);
+                // Largest first (or smallest, ascending); reports without the figure last either way; then newest, then id.
+                key = id => (Tier(tier, id), values.TryGetValue(id, out var v) ? (sort.Descending ? v : -v) : double.NegativeInfinity, cols.DateRank[id], id);
+            }
+            else
+            {
+                // Newest first (undated last, then the later stored), or oldest first (undated still last, then the earlier stored).
+                key = sort.Descending
+                    ? id => (Tier(tier, id), 0, cols.DateRank[id], id)
+                    : id => (Tier(tier, id), 0, cols.DateRank[id] == 0 ? int.MinValue : -cols.DateRank[id], -id);
+            }
+            all = Top(m.Docs, key, (int)Math.Min(want, int.MaxValue));
+        }
+        return all.Skip(q.Offset).Take(q.Limit).ToList();
+    }
+
+    private static int Tier(bool[]? tier, int id) => tier is not null && id < tier.Length && tier[id] ? 1 : 0;
+
+    /// <summary>
+    /// The reports holding what was typed with marks as typed (the marked text index), which rank before those that match
+    /// only folded; null when nothing was typed with marks or the index predates the marked text (schema 3).
+    /// </summary>
+    private bool[]? MarkedDocs(DocumentColumns cols)
+    {
+        if (text.MarkedFts5() is not { } expr || !HasMarked) return null;
+        var tier = new bool[cols.MaxId + 1];
+        Ids($"SELECT rowid FROM doc_mfts WHERE doc_mfts MATCH {Arg(expr)}", id => { if (id > 0 && id <= cols.MaxId) tier[id] = true; });
+        return tier;
+    }
+
+    /// <summary>The first <paramref name="k"/> reports by a key, largest first (a bounded heap: the capacity only, never k up front).</summary>
+    private static List<long> Top(List<int> docs, Func<int, (int, double, int, int)> key, int k)
+    {
+        var heap = new PriorityQueue<int, (int, double, int, int)>(Math.Min(k, 4096) + 1);
+        foreach (var id in docs)
+        {
+            var kk = key(id);
+            if (heap.Count < k) heap.Enqueue(id, kk);
+            else if (heap.TryPeek(out _, out var least) && kk.CompareTo(least) > 0) heap.EnqueueDequeue(id, kk);
+        }
+        var page = new List<long>(heap.Count);
+        while (heap.TryDequeue(out var id, out _)) page.Add(id);
+        page.Reverse();
+        return page;
     }
 
     /// <summary>
-    /// With words held by at most RankLimit reports, the first matching reports by relevance (bm25, then id); null for
-    /// words held by more, which are listed newest first. bm25 weighs a word by how many reports hold it, so scoring costs
-    /// a pass over all of them whatever the filters leave: for a common word ("quý II", in 40% of reports) that pass is
-    /// most of a search's time, and relevance says little. So the order of two reports never depends on the filters.
+    /// Each matching report's value of a canonical figure for --sort: when the query selects rows (words or --where), the
+    /// largest value among its selected rows; otherwise the largest on its totals rows ("TỔNG CỘNG"). Reports without one are
+    /// absent (listed last).
     /// </summary>
-    private List<long>? Ranked(Matches m)
+    private Dictionary<int, double> FigureValues(DocumentColumns cols, Matches m, string key)
+    {
+        var col = SqliteSchema.Column(key);
+        var values = new Dictionary<int, double>();
+        string sql;
+        if (q.Conditions.Count > 0)
+            sql = $"SELECT r.id, r.{col} FROM rows r WHERE {rowConds} AND r.{col} IS NOT NULL" +
+                  (text.HasPositive ? $" AND (r.id IN (SELECT id FROM q_rowtext) OR (r.id >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_headdocs))" : "");
+        else if (text.HasPositive)
+            sql = $"SELECT r.id, r.{col} FROM row_fts f CROSS JOIN rows r ON r.id = f.rowid WHERE row_fts MATCH {Words} AND {rowConds} AND r.{col} IS NOT NULL";
+        else
+            sql = $"SELECT r.id, r.{col} FROM rows r WHERE r.kind = 'total' AND r.{col} IS NOT NULL";
+        SqliteRaw.Each(conn, sql, args, st =>
+        {
+            var doc = (int)(raw.sqlite3_column_int64(st, 0) >> SqliteSchema.RowBits);
+            if (doc >= m.Member.Length || !m.Member[doc]) return;
+            var v = raw.sqlite3_column_double(st, 1);
+            if (!values.TryGetValue(doc, out var old) || v > old) values[doc] = v;
+        });
+        return values;
+    }
+
+    /// <summary>
+    /// With words held by at most RankLimit reports, the first <paramref name="want"/> matching reports by relevance:
+    /// those holding what was typed with its marks first (<paramref name="tier"/>), then bm25, then id; null for words held
+    /// by more, which are listed newest first. bm25 weighs a word by how many reports hold it, so scoring costs a pass over
+    /// all of them whatever the filters leave: for a common word ("quý II", in 40% of reports) that pass is most of a
+    /// search's time, and relevance says little. So the order of two reports never depends on the filters.
+    /// </summary>
+    private List<long>? Ranked(Matches m, bool[]? tier, int want)
     {
         var held = m.TextMatches >= 0 ? m.TextMatches
             : Scalar($"SELECT count(*) FROM (SELECT 1 FROM doc_fts WHERE doc_fts MATCH {Words} LIMIT {RankLimit + 1})");
         if (held > RankLimit) return null;
-        var page = new List<long>();
+        var first = new List<long>();
+        var rest = new List<long>();
         using var cmd = Command($"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Words} ORDER BY rank, rowid");
         using var r = cmd.ExecuteReader();
-        while (page.Count < q.Limit && r.Read())
-            if (r.GetInt64(0) is var id && id < m.Member.Length && m.Member[id]) page.Add(id);
-        return page;
+        // Without marks to rank by, the first `want` in bm25 order are the page; with them, every match is read (at most RankLimit).
+        while ((tier is not null || first.Count < want) && r.Read())
+            if (r.GetInt64(0) is var id && id < m.Member.Length && m.Member[id])
+                (tier is not null && !tier[id] ? rest : first).Add(id);
+        first.AddRange(rest);
+        return first.Take(want).ToList();
     }
 
     /// <summary>The matching reports into the temporary table q_docs (one statement: the ids as a JSON array).</summary>
@@ -269,25 +440,6 @@ internal sealed class SqliteSearch
         Exec("CREATE TEMP TABLE IF NOT EXISTS q_docs(id INTEGER PRIMARY KEY)");
         Exec("DELETE FROM q_docs");
         Exec($"INSERT INTO q_docs SELECT value FROM json_each({Arg("[" + string.Join(",", docs) + "]")})");
-    }
-
-    /// <summary>The newest matching reports: date descending (none last, as SQLite sorts NULL), then id descending.</summary>
-    private List<long> Newest(DocumentColumns cols, List<int> docs)
-    {
-        if (q.Limit <= 0) return [];
-        // A bounded heap whose root is the oldest kept, dropped when a newer one comes.
-        // The capacity only: a huge --limit must neither allocate up front nor overflow.
-        var heap = new PriorityQueue<int, (int date, int id)>(Math.Min(q.Limit, 4096) + 1);
-        foreach (var id in docs)
-        {
-            var key = (cols.DateRank[id], id);
-            if (heap.Count < q.Limit) heap.Enqueue(id, key);
-            else if (heap.TryPeek(out _, out var oldest) && key.CompareTo(oldest) > 0) heap.EnqueueDequeue(id, key);
-        }
-        var page = new List<long>(heap.Count);
-        while (heap.TryDequeue(out var id, out _)) page.Add(id);
-        page.Reverse();
-        return page;
     }
 
     /// <summary>A report's rows, read by id range, as the index holds them (values from the typed columns and extra values).</summary>
@@ -359,7 +511,7 @@ internal sealed class SqliteSearch
     {
         if (ids.Count == 0) return [];
         var idList = string.Join(",", ids);
-        var terms = text.Terms;
+        var terms = text.Phrases;
         var docs = new Dictionary<long, (string path, string file, string sha, string? number, string? agency, string? parent, string? province, string? place, string? date, int? year, string? period, string? title, string forms)>();
         using (var cmd = Command($"SELECT id, path, file_name, sha256, number, agency, parent_agency, province, place, date, year, period, title, forms FROM documents WHERE id IN ({idList})"))
         using (var r = cmd.ExecuteReader())

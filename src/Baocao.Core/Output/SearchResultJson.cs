@@ -17,6 +17,15 @@ public static class SearchResultJson
             w.WriteStartObject();
             w.WriteNumber("totalDocuments", result.TotalDocuments);
             w.WriteNumber("totalRows", result.TotalRows);
+            w.WriteNumber("offset", result.Offset);
+            // The next page's offset (null on the last page): pass it back as --offset, or as offset= to the API.
+            if (result.NextOffset is { } next) w.WriteNumber("nextOffset", next); else w.WriteNull("nextOffset");
+            if (result.Sort is { } sort) w.WriteString("sort", sort);
+            if (result.Suggestion is { } suggestion)
+            {
+                w.WriteString("suggestion", suggestion);
+                w.WriteBoolean("corrected", result.Corrected);
+            }
             w.WriteStartArray("documents");
             foreach (var d in result.Documents)
             {

@@ -10,11 +10,15 @@ public static class SearchResultText
     public static string Render(SearchResult result, SearchQuery query)
     {
         var sb = new StringBuilder();
+        if (result.Corrected && result.Suggestion is { } fixedQuery)
+            sb.AppendLine($"Không có báo cáo nào chứa \"{query.Text}\"; kết quả cho \"{fixedQuery}\" (no report holds \"{query.Text}\"; showing \"{fixedQuery}\")");
+        else if (result.Suggestion is { } suggestion)
+            sb.AppendLine($"Có phải bạn muốn tìm \"{suggestion}\"? (did you mean \"{suggestion}\"?)");
         var what = string.IsNullOrWhiteSpace(query.Text) ? "" : $" for \"{query.Text}\"";
         sb.Append(CultureInfo.InvariantCulture, $"{result.TotalDocuments} report(s)");
         if (query.SelectsRows) sb.Append(CultureInfo.InvariantCulture, $", {result.TotalRows} table row(s)");
-        sb.AppendLine($" match{what}{(result.Documents.Count < result.TotalDocuments ? $"; the first {result.Documents.Count}:" : ".")}");
-        var n = 0;
+        sb.AppendLine($" match{what}{(result.Documents.Count < result.TotalDocuments ? result.Offset > 0 ? $"; {result.Offset + 1} to {result.Offset + result.Documents.Count}:" : $"; the first {result.Documents.Count}:" : ".")}");
+        var n = result.Offset;
         foreach (var d in result.Documents)
         {
             sb.AppendLine();
@@ -32,6 +36,11 @@ public static class SearchResultText
                 sb.AppendLine($"   - table {r.Table + 1}{(r.Form is null ? "" : " " + r.Form)}, row {(string.IsNullOrEmpty(r.Stt) ? "-" : r.Stt)}, p.{r.Page}: {r.Highlight ?? r.Label}");
                 if (r.Values.Count > 0) sb.AppendLine("       " + string.Join("  ", r.Values.Select(v => $"{v.Key}={(v.Value is { } x ? Num(x) : "·")}")));
             }
+        }
+        if (result.NextOffset is { } next)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"Trang sau (next page): --offset {next}");
         }
         if (result.Facets is { } f)
         {

@@ -43,11 +43,37 @@ public class ElasticTests
         Assert.Contains("{\"term\":{\"provinceKey\":\"tra vinh\"}}", json);
         Assert.Contains("{\"range\":{\"rows.values.resolved_late\":{\"gt\":10}}}", json);
         Assert.Contains("\"must_not\":[{\"term\":{\"rows.values.received_total\":0}}]", json);
-        Assert.Contains("{\"multi_match\":{\"query\":\"ly\",\"type\":\"phrase\",\"fields\":[\"rows.text\"]}}", json);
+        // Adjacent syllables are one phrase (issue 17).
+        Assert.Contains("{\"multi_match\":{\"query\":\"ly lich\",\"type\":\"phrase\",\"fields\":[\"rows.text\"]}}", json);
         Assert.Contains("\"path\":\"rows\"", json);
         var doc = ElasticQuery.Document(IndexedReport.From(Records.Make("/e/a.docx", "Trà Vinh", "SỞ TƯ PHÁP", 2021, 2, ("Lý lịch tư pháp", [("resolved.late", 12)]))), "{}", null);
         Assert.Equal(12, doc["rows"]![0]!["values"]!["resolved_late"]!.GetValue<decimal>());
         Assert.Equal("tra vinh", doc["provinceKey"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Phrases_exclusions_marks_nesting_periods_ranges_sort_and_offset_become_query_dsl()
+    {
+        var q = new SearchQuery(Text: "hộ tịch OR chứng thực -phù cát", Period: PeriodFilter.Parse("2022-Q2"), From: new DateOnly(2021, 7, 1), To: new DateOnly(2022, 6, 30),
+            Sort: SearchSort.Parse("resolved.late:desc"), Offset: 40);
+        var body = ElasticQuery.SearchBody(q, 20, from: q.Offset);
+        var json = body.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("\"should\":[{\"multi_match\":{\"query\":\"ho tich\",\"type\":\"phrase\"", json);
+        Assert.Contains("{\"multi_match\":{\"query\":\"chung thuc\",\"type\":\"phrase\"", json);
+        Assert.Contains("\"must_not\":[{\"multi_match\":{\"query\":\"phu cat\"", json);
+        // Typed marks: a constant boost on the marked sub-fields.
+        Assert.Contains("{\"multi_match\":{\"query\":\"hộ tịch\",\"type\":\"phrase\",\"fields\":[\"agencyText.marked\",\"head.marked\",\"body.marked\"]}}", json);
+        // 2022-Q2 holds its months.
+        Assert.Contains("{\"term\":{\"quarter\":2}},{\"range\":{\"month\":{\"gte\":4,\"lte\":6}}}", json);
+        Assert.Contains("{\"range\":{\"periodTo\":{\"gte\":20210701}}}", json);
+        Assert.Contains("{\"range\":{\"periodFrom\":{\"lte\":20220630}}}", json);
+        Assert.Equal(40, body["from"]!.GetValue<int>());
+        Assert.Contains("\"rows.values.resolved_late\":{\"order\":\"desc\",\"mode\":\"max\",\"missing\":\"_last\",\"nested\":{\"path\":\"rows\"", json);
+        var mapping = ElasticQuery.IndexBody();
+        Assert.Equal("viet_marked", mapping["mappings"]!["properties"]!["head"]!["fields"]!["marked"]!["analyzer"]!.GetValue<string>());
+        var doc = ElasticQuery.Document(IndexedReport.From(Records.Make("/e/a.docx", "Trà Vinh", "SỞ TƯ PHÁP", 2021, 2)), "{}", null);
+        Assert.Equal(20210315, doc["periodFrom"]!.GetValue<int>());
+        Assert.Equal(20210614, doc["periodTo"]!.GetValue<int>());
     }
 
     [ElasticFact]

@@ -228,4 +228,39 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
         Assert.Contains("baocao-no-such-index.db", missing.stderr);
         Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "baocao-no-such-index.db")));
     }
+
+    [Fact]
+    public void Search_pages_sorts_selects_by_nesting_period_and_range_and_corrects_a_misspelt_word()
+    {
+        // 2022-H1 holds Q1, Q2 and the months 01-06 (samples 07, 08, 13, 14, 15: each as DOCX and PDF).
+        var h1 = Search("--period", "2022-H1", "--limit", "100");
+        var files = h1.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("fileName").GetString()![..2]).Distinct().Order().ToList();
+        Assert.Equal(["07", "08", "13", "14", "15"], files);
+        // Q2 2022 runs 15/3-14/6: a range inside it overlaps Q2, H1 (08), month 6 (13), the year (18); not month 5, which ends 14/5.
+        var range = Search("--from", "2022-05-20", "--to", "2022-05-25", "--limit", "100");
+        Assert.Equal(["08", "13", "15", "18"], range.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("fileName").GetString()![..2]).Distinct().Order());
+        // Pages of three, sorted by a figure: every report once, largest first.
+        var seen = new List<(string file, double? late)>();
+        var offset = 0;
+        while (true)
+        {
+            var page = Search("hộ tịch", "--sort", "resolved.late:desc", "--limit", "3", "--offset", offset.ToString());
+            Assert.Equal(offset, page.GetProperty("offset").GetInt32());
+            seen.AddRange(page.GetProperty("documents").EnumerateArray().Select(d => (d.GetProperty("fileName").GetString()!,
+                d.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("values").TryGetProperty("resolved.late", out var v) ? v.GetDouble() : (double?)null).Max())));
+            if (page.GetProperty("nextOffset").ValueKind == JsonValueKind.Null) break;
+            offset = page.GetProperty("nextOffset").GetInt32();
+        }
+        Assert.Equal(seen.Count, seen.Select(x => x.file).Distinct().Count());
+        Assert.Equal(Search("hộ tịch", "--limit", "100").GetProperty("totalDocuments").GetInt32(), seen.Count);
+        var lates = seen.Select(x => x.late ?? -1).ToList();
+        Assert.Equal(lates.OrderDescending(), lates);
+        // A misspelt syllable: corrected from the index's words, said first in Vietnamese.
+        var (code, stdout, _) = Run(["search", "ho tihc", "--index", corpus.Index.Path]);
+        Assert.Equal(0, code);
+        Assert.StartsWith("Không có báo cáo nào chứa \"ho tihc\"; kết quả cho \"ho tịch\"", stdout);
+        var bad = Run(["search", "x", "--sort", "resolved.lat", "--index", corpus.Index.Path]);
+        Assert.Equal(2, bad.code);
+        Assert.StartsWith("error: --sort 'resolved.lat' không hợp lệ", bad.stderr);
+    }
 }

@@ -80,7 +80,13 @@ public class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
         Assert.True(await page.Locator("article.result mark").CountAsync() > 0);
         Assert.Contains("Kế hoạch", await page.Locator("article.result mark").First.TextContentAsync(), StringComparison.OrdinalIgnoreCase);
 
-        await page.Locator(".facet[data-facet=period] a", new() { HasText = "2022-Q2" }).ClickAsync();
+        // The period facet drills down: year, then half, then quarter (issue 17).
+        await page.Locator(".facet[data-facet=period] a", new() { HasText = "2022" }).First.ClickAsync();
+        await page.WaitForURLAsync("**period=2022*");
+        Assert.Equal(2, await page.Locator("article.result").CountAsync());
+        await page.Locator(".facet[data-facet=period] a", new() { HasText = "6 tháng đầu năm 2022" }).ClickAsync();
+        await page.WaitForURLAsync("**period=2022-H1*");
+        await page.Locator(".facet[data-facet=period] a", new() { HasText = "Quý II/2022" }).ClickAsync();
         await page.WaitForURLAsync("**period=2022-Q2*");
         Assert.Equal(["15-skhdt-vinhlong-q2-2022.pdf"], await page.Locator("article.result .file").AllTextContentsAsync());
         Assert.Equal("1", await page.Locator("#total").TextContentAsync());

@@ -27,6 +27,9 @@ public static class ElasticQuery
     {
         JsonObject Kw() => new() { ["type"] = "keyword" };
         JsonObject Txt() => new() { ["type"] = "text", ["analyzer"] = "viet" };
+        // The report-level text fields also keep the marks (sub-field "marked"): results holding what was typed with its
+        // marks rank first, as in SQLite's doc_mfts.
+        JsonObject TxtMarked() => new() { ["type"] = "text", ["analyzer"] = "viet", ["fields"] = new JsonObject { ["marked"] = new JsonObject { ["type"] = "text", ["analyzer"] = "viet_marked" } } };
         JsonObject Int() => new() { ["type"] = "integer" };
         var values = new JsonObject();
         foreach (var k in CanonicalKeys.Dossier) values[ValueField(k)] = new JsonObject { ["type"] = "double" };
@@ -46,6 +49,7 @@ public static class ElasticQuery
                             ["type"] = "custom", ["tokenizer"] = "standard", ["char_filter"] = new JsonArray("viet_d"),
                             ["filter"] = new JsonArray("lowercase", "asciifolding"),
                         },
+                        ["viet_marked"] = new JsonObject { ["type"] = "custom", ["tokenizer"] = "standard", ["filter"] = new JsonArray("lowercase") },
                     },
                 },
             },
@@ -61,7 +65,8 @@ public static class ElasticQuery
                     ["number"] = Kw(), ["agency"] = Kw(), ["agencyKey"] = Kw(), ["parentAgency"] = Kw(), ["province"] = Kw(), ["provinceKey"] = Kw(),
                     ["place"] = Kw(), ["date"] = Kw(), ["year"] = Int(), ["period"] = Kw(), ["periodKind"] = Kw(), ["periodYear"] = Int(),
                     ["quarter"] = Int(), ["month"] = Int(), ["half"] = Int(), ["title"] = Txt(), ["forms"] = Kw(), ["formKeys"] = Kw(),
-                    ["agencyText"] = Txt(), ["head"] = Txt(), ["body"] = Txt(),
+                    ["agencyText"] = TxtMarked(), ["head"] = TxtMarked(), ["body"] = TxtMarked(),
+                    ["periodFrom"] = Int(), ["periodTo"] = Int(),
                     ["rows"] = new JsonObject
                     {
                         ["type"] = "nested",
@@ -124,6 +129,7 @@ public static class ElasticQuery
             ["province"] = h.Province, ["provinceKey"] = doc.ProvinceKey, ["place"] = h.Place, ["date"] = h.Date, ["year"] = doc.Year,
             ["period"] = doc.PeriodLabel, ["periodKind"] = h.Period?.Kind, ["periodYear"] = h.Period?.Year, ["quarter"] = h.Period?.Quarter,
             ["month"] = h.Period?.Month, ["half"] = h.Period?.Half, ["title"] = h.Title,
+            ["periodFrom"] = IndexedReport.PeriodDays(h)?.From, ["periodTo"] = IndexedReport.PeriodDays(h)?.To,
             ["forms"] = new JsonArray(doc.Forms.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray()),
             ["formKeys"] = new JsonArray(doc.Forms.Select(f => (JsonNode)JsonValue.Create(SearchQuery.FormKey(f))!).ToArray()),
             ["agencyText"] = doc.AgencyText, ["head"] = doc.HeadText, ["body"] = string.Join(" | ", doc.Rows.Select(x => x.Text)),
@@ -131,12 +137,40 @@ public static class ElasticQuery
         };
     }
 
-    /// <summary>Each word group as a phrase over the given fields (any field may hold it); all groups must match.</summary>
+    private static JsonObject Phrase(IEnumerable<string> words, string[] fields) => new()
+    {
+        ["multi_match"] = new JsonObject { ["query"] = string.Join(' ', words), ["type"] = "phrase", ["fields"] = new JsonArray(fields.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray()) },
+    };
+
+    /// <summary>Each clause as a phrase (or an OR of phrases) over the given fields (any field may hold it); all clauses must match.</summary>
     private static JsonArray Words(TextQuery text, params string[] fields) =>
-        new(text.Groups.Select(g => (JsonNode)new JsonObject
-        {
-            ["multi_match"] = new JsonObject { ["query"] = string.Join(' ', g), ["type"] = "phrase", ["fields"] = new JsonArray(fields.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray()) },
-        }).ToArray());
+        new(text.Clauses.Select(c => (JsonNode)(c.Count == 1
+            ? Phrase(c[0].Words, fields)
+            : new JsonObject { ["bool"] = new JsonObject { ["should"] = new JsonArray(c.Select(p => (JsonNode)Phrase(p.Words, fields)).ToArray()), ["minimum_should_match"] = 1 } })).ToArray());
+
+    /// <summary>
+    /// The boost of the reports holding what was typed with marks (on the "marked" sub-fields): large and constant, so they
+    /// form a tier above the reports that match only folded, ordered within by score.
+    /// </summary>
+    private static JsonArray MarkedBoost(TextQuery text)
+    {
+        var list = new JsonArray();
+        foreach (var c in text.Clauses)
+            foreach (var p in c.Where(p => p.Marked))
+            {
+                // The runs of syllables typed with marks, each a phrase (a syllable typed bare may carry any marks), as TextQuery.MarkedFts5.
+                var runs = new JsonArray();
+                var cur = new List<string>();
+                for (var k = 0; k <= p.Words.Count; k++)
+                {
+                    if (k < p.Words.Count && p.Typed[k] != p.Words[k]) { cur.Add(p.Typed[k]); continue; }
+                    if (cur.Count > 0) runs.Add(Phrase(cur, ["agencyText.marked", "head.marked", "body.marked"]));
+                    cur = [];
+                }
+                list.Add(new JsonObject { ["constant_score"] = new JsonObject { ["filter"] = Bool("filter", runs), ["boost"] = 1000 } });
+            }
+        return list;
+    }
 
     private static JsonObject Bool(string clause, JsonArray items) => new() { ["bool"] = new JsonObject { [clause] = items } };
 
@@ -187,12 +221,20 @@ public static class ElasticQuery
             if (per.Quarter is null && per.Month is null && per.Half is null) list.Add(Term("year", per.Year));
             else
             {
+                // Periods nest (PeriodFilter.Contains): a quarter holds its months; a half its quarters and months.
                 list.Add(Term("periodYear", per.Year));
-                if (per.Quarter is { } qu) list.Add(Term("quarter", qu));
-                if (per.Month is { } m) list.Add(Term("month", m));
-                if (per.Half is { } hf) list.Add(Term("half", hf));
+                JsonObject Range(string field, int lo, int hi) => new() { ["range"] = new JsonObject { [field] = new JsonObject { ["gte"] = lo, ["lte"] = hi } } };
+                var any = new JsonArray();
+                if (per.Month is { } m) any.Add(Term("month", m));
+                else if (per.Quarter is { } qu) { any.Add(Term("quarter", qu)); any.Add(Range("month", 3 * qu - 2, 3 * qu)); }
+                else if (per.Half is { } hf) { any.Add(Term("half", hf)); any.Add(Range("quarter", 2 * hf - 1, 2 * hf)); any.Add(Range("month", 6 * hf - 5, 6 * hf)); }
+                list.Add(new JsonObject { ["bool"] = new JsonObject { ["should"] = any, ["minimum_should_match"] = 1 } });
             }
         }
+        // --from/--to: the period's days overlap the range.
+        static int Num(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
+        if (q.From is { } from) list.Add(new JsonObject { ["range"] = new JsonObject { ["periodTo"] = new JsonObject { ["gte"] = Num(from) } } });
+        if (q.To is { } to) list.Add(new JsonObject { ["range"] = new JsonObject { ["periodFrom"] = new JsonObject { ["lte"] = Num(to) } } });
         if (q.Form is { } f)
             list.Add(new JsonObject { ["terms"] = new JsonObject { ["formKeys"] = new JsonArray(SearchQuery.FormKeys(f).Select(k => (JsonNode)JsonValue.Create(k)!).ToArray()) } });
         return list;
@@ -212,14 +254,14 @@ public static class ElasticQuery
         var must = new JsonArray();
         if (q.Conditions.Count == 0)
         {
-            if (!text.IsEmpty) foreach (var w in Words(text, "agencyText", "head", "body")) must.Add(w!.DeepClone());
+            if (text.HasPositive) foreach (var w in Words(text, "agencyText", "head", "body")) must.Add(w!.DeepClone());
         }
         else
         {
             var rowOnly = RowFilters(q);
             var ownText = RowFilters(q);
             foreach (var w in Words(text, "rows.text")) ownText.Add(w!.DeepClone());
-            if (text.IsEmpty) must.Add(Nested(Bool("filter", rowOnly)));
+            if (!text.HasPositive) must.Add(Nested(Bool("filter", rowOnly)));
             else
             {
                 var headAndRow = new JsonArray();
@@ -235,7 +277,12 @@ public static class ElasticQuery
                 });
             }
         }
-        return new JsonObject { ["bool"] = new JsonObject { ["filter"] = filter, ["must"] = must } };
+        var result = new JsonObject { ["filter"] = filter, ["must"] = must };
+        // -word: reports holding an excluded phrase anywhere are dropped.
+        if (text.Excluded.Count > 0)
+            result["must_not"] = new JsonArray(text.Excluded.Select(p => (JsonNode)Phrase(p.Words, ["agencyText", "head", "body"])).ToArray());
+        if (MarkedBoost(text) is { Count: > 0 } boosts) result["should"] = boosts;
+        return new JsonObject { ["bool"] = result };
     }
 
     /// <summary>
@@ -269,7 +316,7 @@ public static class ElasticQuery
                 ["nested"] = new JsonObject { ["path"] = "rows" },
                 ["aggs"] = new JsonObject { ["selected"] = new JsonObject { ["filter"] = rowFilter.Count == 0 ? new JsonObject { ["match_all"] = new JsonObject() } : Bool("filter", rowFilter) } },
             };
-            if (q.Conditions.Count > 0 && !text.IsEmpty)
+            if (q.Conditions.Count > 0 && text.HasPositive)
             {
                 aggs["rows_head"] = new JsonObject { ["filter"] = Bool("filter", Words(text, HeadFields)), ["aggs"] = new JsonObject { ["rows"] = CountRows(RowFilters(q)) } };
                 aggs["rows_own"] = new JsonObject { ["filter"] = new JsonObject { ["bool"] = new JsonObject { ["must_not"] = new JsonArray(Bool("filter", Words(text, HeadFields))) } }, ["aggs"] = new JsonObject { ["rows"] = CountRows(own) } };
@@ -279,20 +326,43 @@ public static class ElasticQuery
         return aggs;
     }
 
-    /// <summary>The search body: the query, counts exact, the first page (best first with words, else newest), aggregations.</summary>
-    public static JsonObject SearchBody(SearchQuery q, int size, JsonArray? searchAfter = null)
+    /// <summary>
+    /// The search body: the query, counts exact, a page (from <paramref name="from"/>: best first with words, else newest, or
+    /// the order asked for), aggregations.
+    /// </summary>
+    public static JsonObject SearchBody(SearchQuery q, int size, JsonArray? searchAfter = null, int from = 0)
     {
         var text = TextQuery.Parse(q.Text);
+        var sort = q.Sort ?? new SearchSort(text.HasPositive ? SearchSort.Relevance : SearchSort.Date);
+        JsonArray order;
+        if (sort.Key == SearchSort.Relevance && text.HasPositive) order = new JsonArray("_score", new JsonObject { ["path"] = "asc" });
+        else if (sort.IsFigure)
+        {
+            // The largest value on the selected rows (words or --where), else on the totals rows, as SqliteSearch does.
+            var rowFilter = RowFilters(q);
+            foreach (var w in Words(text, "rows.text")) rowFilter.Add(w!.DeepClone());
+            if (!q.SelectsRows) rowFilter.Add(new JsonObject { ["term"] = new JsonObject { ["rows.kind"] = "total" } });
+            order = new JsonArray(
+                new JsonObject
+                {
+                    ["rows.values." + ValueField(sort.Key)] = new JsonObject
+                    {
+                        ["order"] = sort.Descending ? "desc" : "asc", ["mode"] = sort.Descending ? "max" : "min", ["missing"] = "_last",
+                        ["nested"] = new JsonObject { ["path"] = "rows", ["filter"] = Bool("filter", rowFilter) },
+                    },
+                },
+                new JsonObject { ["date"] = new JsonObject { ["order"] = "desc", ["missing"] = "_last" } }, new JsonObject { ["path"] = "asc" });
+        }
+        else order = new JsonArray(new JsonObject { ["date"] = new JsonObject { ["order"] = sort.Descending ? "desc" : "asc", ["missing"] = "_last" } }, new JsonObject { ["path"] = "asc" });
         var body = new JsonObject
         {
             ["query"] = Query(q),
             ["size"] = size,
             ["track_total_hits"] = true,
             ["_source"] = new JsonObject { ["includes"] = new JsonArray("record", "path") },
-            ["sort"] = text.IsEmpty
-                ? new JsonArray(new JsonObject { ["date"] = new JsonObject { ["order"] = "desc", ["missing"] = "_last" } }, new JsonObject { ["path"] = "asc" })
-                : new JsonArray("_score", new JsonObject { ["path"] = "asc" }),
+            ["sort"] = order,
         };
+        if (from > 0) body["from"] = from;
         if (searchAfter is not null) body["search_after"] = searchAfter;
         var aggs = Aggregations(q);
         if (aggs.Count > 0 && searchAfter is null) body["aggs"] = aggs;

@@ -106,10 +106,10 @@ public sealed class ElasticReportIndex : IReportIndex
 
     public SearchResult Search(SearchQuery query)
     {
-        var resp = client.Search(index, ElasticQuery.SearchBody(query, query.Limit));
+        var resp = client.Search(index, ElasticQuery.SearchBody(query, query.Limit, from: query.Offset));
         var total = (int)resp.Total;
         var filter = new RowFilter(query);
-        var terms = TextQuery.Parse(query.Text).Terms;
+        var terms = TextQuery.Parse(query.Text).Phrases;
         var docs = new List<DocumentHit>();
         foreach (var hit in resp.Hits)
             docs.Add(Hit(IndexedReport.From(RecordOf(hit.Source)), filter, terms, query.RowsPerDocument));
@@ -121,7 +121,9 @@ public sealed class ElasticReportIndex : IReportIndex
         if (query.Facets && aggs is not null)
             facets = new Facets(Buckets(aggs, "province"), Buckets(aggs, "agency"), Buckets(aggs, "year").OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList(),
                 Buckets(aggs, "form"), Buckets(aggs, "period").OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList());
-        return new SearchResult(total, rows, docs, facets);
+        var next = query.Offset + docs.Count < total && docs.Count > 0 ? query.Offset + docs.Count : (int?)null;
+        var sort = query.Sort ?? new SearchSort(TextQuery.Parse(query.Text).HasPositive ? SearchSort.Relevance : SearchSort.Date);
+        return new SearchResult(total, rows, docs, facets) { Offset = query.Offset, NextOffset = next, Sort = sort.ToString() };
     }
 
     /// <summary>
@@ -146,7 +148,7 @@ public sealed class ElasticReportIndex : IReportIndex
     private JsonArray After<T>(Hit<T> hit) => new(hit.Sort!.Select(v => client.ToJson(v)).ToArray());
 
     /// <summary>A result entry from a report's stored record; shared by both engines' meaning through <see cref="RowFilter"/>.</summary>
-    internal static DocumentHit Hit(IndexedReport doc, RowFilter filter, IReadOnlyList<string> terms, int rowsPerDocument)
+    internal static DocumentHit Hit(IndexedReport doc, RowFilter filter, IReadOnlyList<IReadOnlyList<string>> terms, int rowsPerDocument)
     {
         var r = doc.Record;
         var h = r.Header;

@@ -1,0 +1,77 @@
+using Baocao.Index;
+using Baocao.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace Baocao.Tests.Web;
+
+/// <summary>Issue 17 on the search page: the period facet drills down, pages go through every result, and the API's parameters read.</summary>
+public class SearchPagingTests
+{
+    private static QueryCollection Query(params (string k, string v)[] kv) => new(kv.ToDictionary(x => x.k, x => new StringValues(x.v)));
+
+    private static DocumentHit Doc(int id) => new(id, $"/a/{id}.docx", $"{id}.docx", new string('a', 64), null, "SỞ TƯ PHÁP", "Trà Vinh", "2022-05-14", 2022, "2022-05",
+        "Báo cáo", [], [], [], [], 0);
+
+    private static readonly Facets Facets = new([], [], [new("2022", 9), new("2021", 2)], [],
+        [new("2022-Q2", 3), new("2022-05", 2), new("2022-H1", 1), new("2022-Q3", 3), new("2021-Q2", 2)]);
+
+    [Fact]
+    public void The_period_facet_drills_down_year_half_quarter_month_with_counts_that_nest()
+    {
+        var top = Query(("q", "hộ tịch"));
+        var html = SearchPage.Render(top, WebQuery.Parse(top, [], true), new SearchResult(11, 0, [Doc(1)], Facets));
+        Assert.Contains("period=2022\"", html);
+        Assert.Contains("period=2021\"", html);
+
+        var year = Query(("q", "hộ tịch"), ("period", "2022"));
+        html = SearchPage.Render(year, WebQuery.Parse(year, [], true), new SearchResult(9, 0, [Doc(1)], Facets));
+        Assert.Contains("6 tháng đầu năm 2022</a> <span class=\"count\">6</span>", html);
+        Assert.Contains("6 tháng cuối năm 2022</a> <span class=\"count\">3</span>", html);
+
+        var half = Query(("q", "hộ tịch"), ("period", "2022-H1"));
+        html = SearchPage.Render(half, WebQuery.Parse(half, [], true), new SearchResult(6, 0, [Doc(1)], Facets));
+        Assert.Contains("Quý II/2022</a> <span class=\"count\">5</span>", html);
+        Assert.DoesNotContain("Quý I/2022", html);
+        Assert.Contains("period=2022\"", html); // up
+
+        var quarter = Query(("period", "2022-Q2"));
+        html = SearchPage.Render(quarter, WebQuery.Parse(quarter, [], true), new SearchResult(5, 0, [Doc(1)], Facets));
+        Assert.Contains("Tháng 5/2022</a> <span class=\"count\">2</span>", html);
+        Assert.Contains("period=2022-H1\"", html);
+    }
+
+    [Fact]
+    public void Pages_link_to_the_previous_and_next_offsets_keeping_the_query()
+    {
+        var p = Query(("q", "đất đai"), ("sort", "resolved.late:desc"), ("limit", "20"), ("offset", "20"));
+        var q = WebQuery.Parse(p, [], true);
+        Assert.Equal(20, q.Offset);
+        Assert.Equal(new SearchSort("resolved.late", true), q.Sort);
+        var html = SearchPage.Render(p, q, new SearchResult(75, 0, [Doc(1)], Facets) { Offset = 20, NextOffset = 40 });
+        Assert.Contains("id=\"more\" href=\"/?q=%C4%91%E1%BA%A5t%20%C4%91ai&amp;sort=resolved.late%3Adesc&amp;limit=20&amp;offset=40\"", html);
+        Assert.Contains("id=\"prev\" href=\"/?q=%C4%91%E1%BA%A5t%20%C4%91ai&amp;sort=resolved.late%3Adesc&amp;limit=20\"", html);
+        // A facet link starts again at the first page.
+        Assert.DoesNotContain("period=2022&amp;offset", html);
+        var last = SearchPage.Render(p, q, new SearchResult(21, 0, [Doc(1)], Facets) { Offset = 20, NextOffset = null });
+        Assert.DoesNotContain("id=\"more\"", last);
+    }
+
+    [Theory]
+    [InlineData("from", "2022-13-01", "không phải một ngày")]
+    [InlineData("sort", "resolved.lat", "không hợp lệ")]
+    [InlineData("offset", "-1", "offset")]
+    public void Bad_paging_and_range_parameters_are_a_400_with_the_reason(string name, string value, string reason)
+    {
+        var e = Assert.ThrowsAny<Exception>(() => WebQuery.Parse(Query((name, value)), [], false));
+        Assert.Contains(reason, e.Message);
+    }
+
+    [Fact]
+    public void A_range_reads_from_the_query_string()
+    {
+        var q = WebQuery.Parse(Query(("from", "2021-07-01"), ("to", "30/06/2022")), [], false);
+        Assert.Equal(new DateOnly(2021, 7, 1), q.From);
+        Assert.Equal(new DateOnly(2022, 6, 30), q.To);
+    }
+}
