@@ -186,14 +186,24 @@ public static class ScanPreparation
     public const double SureUpright = 15;
 
     /// <summary>
-    /// Whether to ask Tesseract's orientation model: Leptonica found no turn, and was not sure the page is upright
-    /// (its up-confidence under <see cref="SureUpright"/>), or saw the text sideways more than upright.
+    /// Whether to ask Tesseract's orientation model when Leptonica found no turn: it was not sure the page is
+    /// upright (its up-confidence under <see cref="SureUpright"/>), or saw the text sideways more than upright.
     /// </summary>
     public static bool AskOrientation(double upConfidence, double leftConfidence) =>
         upConfidence < SureUpright || Math.Abs(leftConfidence) > Math.Abs(upConfidence);
 
-    /// <summary>Tesseract's confidence for a 180° turn above which the page is turned (upright pages score low).</summary>
-    public const double UpsideDownConfidence = 6;
+    /// <summary>Tesseract's orientation confidence from which its verdict is taken (it gave 10-15 on our pages, either way up).</summary>
+    public const double OsdConfidence = 5;
 
-    public static bool TrustUpsideDown(int degrees, double confidence) => degrees == 180 && confidence >= UpsideDownConfidence;
+    /// <summary>
+    /// The quarter turns (clockwise) to bring a page upright, from Leptonica's verdict and Tesseract's (degrees the text
+    /// is turned, and confidence; null when not asked or not installed). A confident Tesseract decides between upright
+    /// and upside down; a sideways verdict of its is not taken (its sense of 90 against 270 is not checked on our
+    /// pages), nor a weak one: Leptonica's stands.
+    /// </summary>
+    public static int DecideTurns(int leptonicaQuads, int? osdDegrees, double? osdConfidence)
+    {
+        if (osdDegrees is not { } d || osdConfidence is not { } c || c < OsdConfidence) return leptonicaQuads;
+        return d switch { 0 => 0, 180 => 2, _ => leptonicaQuads };
+    }
 }

@@ -275,8 +275,12 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
         return words;
     }
 
-    /// <summary>A grid of one or two columns over three rows or more: a table whose inner vertical rules are missing.</summary>
-    private static bool Unsplit(CellGrid g) => g.Cols <= 2 && g.Rows >= 3;
+    /// <summary>
+    /// A table whose inner vertical rules are missing: a grid of three rows or more where most rows are one cell
+    /// across most of the table (a grid of one or two columns; or the few columns the header's own rules give).
+    /// </summary>
+    public static bool Unsplit(CellGrid g) =>
+        g.Rows >= 3 && (g.Cols <= 2 || Enumerable.Range(0, g.Rows).Count(r => g.Cells.Any(c => c.Row == r && c.RowSpan == 1 && c.ColSpan * 5 >= g.Cols * 3)) * 2 > g.Rows);
 
     /// <summary>
     /// The most text lines any cell of a grid holds (as read, line breaks kept), when a cell holds four or more lines of which at least two are

@@ -143,3 +143,56 @@ public class CrowdedRowTests
         Assert.Null(ScannedPageReader.CrowdedRow(read));
     }
 }
+
+/// <summary>Which ruled grids of a scan are tables whose inner vertical rules are missing.</summary>
+public class UnsplitGridTests
+{
+    private static CellGrid Grid(int rows, int cols, Func<int, int> spanOfRow)
+    {
+        var cells = new List<GridCell>();
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < cols; c += spanOfRow(r))
+                cells.Add(new GridCell(r, c, 1, Math.Min(spanOfRow(r), cols - c), "", 1, new BBox(c * 40, r * 20, (c + spanOfRow(r)) * 40, r * 20 + 20)));
+        return new CellGrid(rows, cols, cells, 1, new BBox(0, 0, cols * 40, rows * 20), "lattice");
+    }
+
+    [Fact]
+    public void Body_rows_one_cell_wide_under_a_ruled_header_are_unsplit() =>
+        Assert.True(ScannedPageReader.Unsplit(Grid(6, 4, r => r == 0 ? 1 : 4)));
+
+    [Fact]
+    public void A_grid_of_one_column_is_unsplit_and_a_full_grid_is_not()
+    {
+        Assert.True(ScannedPageReader.Unsplit(Grid(5, 1, _ => 1)));
+        Assert.False(ScannedPageReader.Unsplit(Grid(6, 4, _ => 1)));
+        Assert.False(ScannedPageReader.Unsplit(Grid(2, 1, _ => 1)));   // two rows: too little to call it a table
+    }
+}
+
+/// <summary>How a scanned page is turned upright from Leptonica's and Tesseract's verdicts.</summary>
+public class OrientationDecisionTests
+{
+    [Fact]
+    public void A_confident_tesseract_overrules_leptonica_between_upright_and_upside_down()
+    {
+        Assert.Equal(0, ScanPreparation.DecideTurns(2, 0, 12.6));
+        Assert.Equal(2, ScanPreparation.DecideTurns(0, 180, 12.3));
+    }
+
+    [Fact]
+    public void A_weak_or_sideways_or_missing_tesseract_verdict_leaves_leptonicas()
+    {
+        Assert.Equal(2, ScanPreparation.DecideTurns(2, 0, 1.5));
+        Assert.Equal(1, ScanPreparation.DecideTurns(1, 270, 20));
+        Assert.Equal(0, ScanPreparation.DecideTurns(0, null, null));
+    }
+
+    [Fact]
+    public void Tesseract_is_asked_only_when_leptonica_is_not_sure_of_upright()
+    {
+        Assert.False(ScanPreparation.AskOrientation(20.3, -0.1));
+        Assert.True(ScanPreparation.AskOrientation(10.2, -1.6));
+        Assert.True(ScanPreparation.AskOrientation(-43.9, -0.2));
+        Assert.True(ScanPreparation.AskOrientation(16, 30));
+    }
+}

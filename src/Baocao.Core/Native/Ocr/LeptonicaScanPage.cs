@@ -70,9 +70,14 @@ internal sealed class LeptonicaScanPage : IScanPage
         int quads;
         if (Math.Abs(up) >= Math.Abs(left)) quads = up < -minConf ? 2 : 0;
         else quads = left > minConf ? 1 : left < -minConf ? 3 : 0;
-        // Its statistics count ascenders against descenders, and Vietnamese tone marks sit where ascenders do, so
-        // a page upside down often scores as upright, weakly. Such a page is asked of Tesseract's orientation model.
-        if (quads == 0 && ScanPreparation.AskOrientation(up, left) && UpsideDown(grey)) quads = 2;
+        // Its statistics count ascenders against descenders, tuned on English; on Vietnamese table pages they are
+        // unreliable (an upright Chromium-printed table page of the sweep scored -44, "upside down"). A page it does
+        // not call upright with confidence is asked of Tesseract's orientation model, which decides when it is sure.
+        if (quads != 0 || ScanPreparation.AskOrientation(up, left))
+        {
+            var osd = Orientation(grey);
+            quads = ScanPreparation.DecideTurns(quads, osd?.degrees, osd?.confidence);
+        }
         if (quads == 0) return grey;
         var turned = new Pix(LeptonicaApi.pixRotateOrth(grey.Handle, quads), "rotate upright");
         grey.Dispose();
@@ -107,14 +112,14 @@ internal sealed class LeptonicaScanPage : IScanPage
     /// <summary>Whether the page's background was normalised (uneven light).</summary>
     public bool EvenedLight { get; private set; }
 
-    /// <summary>Tesseract's orientation model, on the page scaled to about 150 dpi, says it is turned 180°.</summary>
-    private bool UpsideDown(Pix grey)
+    /// <summary>Tesseract's orientation model on the page scaled to about 150 dpi: the text's turn and its confidence.</summary>
+    private (int degrees, double confidence)? Orientation(Pix grey)
     {
         var scale = Math.Min(1f, 150f / Dpi);
         using var small = new Pix(LeptonicaApi.pixScale(grey.Handle, scale, scale), "scale for orientation");
         var found = _engine.DetectOrientation(small, (int)(Dpi * scale));
         if (TraceOrientation) Console.Error.WriteLine($"orientation (tesseract): {found?.degrees}° conf {found?.confidence:0.0}");
-        return found is { } f && ScanPreparation.TrustUpsideDown(f.degrees, f.confidence);
+        return found;
     }
 
     private Pix Deskew(Pix grey)
