@@ -7,6 +7,7 @@
 #   libtesseract5, liblept5, tesseract-ocr-vie : OCR of scanned pages in-process (Tesseract C API, Leptonica)
 #   tesseract-ocr-script-viet : the Vietnamese script model, read together with vie (keeps the dot below of nặng)
 #   tesseract-ocr-eng : the English model, which reads the figures (digits) better than the Vietnamese one
+#   tesseract-ocr-osd : the orientation model, asked for scanned pages Leptonica does not call upright with confidence
 #   tesseract-ocr : the tesseract command, only as the yardstick of `baocao bench ocr`
 #   chromium      : the headless browser of the web interface's end-to-end tests (Playwright drives Debian's build;
 #                   it cannot download its own browsers here)
@@ -20,7 +21,7 @@ command -v pdftoppm  >/dev/null 2>&1 || need+=(poppler-utils)
 command -v mutool    >/dev/null 2>&1 || need+=(mupdf-tools)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 command -v chromium  >/dev/null 2>&1 || need+=(chromium)
-for pkg in libtesseract5 liblept5 tesseract-ocr-vie tesseract-ocr-script-viet tesseract-ocr-eng; do
+for pkg in libtesseract5 liblept5 tesseract-ocr-vie tesseract-ocr-script-viet tesseract-ocr-eng tesseract-ocr-osd; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 command -v soffice   >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)

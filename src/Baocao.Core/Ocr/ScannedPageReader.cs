@@ -45,6 +45,17 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
 
         var lines = scan.Lines.Select(l => new RulingLine(l.X0 * toPoints, l.Y0 * toPoints, l.X1 * toPoints, l.Y1 * toPoints)).ToList();
         var grids = _lattice.Detect(new LayoutPage(pageNumber, width, height, [], lines), []).Select(t => t.Grid).ToList();
+        // A ruled table without inner vertical rules gives a grid of one or two columns. The lattice detector splits
+        // such a grid by the words' alignment (as on a digital page), so the page's words are read once first, for
+        // their boxes only; the cells are then read one by one as in any grid.
+        if (grids.Any(Unsplit))
+        {
+            var located = scan.ReadWords([], false)
+                .Select(w => new Word(VietText.Clean(w.Text), new BBox(w.Box.X * toPoints, w.Box.Y * toPoints, (w.Box.X + w.Box.W) * toPoints, (w.Box.Y + w.Box.H) * toPoints), w.Confidence))
+                .Where(w => w.Text.Length > 0).ToList();
+            var split = _lattice.Detect(new LayoutPage(pageNumber, width, height, located, lines), located).Select(t => t.Grid).ToList();
+            if (split.Count == grids.Count && split.Sum(g => g.Cols) > grids.Sum(g => g.Cols)) grids = split;
+        }
 
         // Every cell read as text first; the column-number row and the columns of figures are then read again.
         var cellWords = new Dictionary<GridCell, Word>();
@@ -52,6 +63,7 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
         PixelRect RectOf(GridCell cell) => PixelRect.FromPoints(cell.Box!.Value, toPixels, _o.CellInsetPoints * toPixels);
         foreach (var grid in grids)
         {
+            var rawText = new Dictionary<GridCell, string>();   // as read, line breaks kept
             var inked = new HashSet<GridCell>();
             foreach (var cell in grid.Cells)
             {
@@ -64,10 +76,13 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
                 if (VietText.Clean(r.Text).Length == 0) r = scan.Read(rect, OcrMode.Numeric) is { } f && Figure().IsMatch(VietText.Clean(f.Text)) ? f : r;
                 if (VietText.Clean(r.Text).Length == 0) continue;
                 cellWords[cell] = new Word(_lexicon.Restore(r.Text), Shrink(cell.Box!.Value), r.Confidence);
+                rawText[cell] = r.Text;
             }
             var numberRow = NumberRows(grid, cellWords).Cast<int?>().FirstOrDefault() ?? RowAboveFirstDataRow(grid, cellWords);
             if (numberRow is { } nr) ReadNumberRow(scan, grid, nr, inked, cellWords, RectOf);
             ReadFigures(scan, grid, numberRow, inked, cellWords, RectOf);
+            if (CrowdedRow(rawText) is { } crowded)
+                warnings.Add($"page {pageNumber}: a ruled table (rows {grid.Box!.Value.Y0:0}-{grid.Box!.Value.Y1:0} pt) has a row holding {crowded} lines of text in one cell: its row rules were not found, and its body rows are not separated");
         }
 
         var exclude = grids.Select(g => PixelRect.FromPoints(g.Box!.Value, toPixels, -2)).ToList();
@@ -258,6 +273,26 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
             words = words.Where(w => !replaced.Any(x => x.region.Contains(w.Box.CenterX, w.Box.CenterY))).Concat(replaced.Select(x => x.word)).ToList();
         }
         return words;
+    }
+
+    /// <summary>
+    /// A table whose inner vertical rules are missing: a grid of three rows or more where most rows are one cell
+    /// across most of the table (a grid of one or two columns; or the few columns the header's own rules give).
+    /// </summary>
+    public static bool Unsplit(CellGrid g) =>
+        g.Rows >= 3 && (g.Cols <= 2 || Enumerable.Range(0, g.Rows).Count(r => g.Cells.Any(c => c.Row == r && c.RowSpan == 1 && c.ColSpan * 5 >= g.Cols * 3)) * 2 > g.Rows);
+
+    /// <summary>
+    /// The most text lines any cell of a grid holds (as read, line breaks kept), when a cell holds four or more lines of which at least two are
+    /// figures: rows run together because the rules between them were not found (never accepted silently).
+    /// </summary>
+    public static int? CrowdedRow(IReadOnlyDictionary<GridCell, string> read)
+    {
+        var most = read.Values
+            .Select(t => t.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(lines => lines.Length >= 4 && lines.Count(l => Figure().IsMatch(l)) >= 2)
+            .Select(lines => lines.Length).DefaultIfEmpty(0).Max();
+        return most > 0 ? most : null;
     }
 
     /// <summary>A cell's word box: the cell shrunk to its middle, so it cannot fall into a neighbour.</summary>

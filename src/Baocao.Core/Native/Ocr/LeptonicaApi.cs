@@ -13,6 +13,9 @@ namespace Baocao.Native.Ocr;
 /// <item><c>pixOpenBrick</c>/<c>pixCloseBrick</c> with long thin bricks and <c>pixConnComp</c>: the table's ruling lines.</item>
 /// <item><c>pixClipRectangle</c>, <c>pixClipToForeground</c>, <c>pixThresholdToValue</c>, <c>pixScale</c>, <c>pixAddBorder</c>: a cell cut
 /// out around its ink, its paper made pure white, scaled and framed in white for OCR.</item>
+/// <item><c>pixGetData</c>, <c>pixGetWpl</c>, <c>pixCreate</c>, <c>pixOr</c>: the grey page copied out for the faint-rule
+/// search (<see cref="Baocao.Ocr.FaintRules"/>) and its mask copied back in.</item>
+/// <item><c>pixBackgroundNorm</c>, <c>pixSauvolaBinarizeTiled</c>: pages lit unevenly (background normalised, local threshold).</item>
 /// <item><c>pixWrite</c>: the cell images, for debugging (<c>BAOCAO_DUMP</c>).</item>
 /// <item><c>pixCountPixelsInRect</c>, <c>pixSetInRect</c>, <c>boxCreate</c>/<c>boxDestroy</c>, <c>boxa*</c>: regions.</item>
 /// </list>
@@ -50,4 +53,10 @@ internal static partial class LeptonicaApi
     [LibraryImport(Lib)] public static partial int boxaGetCount(IntPtr boxa);
     [LibraryImport(Lib)] public static partial int boxaGetBoxGeometry(IntPtr boxa, int index, out int x, out int y, out int w, out int h);
     [LibraryImport(Lib)] public static partial void boxaDestroy(ref IntPtr boxa);
+    [LibraryImport(Lib)] public static partial IntPtr pixGetData(IntPtr pix);
+    [LibraryImport(Lib)] public static partial int pixGetWpl(IntPtr pix);
+    [LibraryImport(Lib)] public static partial IntPtr pixCreate(int width, int height, int depth);
+    [LibraryImport(Lib)] public static partial IntPtr pixOr(IntPtr pixd, IntPtr pixs1, IntPtr pixs2);
+    [LibraryImport(Lib)] public static partial IntPtr pixBackgroundNorm(IntPtr pixs, IntPtr pixim, IntPtr pixg, int sx, int sy, int thresh, int mincount, int bgval, int smoothx, int smoothy);
+    [LibraryImport(Lib)] public static partial int pixSauvolaBinarizeTiled(IntPtr pixs, int whsize, float factor, int nx, int ny, IntPtr ppixth, out IntPtr ppixd);
 }

@@ -12,6 +12,8 @@ namespace Baocao.Native.Ocr;
 /// <item><c>TessBaseAPISetPageSegMode</c>: 3 (auto page), 6 (one block), 7 (one line), 8 (one word), 10 (one character).</item>
 /// <item><c>TessBaseAPISetImage2</c>, <c>SetSourceResolution</c>, <c>SetRectangle</c>: the image to read (a cell, or a page) and the part of it.</item>
 /// <item><c>TessBaseAPIRecognize</c>, <c>GetUTF8Text</c>, <c>MeanTextConf</c>, <c>TessDeleteText</c>: read a region.</item>
+/// <item><c>TessBaseAPIDetectOrientationScript</c>: orientation and script detection (the <c>osd</c> model), for pages
+/// fed upside down that Leptonica's text-line statistics miss.</item>
 /// <item><c>TessBaseAPIGetIterator</c> and the result/page iterator calls: words with boxes and confidences.</item>
 /// </list>
 /// </summary>
@@ -19,7 +21,7 @@ internal static partial class TesseractApi
 {
     private const string Lib = "tesseract";
 
-    public const int OemLstmOnly = 1;
+    public const int OemTesseractOnly = 0, OemLstmOnly = 1;
     public const int PsmAuto = 3, PsmSingleBlock = 6, PsmSingleLine = 7, PsmSingleWord = 8, PsmSingleChar = 10, PsmSparseText = 11;
     public const int RilTextLine = 2, RilWord = 3;
 
@@ -36,6 +38,7 @@ internal static partial class TesseractApi
     [LibraryImport(Lib)] public static partial int TessBaseAPIMeanTextConf(IntPtr handle);
     [LibraryImport(Lib)] public static partial void TessDeleteText(IntPtr text);
     [LibraryImport(Lib)] public static partial void TessBaseAPIClear(IntPtr handle);
+    [LibraryImport(Lib)] public static partial int TessBaseAPIDetectOrientationScript(IntPtr handle, out int orientDeg, out float orientConf, out IntPtr scriptName, out float scriptConf);
     [LibraryImport(Lib)] public static partial IntPtr TessBaseAPIGetIterator(IntPtr handle);
     [LibraryImport(Lib)] public static partial void TessResultIteratorDelete(IntPtr it);
     [LibraryImport(Lib)] public static partial int TessResultIteratorNext(IntPtr it, int level);

@@ -61,16 +61,39 @@ public sealed class TesseractEngine : IDisposable
         return h.ReadWords();
     }
 
+    private Handle? _osd;
+    private bool _osdMissing;
+
+    /// <summary>
+    /// Tesseract's orientation detection on a page image: the clockwise turn the text shows (0, 90, 180, 270) and its
+    /// confidence; null when the <c>osd</c> model is not installed or detection failed. The model is loaded the first
+    /// time it is needed (only pages Leptonica cannot decide ask for it).
+    /// </summary>
+    internal (int degrees, double confidence)? DetectOrientation(Pix pix, int dpi)
+    {
+        if (_osdMissing) return null;
+        if (_osd is null)
+        {
+            if (!ModelInstalled("osd")) { _osdMissing = true; return null; }
+            try { _osd = new Handle("osd", null, TesseractApi.OemTesseractOnly); }
+            catch (OcrException) { _osdMissing = true; return null; }
+        }
+        _osd.SetImage(pix, dpi);
+        return _osd.DetectOrientation();
+    }
+
     private IEnumerable<Handle> Distinct() => new[] { _cells, _page, _figures }.Distinct();
 
     internal void Clear()
     {
         foreach (var h in Distinct()) h.Clear();
+        _osd?.Clear();
     }
 
     public void Dispose()
     {
         foreach (var h in Distinct()) h.Dispose();
+        _osd?.Dispose();
     }
 
     /// <summary>One TessBaseAPI handle, with the page segmentation mode and whitelist it was last set to.</summary>
@@ -82,12 +105,12 @@ public sealed class TesseractEngine : IDisposable
 
         public string Language { get; }
 
-        public Handle(string language, string? tessdata)
+        public Handle(string language, string? tessdata, int oem = TesseractApi.OemLstmOnly)
         {
             Language = language;
             _api = TesseractApi.TessBaseAPICreate();
             if (_api == IntPtr.Zero) throw new OcrException("Tesseract could not create an engine");
-            if (TesseractApi.TessBaseAPIInit2(_api, tessdata, language, TesseractApi.OemLstmOnly) != 0)
+            if (TesseractApi.TessBaseAPIInit2(_api, tessdata, language, oem) != 0)
             {
                 TesseractApi.TessBaseAPIDelete(_api);
                 _api = IntPtr.Zero;
@@ -158,6 +181,9 @@ public sealed class TesseractEngine : IDisposable
             finally { TesseractApi.TessResultIteratorDelete(it); }
             return words;
         }
+
+        public (int degrees, double confidence)? DetectOrientation() =>
+            TesseractApi.TessBaseAPIDetectOrientationScript(_api, out var deg, out var conf, out _, out _) != 0 ? (deg, conf) : null;
 
         public void Clear() { if (_api != IntPtr.Zero) TesseractApi.TessBaseAPIClear(_api); }
 

@@ -58,7 +58,9 @@ public sealed class TesseractPageOcr(IPdfToolkit toolkit, TesseractEnginePool po
                 using var scan = new LeptonicaScanPage(image, dpi, engine);
                 var prepared = sw.ElapsedMilliseconds;
                 var read = _reader.Read(scan, page);
-                if (Trace) Console.Error.WriteLine($"ocr {Path.GetFileName(pdfPath)} p{page}: {dpi} dpi, prepare {prepared} ms (turns {scan.QuarterTurns}, skew {scan.SkewDegrees:0.00}°, {scan.Lines.Count} lines), read {sw.ElapsedMilliseconds - prepared} ms");
+                if (Trace) Console.Error.WriteLine($"ocr {Path.GetFileName(pdfPath)} p{page}: {dpi} dpi, prepare {prepared} ms (turns {scan.QuarterTurns}, skew {scan.SkewDegrees:0.00}°, paper spread {scan.PaperSpread}{(scan.EvenedLight ? " evened" : "")}, {scan.Lines.Count} lines), read {sw.ElapsedMilliseconds - prepared} ms");
+                if (Trace && Environment.GetEnvironmentVariable("BAOCAO_TRACE_LINES") == "1")
+                    foreach (var l in scan.Lines) Console.Error.WriteLine($"  line {l.X0:0},{l.Y0:0} → {l.X1:0},{l.Y1:0}");
                 return read;
             });
             warnings.AddRange(result.Warnings);
