@@ -45,6 +45,14 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
 
         var lines = scan.Lines.Select(l => new RulingLine(l.X0 * toPoints, l.Y0 * toPoints, l.X1 * toPoints, l.Y1 * toPoints)).ToList();
         var grids = _lattice.Detect(new LayoutPage(pageNumber, width, height, [], lines), []).Select(t => t.Grid).ToList();
+        // A photo's texture, brought out by the uneven-light normalisation, can look like hundreds of faint rules. No
+        // printed table has columns narrower, on average, than a figure of two digits (about 12 pt): such a "grid" is
+        // dropped, and said.
+        foreach (var dense in grids.Where(TooDense).ToList())
+        {
+            grids.Remove(dense);
+            warnings.Add($"page {pageNumber}: a pattern of {dense.Rows}×{dense.Cols} lines too dense for a printed table was not read as one (a photo or a texture?)");
+        }
         // A ruled table without inner vertical rules gives a grid of one or two columns. The lattice detector splits
         // such a grid by the words' alignment (as on a digital page), so the page's words are read once first, for
         // their boxes only; the cells are then read one by one as in any grid.
@@ -102,6 +110,12 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
             warnings.Add($"page {pageNumber}: no text recognised (an image without text?)");
         return (new LayoutPage(pageNumber, width, height, [.. words, .. cellWords.Values], lines), warnings);
     }
+
+    /// <summary>Whether a grid's columns are, on average, narrower than any printed table's (see the caller).</summary>
+    private static bool TooDense(CellGrid grid) =>
+        grid.Box is { } box && grid.Cols > 1 && (box.X1 - box.X0) / grid.Cols < MinMeanColumnWidthPoints;
+
+    private const double MinMeanColumnWidthPoints = 12;
 
     /// <summary>
     /// The column-number row ("(1) (2) (3)=(4)+(5)+(6)") read again with only its own characters: the language
