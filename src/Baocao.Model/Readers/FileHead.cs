@@ -1,7 +1,7 @@
 namespace Baocao.Readers;
 
 /// <summary>The first bytes of a file, read once before any parser runs, so common failures get a precise message.</summary>
-internal static class FileHead
+public static class FileHead
 {
     /// <summary>Reads up to <paramref name="count"/> bytes. An empty file is a bad input of its own.</summary>
     public static byte[] Read(string path, int count)
