@@ -57,7 +57,7 @@ public sealed class ProseRules : ICheckRule
     /// <summary>A whole-province figure against its three levels (Cấp tỉnh + Cấp huyện + Cấp xã).</summary>
     private static IEnumerable<Relation> LevelSums(RecordView view)
     {
-        foreach (var f in view.Record.Figures.Where(f => f.Scope is null && !f.Key.EndsWith(".pct")))
+        foreach (var f in view.Record.Figures.Where(f => f.Scope is null && !f.Key.EndsWith(".pct", StringComparison.Ordinal)))
         {
             if (view.FigureOf(f.Key, null) != f) continue;
             var levels = Levels.Select(l => view.FigureOf(f.Key, l)).ToList();
@@ -71,7 +71,7 @@ public sealed class ProseRules : ICheckRule
     /// <summary>"quá hạn: 449 chiếm 2,02%": the share against the figure over each plausible base, at the printed decimals.</summary>
     private static IEnumerable<Relation> Shares(RecordView view, string? scope)
     {
-        foreach (var pct in view.Record.Figures.Where(f => f.Scope == scope && f.Key.EndsWith(".pct")))
+        foreach (var pct in view.Record.Figures.Where(f => f.Scope == scope && f.Key.EndsWith(".pct", StringComparison.Ordinal)))
         {
             var key = pct.Key[..^4];
             if (view.FigureOf(key, scope) is not { } numerator) continue;
@@ -108,7 +108,7 @@ public sealed class ProseRules : ICheckRule
         if (tables.Count == 0) yield break;
         foreach (var f in view.Record.Figures)
         {
-            if (f.Key.EndsWith(".pct") || f.Key == "received.postal" || view.FigureOf(f.Key, f.Scope) != f) continue;
+            if (f.Key.EndsWith(".pct", StringComparison.Ordinal) || f.Key == "received.postal" || view.FigureOf(f.Key, f.Scope) != f) continue;
             var left = new List<Operand> { view.Figure(f) };
             // The table's "Trực tiếp, dịch vụ bưu chính" holds both; the prose may state the post apart.
             if (f.Key == "received.direct" && view.FigureOf("received.postal", f.Scope) is { } postal && tables.All(t => RecordView.Column(t, "received.postal") is null))

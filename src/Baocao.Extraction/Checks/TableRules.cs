@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Baocao.Reports;
 using Baocao.Text;
@@ -37,7 +38,7 @@ public sealed partial class TableRules : ICheckRule
         {
             if (c.Formula is not { } f || c.Number is null) continue;
             if (!SumOfColumns().IsMatch(f.Replace(" ", ""))) continue;
-            var numbers = ColumnRef().Matches(f).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+            var numbers = ColumnRef().Matches(f).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
             if (numbers.Count < 2 || numbers[0] != c.Number) continue;
             var terms = numbers.Skip(1).Select(n => byNumber.GetValueOrDefault(n)).ToList();
             if (terms.Any(x => x is null) || terms.Any(x => x!.Index == c.Index)) continue;
@@ -257,7 +258,7 @@ public sealed partial class TableRules : ICheckRule
         var parents = new Dictionary<int, TableColumn>();
         foreach (var f in Formulas(t))
             foreach (var term in f.Terms) parents.TryAdd(term.Index, f.Column);
-        foreach (var c in t.Columns.Where(c => c.Key is not null && !c.Key.EndsWith(".total")))
+        foreach (var c in t.Columns.Where(c => c.Key is not null && !c.Key.EndsWith(".total", StringComparison.Ordinal)))
         {
             var group = c.Key!.Split('.')[0];
             if (RecordView.Column(t, group + ".total") is { } gt && gt.Index != c.Index) parents.TryAdd(c.Index, gt);

@@ -73,7 +73,7 @@ public static class TruthComparer
                 CompareTable(fields, $"tables[{ti}]", t, at);
                 ti++;
             }
-            fields.Add(new FieldResult(Table, "tables.count", tt.GetArrayLength().ToString(), tables.GetArrayLength().ToString()));
+            fields.Add(new FieldResult(Table, "tables.count", tt.GetArrayLength().ToString(CultureInfo.InvariantCulture), tables.GetArrayLength().ToString(CultureInfo.InvariantCulture)));
         }
 
         if (truth.TryGetProperty("figures", out var tf))
@@ -139,7 +139,7 @@ public static class TruthComparer
         if (t.TryGetProperty("rows", out var rows))
         {
             var ar = a?.GetProperty("rows");
-            fields.Add(new FieldResult(Table, $"{path}.rows.count", rows.GetArrayLength().ToString(), (ar?.GetArrayLength() ?? 0).ToString()));
+            fields.Add(new FieldResult(Table, $"{path}.rows.count", rows.GetArrayLength().ToString(CultureInfo.InvariantCulture), (ar?.GetArrayLength() ?? 0).ToString(CultureInfo.InvariantCulture)));
             var i = 0;
             foreach (var r in rows.EnumerateArray())
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Baocao.Documents;
@@ -136,7 +137,7 @@ internal sealed partial class ResultsSection
         var text = StripDecoration(lines[i].Text);
         var numbered = NumberedStart().Match(text);
         if (!numbered.Success) return null;
-        var number = int.Parse(numbered.Groups[1].Value);
+        var number = int.Parse(numbered.Groups[1].Value, CultureInfo.InvariantCulture);
         if (Heading().IsMatch(VietText.Fold(text))) return (number, 1);
         if (i + 1 < lines.Count && Heading().IsMatch(VietText.Fold(text + " " + lines[i + 1].Text))) return (number, 2);
         return null;
@@ -155,7 +156,7 @@ internal sealed partial class ResultsSection
             if (RomanHeading().IsMatch(text)) return j;
             var numbered = NumberedStart().Match(text);
             // Same level: the next number or two (a skipped number happens); an inner list restarting at "1." does not end it.
-            if (numbered.Success && int.Parse(numbered.Groups[1].Value) is var n && n > headingNumber && n <= headingNumber + 2)
+            if (numbered.Success && int.Parse(numbered.Groups[1].Value, CultureInfo.InvariantCulture) is var n && n > headingNumber && n <= headingNumber + 2)
                 return j;
         }
         return lines.Count;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Baocao.Reports;
 using Baocao.Text;
@@ -71,7 +72,7 @@ public static partial class PeriodParser
         var g = m.Groups["g"].Value;
         var strokes = RomanStrokes.Count(g);
         if (strokes > 3 || g.All(c => c == 'I')) return null;
-        return (strokes, m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value) : null, m.Value.Trim());
+        return (strokes, m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null, m.Value.Trim());
     }
 
     /// <summary>The first explicit "từ (ngày) d/m/y đến (ngày) d/m/y" in the text, else null.</summary>
@@ -164,7 +165,7 @@ public static partial class PeriodParser
         foreach (Match m in Months().Matches(text))
         {
             if (!Free(m)) continue;
-            var n = m.Groups["n6"].Success ? 6 : int.Parse(m.Groups["n"].Value);
+            var n = m.Groups["n6"].Success ? 6 : int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
             var late = m.Groups["late"].Success;
             // "trong 6 tháng" is a duration, not a period: a period says which months ("đầu"/"cuối") or of which year.
             if (!late && !m.Groups["early"].Success && !m.Groups["nam"].Success) continue;
@@ -174,7 +175,7 @@ public static partial class PeriodParser
         foreach (Match m in Month().Matches(text))
         {
             if (!Free(m)) continue;
-            var mo = int.Parse(m.Groups["m"].Value);
+            var mo = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
             if (mo is < 1 or > 12) continue;
             found.Add(new Words("month", YearOf(m, text, defaultYear), null, mo, null, null, m.Index, m.Length));
         }
@@ -182,7 +183,7 @@ public static partial class PeriodParser
         foreach (Match m in Year().Matches(text))
         {
             if (!Free(m)) continue;
-            found.Add(new Words("year", int.Parse(m.Groups["y"].Value), null, null, null, null, m.Index, m.Length));
+            found.Add(new Words("year", int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), null, null, null, null, m.Index, m.Length));
         }
         found.Sort((a, b) => a.Index.CompareTo(b.Index));
         return found;
@@ -194,9 +195,9 @@ public static partial class PeriodParser
     /// </summary>
     private static int? YearOf(Match m, string text, int? defaultYear)
     {
-        if (m.Groups["y"].Success) return int.Parse(m.Groups["y"].Value);
+        if (m.Groups["y"].Success) return int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
         var later = Year().Match(text, m.Index + m.Length);
-        return later.Success ? int.Parse(later.Groups["y"].Value) : defaultYear;
+        return later.Success ? int.Parse(later.Groups["y"].Value, CultureInfo.InvariantCulture) : defaultYear;
     }
 
     private static (DateOnly From, DateOnly To)? ToRange(Match m)
@@ -208,7 +209,7 @@ public static partial class PeriodParser
             // "từ ngày 15/12 đến ngày 14/3/2023": the start year is left out; it is the end's year, or the one before
             // when the start month is later in the year than the end.
             var m1 = int.TryParse(m.Groups["m1"].Value, out var mv) ? mv : 0;
-            y1 = (m1 > to.Month ? to.Year - 1 : to.Year).ToString();
+            y1 = (m1 > to.Month ? to.Year - 1 : to.Year).ToString(CultureInfo.InvariantCulture);
         }
         if (!DateParser.TryParseNumeric(m.Groups["d1"].Value, m.Groups["m1"].Value, y1, out var from)) return null;
         return from <= to ? (from, to) : null;

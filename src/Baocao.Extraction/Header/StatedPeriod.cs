@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Baocao.Documents;
 using Baocao.Reports;
@@ -89,7 +90,7 @@ public static partial class StatedPeriod
     private static bool Consistent(Period p)
     {
         if (RuleOf(p)?.To is not { } ruleTo || p.To is not { } to) return false;
-        return Math.Abs(DateOnly.Parse(ruleTo).DayNumber - DateOnly.Parse(to).DayNumber) <= 21;
+        return Math.Abs(DateOnly.Parse(ruleTo, CultureInfo.InvariantCulture).DayNumber - DateOnly.Parse(to, CultureInfo.InvariantCulture).DayNumber) <= 21;
     }
 
     /// <summary>The period the words name, dated by the rule of Nghị định 09/2019 (Explicit false).</summary>

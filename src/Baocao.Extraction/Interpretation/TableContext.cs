@@ -104,14 +104,14 @@ public static partial class TableContextReader
                 titleDone = titleLines.Count > 0;
                 var label = VietText.Fold(lm.Groups["label"].Value);
                 var value = ValueOf(lm);
-                if (label.StartsWith("ky bao cao"))
+                if (label.StartsWith("ky bao cao", StringComparison.Ordinal))
                 {
                     periodText = value;
                     if (Range().IsMatch(value)) rangeText = value;
                 }
-                else if (label.StartsWith("don vi tinh")) unit = value.TrimEnd('.', ' ');
-                else if (label.StartsWith("don vi nhan")) receiving = value.TrimEnd('.', ';', ' ');
-                else if (label.StartsWith("don vi bao cao")) reporting = value.TrimEnd('.', ';', ' ');
+                else if (label.StartsWith("don vi tinh", StringComparison.Ordinal)) unit = value.TrimEnd('.', ' ');
+                else if (label.StartsWith("don vi nhan", StringComparison.Ordinal)) receiving = value.TrimEnd('.', ';', ' ');
+                else if (label.StartsWith("don vi bao cao", StringComparison.Ordinal)) reporting = value.TrimEnd('.', ';', ' ');
                 continue;
             }
             if (Range().IsMatch(t)) { rangeText ??= t; titleDone = titleLines.Count > 0; continue; }

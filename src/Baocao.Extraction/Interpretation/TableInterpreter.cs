@@ -150,10 +150,10 @@ public sealed partial class TableInterpreter(IColumnMapper mapper)
     private static string RowKind(string stt, string label, List<string> stts, int i)
     {
         var f = VietText.Fold(label.Length > 0 ? label : stt);
-        if (f.StartsWith("tong cong") || f == "cong" || f.StartsWith("cong:") || f == "tong so" || f == "tong") return "total";
-        if (f.StartsWith("ty le")) return "percent";
+        if (f.StartsWith("tong cong", StringComparison.Ordinal) || f == "cong" || f.StartsWith("cong:", StringComparison.Ordinal) || f == "tong so" || f == "tong") return "total";
+        if (f.StartsWith("ty le", StringComparison.Ordinal)) return "percent";
         if (Roman().IsMatch(stt) || Letter().IsMatch(stt)) return "group";
-        if (stt.Length > 0 && stts.Skip(i + 1).Any(s => s.StartsWith(stt.TrimEnd('.') + "."))) return "group";
+        if (stt.Length > 0 && stts.Skip(i + 1).Any(s => s.StartsWith(stt.TrimEnd('.') + ".", StringComparison.Ordinal))) return "group";
         return "item";
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Baocao.Text;
@@ -213,7 +214,7 @@ public sealed partial class ColumnFeaturizer
         if (formula is null || formula.Contains('-')) return null;
         var eq = formula.IndexOf('=');
         if (eq < 0) return null;
-        var terms = Digits().Matches(formula[(eq + 1)..]).Select(m => int.Parse(m.Value)).ToList();
+        var terms = Digits().Matches(formula[(eq + 1)..]).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList();
         return terms.Count >= 2 ? terms : null;
     }
 

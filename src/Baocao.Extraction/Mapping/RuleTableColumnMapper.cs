@@ -55,7 +55,7 @@ public sealed class RuleTableColumnMapper : IColumnMapper
         // Only dossier tables carry these keys. Without a 06a/b/c form code, a table must show at least two
         // groups (received and resolved or pending) before its columns are trusted: a list of procedures with a
         // "Tổng số hồ sơ tiếp nhận" column is not a dossier table.
-        var dossierForm = context.Form is { } f && f.TrimStart('I', '.').StartsWith("06");
+        var dossierForm = context.Form is { } f && f.TrimStart('I', '.').StartsWith("06", StringComparison.Ordinal);
         var groups = result.Where(m => m.Key is not null).Select(m => m.Key!.Split('.')[0]).Distinct().Count();
         if (!dossierForm && groups < 2) return columns.Select(_ => new ColumnMapping(null, 0)).ToList();
         // One key per table: a second column claiming the same key makes both doubtful.
@@ -101,7 +101,7 @@ public sealed class RuleTableColumnMapper : IColumnMapper
                 if (leafWords.Contains(Squash(words))) { key = k; break; }
         }
         if (key is null) return new ColumnMapping(null, 0);
-        var isTotal = key.EndsWith(".total");
+        var isTotal = key.EndsWith(".total", StringComparison.Ordinal);
         var declaresFormula = column.Formula is not null;
         // A declared formula column is a total; a total without its formula is fine (seed tables omit them).
         var confidence = declaresFormula && !isTotal ? 0.3 : 1.0;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Baocao.Documents;
 using Baocao.Tables;
@@ -146,7 +147,7 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
     /// <summary>"(7)=(8)+(9)+(10)": the parts are the columns right after the total, in order.</summary>
     private static bool ContinuesNumbering(string formula, int number)
     {
-        var parts = Regex.Matches(formula, @"\((\d+)\)").Skip(1).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        var parts = Regex.Matches(formula, @"\((\d+)\)").Skip(1).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         return parts.Select((p, i) => p == number + 1 + i).All(b => b);
     }
 

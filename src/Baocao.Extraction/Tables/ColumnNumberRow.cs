@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Baocao.Tables;
@@ -47,12 +48,12 @@ public static partial class ColumnNumberRow
         var s = Spaces().Replace(text, "");
         var m = ColumnNumber().Match(s);
         if (!m.Success) return (null, null);
-        var n = int.Parse(m.Groups["n"].Value);
+        var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
         var rhs = m.Groups["rhs"].Value;
         if (rhs.Length == 0) return (n, null);
         var terms = FormulaTerm().Matches(rhs).Select(t => (sign: t.Groups["op"].Value is "-" or "–" ? "-" : "+", num: t.Groups["d"].Value)).ToList();
         // A formula sums columns to its right, each once: anything else is a misreading, not a formula.
-        var parts = terms.Select(t => int.Parse(t.num)).ToList();
+        var parts = terms.Select(t => int.Parse(t.num, CultureInfo.InvariantCulture)).ToList();
         if (terms.Count < 2 || parts.Any(p => p <= n) || parts.Distinct().Count() != parts.Count) return (n, null);
         var formula = $"({n})=" + string.Concat(terms.Select((t, i) => (i == 0 ? "" : t.sign) + $"({t.num})"));
         return (n, formula);

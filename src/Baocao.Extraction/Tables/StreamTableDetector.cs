@@ -215,6 +215,6 @@ public sealed class StreamTableDetector(StreamOptions? options = null) : ITableD
     private static bool IsCaptionLine(string text)
     {
         var f = VietText.Fold(text);
-        return f.Contains("don vi tinh") || f.Contains("ky bao cao") || f.Contains("don vi bao cao") || f.Contains("don vi nhan") || f.StartsWith("bieu so") || f.Contains("tu ngay");
+        return f.Contains("don vi tinh") || f.Contains("ky bao cao") || f.Contains("don vi bao cao") || f.Contains("don vi nhan") || f.StartsWith("bieu so", StringComparison.Ordinal) || f.Contains("tu ngay");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -51,7 +52,7 @@ internal sealed class DocumentColumns
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = "SELECT coalesce(max(id), 0) FROM documents";
-        var maxId = checked((int)Convert.ToInt64(cmd.ExecuteScalar()));
+        var maxId = checked((int)Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture));
         var facetValues = new Dictionary<int, (string, string, string)>();
         cmd.CommandText = "SELECT id, facet, key, value FROM facet_values WHERE count > 0";
         using (var r = cmd.ExecuteReader())

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Baocao.Index;
 
 /// <summary>A comparison operator of a <c>--where</c> condition.</summary>
@@ -73,10 +75,10 @@ public sealed record PeriodFilter(int Year, int? Quarter = null, int? Month = nu
     {
         var s = text.Trim().ToUpperInvariant();
         var m = System.Text.RegularExpressions.Regex.Match(s, @"^(\d{4})(?:-(?:Q([1-4])|H([12])|(\d{2})))?$");
-        if (!m.Success || (m.Groups[4].Success && int.Parse(m.Groups[4].Value) is < 1 or > 12))
+        if (!m.Success || (m.Groups[4].Success && int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture) is < 1 or > 12))
             throw new QueryException($"--period '{text}' is not a period: use {Forms}");
-        int? Group(int i) => m.Groups[i].Success ? int.Parse(m.Groups[i].Value) : null;
-        return new PeriodFilter(int.Parse(m.Groups[1].Value), Group(2), Group(4), Group(3));
+        int? Group(int i) => m.Groups[i].Success ? int.Parse(m.Groups[i].Value, CultureInfo.InvariantCulture) : null;
+        return new PeriodFilter(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Group(2), Group(4), Group(3));
     }
 
     public override string ToString() =>

@@ -93,7 +93,7 @@ public sealed class SqliteReportIndex : IReportIndex
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'";
-        if (Convert.ToInt64(cmd.ExecuteScalar()) == 0)
+        if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
             throw new IndexException(path, "not a baocao index (an SQLite database without baocao's tables); it is left as it is: choose another --index");
         cmd.CommandText = "SELECT key, value FROM meta";
         var meta = new Dictionary<string, string>();
@@ -112,7 +112,7 @@ public sealed class SqliteReportIndex : IReportIndex
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = $"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.PeriodFacetKey}'";
-        if (Convert.ToInt64(cmd.ExecuteScalar()) > 0) return;
+        if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0) return;
         var hasColumn = HasColumn(conn, "documents", "period_fid");
         using var tx = conn.BeginTransaction();
         if (!hasColumn) Exec(conn, "ALTER TABLE documents ADD COLUMN period_fid INTEGER;", tx);
@@ -135,7 +135,7 @@ public sealed class SqliteReportIndex : IReportIndex
         using var cmd = conn.CreateCommand();
         cmd.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = $c";
         cmd.Parameters.AddWithValue("$c", column);
-        return Convert.ToInt64(cmd.ExecuteScalar()) > 0;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
     private bool HasTable(string name)
@@ -143,7 +143,7 @@ public sealed class SqliteReportIndex : IReportIndex
         using var cmd = conn.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table' AND name=$n";
         cmd.Parameters.AddWithValue("$n", name);
-        return Convert.ToInt64(cmd.ExecuteScalar()) > 0;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>SQLite's complaint as the one-line reason a person can act on.</summary>
@@ -409,7 +409,7 @@ public sealed class SqliteReportIndex : IReportIndex
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = "PRAGMA data_version";
-        var version = Convert.ToInt64(cmd.ExecuteScalar());
+        var version = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         if (columns is null || version != columnsVersion || (columns.PeriodNames is null) != periodsCounted)
         {
             columns = null;
@@ -436,7 +436,7 @@ public sealed class SqliteReportIndex : IReportIndex
         try
         {
             using var cmd = conn.CreateCommand();
-            long Count(string sql) { cmd.CommandText = sql; return Convert.ToInt64(cmd.ExecuteScalar()); }
+            long Count(string sql) { cmd.CommandText = sql; return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture); }
             var values = SqliteSchema.ValueKeys.Sum(k => Count($"SELECT count(*) FROM rows WHERE {SqliteSchema.Column(k)} IS NOT NULL")) + Count("SELECT count(*) FROM extra_values");
             var bytes = new FileInfo(Location).Length + (File.Exists(Location + "-wal") ? new FileInfo(Location + "-wal").Length : 0);
             return new IndexStats(Count("SELECT count(*) FROM documents"), Count("SELECT count(*) FROM tables"), Count("SELECT count(*) FROM rows"),

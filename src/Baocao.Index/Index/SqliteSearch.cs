@@ -76,7 +76,7 @@ internal sealed class SqliteSearch
         using var cmd = conn.CreateCommand();
         cmd.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM rows WHERE {SqliteSchema.Column(c.Key)} {c.OpText} $v LIMIT 20000)";
         cmd.Parameters.AddWithValue("$v", (double)c.Value);
-        return Convert.ToInt64(cmd.ExecuteScalar());
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private string Arg(object value)
@@ -98,7 +98,7 @@ internal sealed class SqliteSearch
     private long Scalar(string sql)
     {
         using var cmd = Command(sql);
-        return Convert.ToInt64(cmd.ExecuteScalar());
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private int Exec(string sql)
@@ -307,7 +307,7 @@ internal sealed class SqliteSearch
             extra.Parameters.Add(new SqliteParameter("$doc", 0L));
             using var any = conn.CreateCommand();
             any.CommandText = "SELECT EXISTS (SELECT 1 FROM extra_values)";
-            hasExtra = Convert.ToInt64(any.ExecuteScalar()) == 1;
+            hasExtra = Convert.ToInt64(any.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
         }
 
         public List<IndexedRow> Read(long doc)

@@ -46,12 +46,12 @@ public sealed class SyntheticReports(int seed = 42)
         var province = Provinces.All[rnd.Next(Provinces.All.Count)];
         var (agencyBase, symbol, fields) = Agencies[rnd.Next(Agencies.Length)];
         var district = Districts[rnd.Next(Districts.Length)];
-        var agency = agencyBase.StartsWith("ỦY BAN") ? $"{agencyBase} {district.ToUpperInvariant()}" : agencyBase;
-        var parent = agencyBase.StartsWith("ỦY BAN") ? null : $"UBND TỈNH {province.ToUpperInvariant()}";
+        var agency = agencyBase.StartsWith("ỦY BAN", StringComparison.Ordinal) ? $"{agencyBase} {district.ToUpperInvariant()}" : agencyBase;
+        var parent = agencyBase.StartsWith("ỦY BAN", StringComparison.Ordinal) ? null : $"UBND TỈNH {province.ToUpperInvariant()}";
         var year = 2019 + rnd.Next(6);
         var (period, periodWords) = PeriodOf(year);
-        var endMonth = period.To is { } to ? int.Parse(to[5..7]) : 12;
-        var date = $"{(period.Kind == "year" ? year : int.Parse(period.To![..4])):0000}-{endMonth:00}-{Math.Min(28, 15 + rnd.Next(12)):00}";
+        var endMonth = period.To is { } to ? int.Parse(to[5..7], CultureInfo.InvariantCulture) : 12;
+        var date = $"{(period.Kind == "year" ? year : int.Parse(period.To![..4], CultureInfo.InvariantCulture)):0000}-{endMonth:00}-{Math.Min(28, 15 + rnd.Next(12)):00}";
         var form06 = year >= 2021 ? "II.06a" : "06a";
         var forms = new List<string> { year >= 2021 ? "II.05a" : "05a", form06 };
         if (rnd.NextDouble() < 0.3) forms.Add(year >= 2021 ? "II.07b" : "07b");
@@ -74,7 +74,7 @@ public sealed class SyntheticReports(int seed = 42)
         figures.Add(new Figure("resolved.total", rt, $"Số hồ sơ đã giải quyết: {Vn(rt)} hồ sơ", 2, null));
         figures.Add(new Figure("resolved.late", rl, $"quá hạn: {Vn(rl)} hồ sơ", 2, null));
         var ext = rnd.NextDouble() < 0.5 ? "pdf" : "docx";
-        var sha = Convert.ToHexStringLower(BitConverter.GetBytes(rnd.NextInt64())) + n.ToString("x8") + new string('0', 40);
+        var sha = Convert.ToHexStringLower(BitConverter.GetBytes(rnd.NextInt64())) + n.ToString("x8", CultureInfo.InvariantCulture) + new string('0', 40);
         var source = new SourceInfo($"/archive/{Provinces.Key(province).Replace(' ', '-')}/{year}/{n:000000}-{symbol.ToLowerInvariant()}.{ext}", sha[..64], ext, 4 + rnd.Next(6), false);
         return new ReportRecord(source, header, tables, figures, [], []);
     }

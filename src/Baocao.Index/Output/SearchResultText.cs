@@ -13,23 +13,23 @@ public static class SearchResultText
         var what = string.IsNullOrWhiteSpace(query.Text) ? "" : $" for \"{query.Text}\"";
         sb.Append(CultureInfo.InvariantCulture, $"{result.TotalDocuments} report(s)");
         if (query.SelectsRows) sb.Append(CultureInfo.InvariantCulture, $", {result.TotalRows} table row(s)");
-        sb.AppendLine($" match{what}{(result.Documents.Count < result.TotalDocuments ? $"; the first {result.Documents.Count}:" : ".")}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $" match{what}{(result.Documents.Count < result.TotalDocuments ? $"; the first {result.Documents.Count}:" : ".")}");
         var n = 0;
         foreach (var d in result.Documents)
         {
             sb.AppendLine();
             var meta = new[] { d.Number, d.Agency, d.Province, d.Period ?? d.Date, d.Forms.Count > 0 ? string.Join(" ", d.Forms) : null }.Where(s => !string.IsNullOrEmpty(s));
-            sb.AppendLine($"{++n}. {d.FileName}  {string.Join(" · ", meta)}");
-            sb.AppendLine($"   {d.Path}");
-            if (d.Title is not null) sb.AppendLine($"   {d.Title}");
-            foreach (var h in d.Highlights) sb.AppendLine($"   ~ {h.Field}{(h.Page is { } p ? $" (p.{p})" : "")}: {h.Text}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{++n}. {d.FileName}  {string.Join(" · ", meta)}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"   {d.Path}");
+            if (d.Title is not null) sb.AppendLine(CultureInfo.InvariantCulture, $"   {d.Title}");
+            foreach (var h in d.Highlights) sb.AppendLine(CultureInfo.InvariantCulture, $"   ~ {h.Field}{(h.Page is { } p ? $" (p.{p})" : "")}: {h.Text}");
             if (d.Figures.Count > 0)
                 sb.AppendLine("   figures: " + string.Join(", ", d.Figures.Select(f => $"{f.Key}{(f.Scope is null ? "" : $" [{f.Scope}]")} {Num(f.Value)} (p.{f.Page})")));
             if (d.MatchedRows > 0)
-                sb.AppendLine($"   rows{(d.MatchedRows > d.Rows.Count ? $" ({d.Rows.Count} of {d.MatchedRows})" : "")}:");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"   rows{(d.MatchedRows > d.Rows.Count ? $" ({d.Rows.Count} of {d.MatchedRows})" : "")}:");
             foreach (var r in d.Rows)
             {
-                sb.AppendLine($"   - table {r.Table + 1}{(r.Form is null ? "" : " " + r.Form)}, row {(string.IsNullOrEmpty(r.Stt) ? "-" : r.Stt)}, p.{r.Page}: {r.Highlight ?? r.Label}");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"   - table {r.Table + 1}{(r.Form is null ? "" : " " + r.Form)}, row {(string.IsNullOrEmpty(r.Stt) ? "-" : r.Stt)}, p.{r.Page}: {r.Highlight ?? r.Label}");
                 if (r.Values.Count > 0) sb.AppendLine("       " + string.Join("  ", r.Values.Select(v => $"{v.Key}={(v.Value is { } x ? Num(x) : "·")}")));
             }
         }

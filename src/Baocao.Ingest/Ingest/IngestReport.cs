@@ -102,20 +102,20 @@ public sealed class IngestReport(ArchiveIngest.Outcome outcome, string index, st
         var t = outcome.Totals;
         var files = outcome.Files;
         int Count(string o) => files.Count(f => Outcome(f) == o);
-        sb.AppendLine($"ingest: {files.Count} file(s): {Count("indexed")} indexed, {Count("unchanged")} unchanged (skipped), {Count("failed")} failed, {Count("failed-before")} failed before (unchanged, skipped)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"ingest: {files.Count} file(s): {Count("indexed")} indexed, {Count("unchanged")} unchanged (skipped), {Count("failed")} failed, {Count("failed-before")} failed before (unchanged, skipped)");
         foreach (var g in files.GroupBy(f => f.Format).OrderBy(g => g.Key, StringComparer.Ordinal))
-            sb.AppendLine($"  {g.Key,-5} {g.Count(),6} file(s): {g.Count(f => Outcome(f) == "indexed")} indexed, {g.Count(f => Outcome(f) == "unchanged")} unchanged, {g.Count(f => !f.Ok)} failed");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {g.Key,-5} {g.Count(),6} file(s): {g.Count(f => Outcome(f) == "indexed")} indexed, {g.Count(f => Outcome(f) == "unchanged")} unchanged, {g.Count(f => !f.Ok)} failed");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  {t.Done} extracted in {t.Elapsed.TotalSeconds:0.0} s: {t.FilesPerSecond:0.00} files/s, {t.PagesPerSecond:0.00} pages/s");
         if (Failures.Count > 0)
         {
-            sb.AppendLine($"failed files ({Failures.Count}):");
-            foreach (var f in Failures) sb.AppendLine($"  {f.Path}: {f.Reason}{(f.Action == IngestAction.FailedBefore ? " (earlier run)" : "")}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"failed files ({Failures.Count}):");
+            foreach (var f in Failures) sb.AppendLine(CultureInfo.InvariantCulture, $"  {f.Path}: {f.Reason}{(f.Action == IngestAction.FailedBefore ? " (earlier run)" : "")}");
         }
         var notes = files.Where(f => f.Ok && f.Note is not null).Select(f => f.Note!).ToList();
         sb.AppendLine($"review: {Review.Count} report(s) with low-confidence values, tables to review or reading warnings" +
                       (Review.Count > 0 ? $" ({Review.Sum(r => r.Note!.LowConfidence)} value(s), {Review.Sum(r => r.Note!.Reading)} warning(s))" : ""));
-        sb.AppendLine($"checks: {notes.Sum(n => n.Errors + n.Warnings)} flagged ({notes.Sum(n => n.Errors)} error(s), {notes.Sum(n => n.Warnings)} warning(s)) in {notes.Count(n => n.Errors + n.Warnings > 0)} report(s)");
-        sb.Append($"run report: {reportPath}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"checks: {notes.Sum(n => n.Errors + n.Warnings)} flagged ({notes.Sum(n => n.Errors)} error(s), {notes.Sum(n => n.Warnings)} warning(s)) in {notes.Count(n => n.Errors + n.Warnings > 0)} report(s)");
+        sb.Append(CultureInfo.InvariantCulture, $"run report: {reportPath}");
         return sb.ToString();
     }
 }

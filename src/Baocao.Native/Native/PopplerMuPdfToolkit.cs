@@ -53,8 +53,8 @@ public sealed class PopplerMuPdfToolkit(TimeSpan? timeout = null) : IPdfToolkit
         {
             while (o.ReadLine() is { } line)
             {
-                if (line.StartsWith("Pages:")) int.TryParse(line[6..].Trim(), out pages);
-                else if (line.StartsWith("Encrypted:")) encrypted = line[10..].Trim().StartsWith("yes");
+                if (line.StartsWith("Pages:", StringComparison.Ordinal)) int.TryParse(line[6..].Trim(), out pages);
+                else if (line.StartsWith("Encrypted:", StringComparison.Ordinal)) encrypted = line[10..].Trim().StartsWith("yes", StringComparison.Ordinal);
             }
         });
         if (pages <= 0) throw new BadInputException(path, "PDF has no pages");

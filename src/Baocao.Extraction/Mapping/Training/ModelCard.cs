@@ -17,25 +17,25 @@ public static class ModelCard
         sb.AppendLine();
         sb.AppendLine("| | |");
         sb.AppendLine("| --- | --- |");
-        sb.AppendLine($"| version | {r.Version} |");
-        sb.AppendLine($"| seed | {r.Seed} |");
-        sb.AppendLine($"| model file | {modelBytes.ToString("#,0", ci)} bytes, SHA-256 `{modelSha256[..16]}…` |");
-        sb.AppendLine($"| classifier | {Describe(r.Classifier)} |");
-        sb.AppendLine($"| training time | {r.TrainingTime.TotalSeconds.ToString("0.0", ci)} s (generation, features, training, one core) |");
-        sb.AppendLine($"| training set | {r.TrainTables} tables, {r.TrainColumns} columns ({r.DistinctExamples} distinct) |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| version | {r.Version} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| seed | {r.Seed} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| model file | {modelBytes.ToString("#,0", ci)} bytes, SHA-256 `{modelSha256[..16]}…` |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| classifier | {Describe(r.Classifier)} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| training time | {r.TrainingTime.TotalSeconds.ToString("0.0", ci)} s (generation, features, training, one core) |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| training set | {r.TrainTables} tables, {r.TrainColumns} columns ({r.DistinctExamples} distinct) |");
         sb.AppendLine(r.Classifier == ClassifierKind.Softmax
             ? $"| features | {r.Features} kept of {r.CandidateFeatures} seen twice or more |"
             : $"| features | {r.Features} (every feature seen in two training columns or more) |");
-        sb.AppendLine($"| classes | {r.Classes}: 3 roles (`_stt`, `_label`, `_other`, printed as a null key) and {r.Classes - 3} canonical keys |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| classes | {r.Classes}: 3 roles (`_stt`, `_label`, `_other`, printed as a null key) and {r.Classes - 3} canonical keys |");
         var h = r.HeldOut.Total;
-        sb.AppendLine($"| **held-out top-1 column accuracy** | **{Pct(h.Accuracy)}** ({h.Correct}/{h.Columns} columns, {h.Tables} tables; goal ≥ 98 %) |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| **held-out top-1 column accuracy** | **{Pct(h.Accuracy)}** ({h.Correct}/{h.Columns} columns, {h.Tables} tables; goal ≥ 98 %) |");
         var c = r.Corpus.Total;
-        sb.AppendLine($"| corpus headings (in training) | {Pct(c.Accuracy)} ({c.Correct}/{c.Columns}) |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| corpus headings (in training) | {Pct(c.Accuracy)} ({c.Correct}/{c.Columns}) |");
         if (r.CorpusLeftOut is { } lo)
-            sb.AppendLine($"| corpus headings, model trained without them | {Pct(lo.Total.Accuracy)} ({lo.Total.Correct}/{lo.Total.Columns}) |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| corpus headings, model trained without them | {Pct(lo.Total.Accuracy)} ({lo.Total.Correct}/{lo.Total.Columns}) |");
         if (r.Metrics is { } m)
         {
-            sb.AppendLine($"| ML.NET metrics, held-out columns (classifier alone) | micro-accuracy {Pct(m.MicroAccuracy)}, macro-accuracy {Pct(m.MacroAccuracy)}, " +
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| ML.NET metrics, held-out columns (classifier alone) | micro-accuracy {Pct(m.MicroAccuracy)}, macro-accuracy {Pct(m.MacroAccuracy)}, " +
                 $"top-3 {Pct(m.Top3Accuracy)}, log-loss {m.LogLoss.ToString("0.000", ci)} (reduction {m.LogLossReduction.ToString("0.000", ci)}), {m.Columns} columns |");
         }
         sb.AppendLine();
@@ -66,24 +66,24 @@ public static class ModelCard
         sb.AppendLine("`IColumnClassifier`); the whole table is then assigned");
         sb.AppendLine("jointly (`Mapping/JointAssigner.cs`): keys from one table type, no key twice, declared formulas consistent with the");
         sb.AppendLine("catalog's sums (\"(3)=(4)+(5)+(6)\" is a total of exactly its parts), a known form code favouring its table types. The");
-        sb.AppendLine($"confidence of a column is its share of the probability of all assignments found; below {threshold.ToString(ci)} the key is");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"confidence of a column is its share of the probability of all assignments found; below {threshold.ToString(ci)} the key is");
         sb.AppendLine("printed null and the table gets `needsReview`.");
         sb.AppendLine();
 
         sb.AppendLine("## Data");
         sb.AppendLine("- **Form catalog** `models/form-catalog.json` (a data file beside the model rather than an embedded resource, so that");
         sb.AppendLine("  `train-mapper` reads and a reviewer edits the same file; the model carries the part extraction needs: table types,");
-        sb.AppendLine($"  keys, sums). Catalog version {catalog.Version}: {catalog.Fields.Count} fields in {catalog.Schemas.Count} table types, {catalog.Layouts.Count} printed layouts,");
-        sb.AppendLine($"  {catalog.Headings.Count} sets of interchangeable headings, {catalog.Abbreviations.Count} abbreviations.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  keys, sums). Catalog version {catalog.Version}: {catalog.Fields.Count} fields in {catalog.Schemas.Count} table types, {catalog.Layouts.Count} printed layouts,");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  {catalog.Headings.Count} sets of interchangeable headings, {catalog.Abbreviations.Count} abbreviations.");
         sb.AppendLine("- **Corpus**: every table of `corpus-samples/*.truth.json` (the hand-checked header paths, numbers, formulas and keys");
         sb.AppendLine("  that extraction must read from each sample's DOCX and PDF).");
-        sb.AppendLine($"- **Generated variants** of each training layout ({string.Join(", ", r.TrainLayouts.Select(x => "`" + x + "`"))}): other wordings of");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- **Generated variants** of each training layout ({string.Join(", ", r.TrainLayouts.Select(x => "`" + x + "`"))}): other wordings of");
         sb.AppendLine("  the same fields and headings, abbreviations (TTHC, HS, BPMC …), swapped word order, dropped diacritics, upper/lower case,");
         sb.AppendLine("  words broken by narrow cells, OCR-like character noise, the TT 02/2017 headings (`dossier/tt02-2017`), other");
         sb.AppendLine("  column numbering (with or without formulas, `3=(4+5)`, no number row), dropped and added columns, sample values of");
         sb.AppendLine("  the right kind; plus tables of columns outside the catalog (all roles).");
         sb.AppendLine("- **Held-out split**, never seen in training, split by family rather than by rows: (a) whole layouts that exist only");
-        sb.AppendLine($"  there ({string.Join(", ", r.HeldOutLayoutIds.Select(x => "`" + x + "`"))}), and (b) the training layouts re-worded with");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  there ({string.Join(", ", r.HeldOutLayoutIds.Select(x => "`" + x + "`"))}), and (b) the training layouts re-worded with");
         sb.AppendLine("  the catalog's held-out wordings (every wording pool has train and held-out members; `train-mapper` refuses a catalog");
         sb.AppendLine("  where a held-out wording is also a training one).");
         sb.AppendLine("- The II.05a/b and II.07a layouts follow the structure of TT 01/2020 as the reports' prose describes it; no printed");
@@ -108,7 +108,7 @@ public static class ModelCard
         else
         {
             sb.AppendLine($"ML.NET pipeline (`Mapping/MlNetColumnClassifier.cs`): the column's feature strings → MapValueToKey → MapKeyToVector (a bag");
-            sb.AppendLine($"over the training vocabulary; a feature never seen in training has no slot) → {r.Classifier} with ML.NET's default");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"over the training vocabulary; a feature never seen in training has no slot) → {r.Classifier} with ML.NET's default");
             sb.AppendLine("regularisation, over the distinct examples weighted by their count (ExampleWeightColumnName). The label is a key in the");
             sb.AppendLine("catalog's class order, so the Score vector is the classes in order (checked when the model loads). One training");
             sb.AppendLine("thread and `MLContext(seed)`: the same catalog, corpus and seed give the same model file, byte for byte (the zip");
@@ -130,7 +130,7 @@ public static class ModelCard
             sb.AppendLine("| table | header | expected | predicted | confidence |");
             sb.AppendLine("| --- | --- | --- | --- | --- |");
             foreach (var e in r.HeldOut.Errors.Take(25))
-                sb.AppendLine($"| {e.Family} | {e.Header.Replace("|", "\\|")} | {e.Expected} | {e.Predicted} | {e.Confidence.ToString("0.00", ci)} |");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {e.Family} | {e.Header.Replace("|", "\\|")} | {e.Expected} | {e.Predicted} | {e.Confidence.ToString("0.00", ci)} |");
             sb.AppendLine();
         }
         sb.AppendLine("## Limits");
@@ -150,7 +150,7 @@ public static class ModelCard
 
     private static void Table(StringBuilder sb, string title, Evaluation e, bool withArgmax, Func<double, string> pct)
     {
-        sb.AppendLine($"### {title}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"### {title}");
         sb.AppendLine(withArgmax
             ? "| form / table type | tables | columns | top-1 (joint) | classifier alone (argmax) | below threshold | tables all right |"
             : "| form / table type | tables | columns | top-1 | | | tables all right |");
