@@ -38,7 +38,6 @@ public partial class NamespaceLayerTests
         "Readers -> Native",         // PdfReader reads through IPdfToolkit; LegacyDocReader converts with LibreOffice
         "Mapping -> Interpretation", // IColumnMapper and the mappers take an Interpretation.TableContext
         "Output -> Index",           // RowExport and the search renderers render Index.SearchResult
-        "Native -> Ingest",          // WorkerProcessExtractor (ingest code in the Native namespace) implements IFileExtractor
     ];
 
     [Fact]

@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
-using Baocao.Ingest;
+using Baocao.Native;
 
-namespace Baocao.Native;
+namespace Baocao.Ingest;
 
 /// <summary>How a worker process is started and held.</summary>
 /// <param name="Command">The program and its arguments (baocao in its hidden worker mode).</param>
