@@ -94,14 +94,14 @@ public static class SvgCharts
         var scale = max <= 0 ? 0 : height / (double)max;
         var title = s.Agency + (s.Province is null ? "" : " — " + s.Province);
         var sb = new StringBuilder();
-        sb.Append($"""<svg class="chart agency-chart" xmlns="http://www.w3.org/2000/svg" width="{Math.Max(width, 460)}" height="{top + height + 60}" role="img" aria-label="{A(title)}">""");
-        sb.Append($"""<text x="{left}" y="16" class="chart-title">{E(title)}</text>""");
-        sb.Append($"""<line x1="{left}" y1="{top + height}" x2="{width - 10}" y2="{top + height}" class="axis"/>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<svg class="chart agency-chart" xmlns="http://www.w3.org/2000/svg" width="{Math.Max(width, 460)}" height="{top + height + 60}" role="img" aria-label="{A(title)}">""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<text x="{left}" y="16" class="chart-title">{E(title)}</text>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<line x1="{left}" y1="{top + height}" x2="{width - 10}" y2="{top + height}" class="axis"/>""");
         for (var i = 0; i <= 4; i++)
         {
             var v = max * i / 4;
             var y = top + height - (double)v * scale;
-            sb.Append($"""<line x1="{left}" x2="{width - 10}" y1="{F(y)}" y2="{F(y)}" class="grid"/><text x="{left - 6}" y="{F(y + 4)}" class="tick" text-anchor="end">{E(Num(Math.Round(v)))}</text>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<line x1="{left}" x2="{width - 10}" y1="{F(y)}" y2="{F(y)}" class="grid"/><text x="{left - 6}" y="{F(y + 4)}" class="tick" text-anchor="end">{E(Num(Math.Round(v)))}</text>""");
         }
         for (var i = 0; i < n; i++)
         {
@@ -112,14 +112,14 @@ public static class SvgCharts
             {
                 if (series[j].v is not { } v) continue;
                 var h = (double)v * scale;
-                sb.Append($"""<rect class="bar {series[j].cls}" x="{x0 + j * bar}" y="{F(top + height - h)}" width="{bar - 2}" height="{F(h)}"><title>{E($"{p.Period}: {series[j].name} {Num(v)}")}</title></rect>""");
+                sb.Append(CultureInfo.InvariantCulture, $"""<rect class="bar {series[j].cls}" x="{x0 + j * bar}" y="{F(top + height - h)}" width="{bar - 2}" height="{F(h)}"><title>{E($"{p.Period}: {series[j].name} {Num(v)}")}</title></rect>""");
             }
-            sb.Append($"""<text class="tick" x="{F(x0 + 1.5 * bar)}" y="{top + height + 16}" text-anchor="middle">{E(p.Period)}</text>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<text class="tick" x="{F(x0 + 1.5 * bar)}" y="{top + height + 16}" text-anchor="middle">{E(p.Period)}</text>""");
         }
         var ly = top + height + 40;
-        sb.Append($"""<rect class="bar received" x="{left}" y="{ly - 10}" width="10" height="10"/><text x="{left + 14}" y="{ly}" class="tick">tiếp nhận</text>""");
-        sb.Append($"""<rect class="bar resolved" x="{left + 90}" y="{ly - 10}" width="10" height="10"/><text x="{left + 104}" y="{ly}" class="tick">đã giải quyết</text>""");
-        sb.Append($"""<rect class="bar late" x="{left + 200}" y="{ly - 10}" width="10" height="10"/><text x="{left + 214}" y="{ly}" class="tick">quá hạn</text>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<rect class="bar received" x="{left}" y="{ly - 10}" width="10" height="10"/><text x="{left + 14}" y="{ly}" class="tick">tiếp nhận</text>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<rect class="bar resolved" x="{left + 90}" y="{ly - 10}" width="10" height="10"/><text x="{left + 104}" y="{ly}" class="tick">đã giải quyết</text>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<rect class="bar late" x="{left + 200}" y="{ly - 10}" width="10" height="10"/><text x="{left + 214}" y="{ly}" class="tick">quá hạn</text>""");
         sb.Append("</svg>");
         return sb.ToString();
     }
@@ -129,20 +129,20 @@ public static class SvgCharts
     {
         const int left = 150, top = 10, row = 22, width = 420;
         var sb = new StringBuilder();
-        sb.Append($"""<svg class="chart online-chart" xmlns="http://www.w3.org/2000/svg" width="{left + width + 80}" height="{top + shares.Count * row + 30}" role="img" aria-label="Tỷ lệ hồ sơ trực tuyến theo tỉnh">""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<svg class="chart online-chart" xmlns="http://www.w3.org/2000/svg" width="{left + width + 80}" height="{top + shares.Count * row + 30}" role="img" aria-label="Tỷ lệ hồ sơ trực tuyến theo tỉnh">""");
         for (var i = 0; i <= 4; i++)
         {
             var x = left + width * i / 4;
-            sb.Append($"""<line class="grid" x1="{x}" x2="{x}" y1="{top}" y2="{top + shares.Count * row}"/><text class="tick" x="{x}" y="{top + shares.Count * row + 16}" text-anchor="middle">{i * 25}%</text>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<line class="grid" x1="{x}" x2="{x}" y1="{top}" y2="{top + shares.Count * row}"/><text class="tick" x="{x}" y="{top + shares.Count * row + 16}" text-anchor="middle">{i * 25}%</text>""");
         }
         for (var i = 0; i < shares.Count; i++)
         {
             var s = shares[i];
             var y = top + i * row;
             var w = (double)Math.Clamp(s.Percent, 0, 100) / 100 * width;
-            sb.Append($"""<text class="tick" x="{left - 8}" y="{y + 15}" text-anchor="end">{E(s.Province)}</text>""");
-            sb.Append($"""<rect class="bar online" x="{left}" y="{y + 3}" width="{F(w)}" height="{row - 6}"><title>{E($"{s.Province}: {Num(s.Online)} / {Num(s.Base)} hồ sơ trực tuyến ({Num(s.Percent)}%), {s.Reports} báo cáo")}</title></rect>""");
-            sb.Append($"""<text class="tick value" x="{F(left + w + 6)}" y="{y + 15}">{E(Num(s.Percent))}%</text>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<text class="tick" x="{left - 8}" y="{y + 15}" text-anchor="end">{E(s.Province)}</text>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<rect class="bar online" x="{left}" y="{y + 3}" width="{F(w)}" height="{row - 6}"><title>{E($"{s.Province}: {Num(s.Online)} / {Num(s.Base)} hồ sơ trực tuyến ({Num(s.Percent)}%), {s.Reports} báo cáo")}</title></rect>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<text class="tick value" x="{F(left + w + 6)}" y="{y + 15}">{E(Num(s.Percent))}%</text>""");
         }
         sb.Append("</svg>");
         return sb.ToString();
@@ -156,7 +156,7 @@ public static class ChartsPage
     {
         string V(string name) => A(p[name].LastOrDefault());
         var sb = new StringBuilder();
-        sb.Append($"""
+        sb.Append(CultureInfo.InvariantCulture, $"""
             <h1>Biểu đồ</h1>
             <form id="chart-filters" class="search" method="get" action="/charts">
               <input name="q" type="search" value="{V("q")}" placeholder="Từ khóa">
@@ -173,7 +173,7 @@ public static class ChartsPage
         sb.Append("<h2>Số liệu của từng cơ quan theo kỳ: tiếp nhận, đã giải quyết, quá hạn</h2>");
         if (data.Agencies.Count == 0) sb.Append("<p class=\"note\">Không có báo cáo nào có dòng tổng cộng.</p>");
         foreach (var s in data.Agencies.Take(8)) sb.Append("<div class=\"chart-box\">").Append(SvgCharts.AgencyPeriods(s)).Append("</div>");
-        if (data.Agencies.Count > 8) sb.Append($"<p class=\"note\">… {data.Agencies.Count - 8} cơ quan khác: chọn một cơ quan hoặc một tỉnh.</p>");
+        if (data.Agencies.Count > 8) sb.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">… {data.Agencies.Count - 8} cơ quan khác: chọn một cơ quan hoặc một tỉnh.</p>");
         return Html.Page("Biểu đồ", sb.ToString());
     }
 }

@@ -25,7 +25,7 @@ public static class DocumentPage
         var h = r.Header;
         var sb = new StringBuilder();
         var fileName = Path.GetFileName(r.Source.Path);
-        sb.Append($"""<h1 id="doc-title" data-id="{id}">{E(h.Title ?? fileName)}</h1>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<h1 id="doc-title" data-id="{id}">{E(h.Title ?? fileName)}</h1>""");
         Header(sb, r, fileName);
 
         // Each finding goes to the cell it names; one naming a row (or table) but no cell marks the row; the rest are listed.
@@ -48,7 +48,7 @@ public static class DocumentPage
 
         var noImage = NoImageReason(r, sourceKept);
         sb.Append("<div class=\"doc-layout\"><div class=\"tables\">");
-        if (noImage is not null) sb.Append($"""<p class="note" id="no-image">{E(noImage)}</p>""");
+        if (noImage is not null) sb.Append(CultureInfo.InvariantCulture, $"""<p class="note" id="no-image">{E(noImage)}</p>""");
         foreach (var t in r.Tables) Table(sb, t, cellChecks, rowChecks, noImage is null);
         if (r.Tables.Count == 0) sb.Append("<p class=\"note\">Không có bảng nào được nhận diện trong văn bản này.</p>");
         Figures(sb, r);
@@ -57,7 +57,7 @@ public static class DocumentPage
         {
             var first = r.Tables.FirstOrDefault()?.Page ?? 1;
             var options = string.Concat(Enumerable.Range(1, Math.Max(1, r.Source.Pages)).Select(n => $"<option value=\"{n}\"{(n == first ? " selected" : "")}>{n}</option>"));
-            sb.Append($"""
+            sb.Append(CultureInfo.InvariantCulture, $"""
                 <aside class="page-view" id="page-view" data-doc="{id}" data-dpi="{dpi}">
                   <div class="page-nav">Trang <select id="page-select">{options}</select> / {r.Source.Pages}
                     <span class="hint">Bấm vào một giá trị để thấy vị trí của nó trên trang nguồn.</span></div>
@@ -95,7 +95,7 @@ public static class DocumentPage
         };
         sb.Append("<dl class=\"header\" id=\"header\">");
         foreach (var (label, value) in items)
-            if (!string.IsNullOrWhiteSpace(value)) sb.Append($"<div><dt>{E(label)}</dt><dd>{E(value)}</dd></div>");
+            if (!string.IsNullOrWhiteSpace(value)) sb.Append(CultureInfo.InvariantCulture, $"<div><dt>{E(label)}</dt><dd>{E(value)}</dd></div>");
         sb.Append("</dl>");
     }
 
@@ -107,13 +107,13 @@ public static class DocumentPage
             return;
         }
         var bySeverity = r.Checks.GroupBy(c => c.Severity).Select(g => $"{g.Count()} {g.Key}");
-        sb.Append($"<section class=\"checks\" id=\"checks\"><h2>Kiểm tra số liệu: {E(string.Join(", ", bySeverity))}</h2><ul>");
+        sb.Append(CultureInfo.InvariantCulture, $"<section class=\"checks\" id=\"checks\"><h2>Kiểm tra số liệu: {E(string.Join(", ", bySeverity))}</h2><ul>");
         foreach (var c in r.Checks)
         {
             var where = placed.Contains(c) ? " (đánh dấu trong bảng)" : "";
-            sb.Append($"""<li class="check {A(c.Severity)}" data-rule="{A(c.Rule)}"><b>{E(c.Severity)}</b> {E(c.Rule)}: {E(c.Message)}{(c.Page is { } pg ? $" — trang {pg}" : "")}{E(where)}</li>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<li class="check {A(c.Severity)}" data-rule="{A(c.Rule)}"><b>{E(c.Severity)}</b> {E(c.Rule)}: {E(c.Message)}{(c.Page is { } pg ? $" — trang {pg}" : "")}{E(where)}</li>""");
         }
-        foreach (var w in r.Warnings) sb.Append($"<li class=\"check warning\">{E(w)}</li>");
+        foreach (var w in r.Warnings) sb.Append(CultureInfo.InvariantCulture, $"<li class=\"check warning\">{E(w)}</li>");
         sb.Append("</ul></section>");
     }
 
@@ -128,22 +128,22 @@ public static class DocumentPage
         var cols = t.Columns.Where(c => used.Contains(c.Id) && !OwnField(c)).ToList();
         var caption = string.Join(" · ", new[] { t.Form is null ? null : "Biểu " + t.Form, t.Section, t.Unit is null ? null : "Đơn vị tính: " + t.Unit, $"trang {t.Page}" }
             .Where(s => s is not null));
-        sb.Append($"""<section class="table" id="t{t.Index}"><h2>{E(t.Title ?? $"Bảng {t.Index + 1}")}</h2><p class="caption">{E(caption)}""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<section class="table" id="t{t.Index}"><h2>{E(t.Title ?? $"Bảng {t.Index + 1}")}</h2><p class="caption">{E(caption)}""");
         if (t.NeedsReview) sb.Append(" <span class=\"badge review\">cần rà soát</span>");
-        sb.Append($"</p><div class=\"scroll\"><table class=\"data\" data-table=\"{t.Index}\"><thead><tr><th>STT</th><th>Dòng</th>");
+        sb.Append(CultureInfo.InvariantCulture, $"</p><div class=\"scroll\"><table class=\"data\" data-table=\"{t.Index}\"><thead><tr><th>STT</th><th>Dòng</th>");
         foreach (var c in cols)
         {
             var printed = c.Header + (c.Number is { } n ? $" ({n})" : "") + (c.Formula is { } f ? $" {f}" : "");
             var name = c.Key ?? "—";
             var conf = c.Key is null ? "" : $" · {c.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}";
-            sb.Append($"""<th class="{(c.Key is null ? "unmapped" : "key")}" data-column="{A(c.Id)}" title="{A(printed + conf)}">{E(name)}<small>{E(printed)}</small></th>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<th class="{(c.Key is null ? "unmapped" : "key")}" data-column="{A(c.Id)}" title="{A(printed + conf)}">{E(name)}<small>{E(printed)}</small></th>""");
         }
         sb.Append("</tr></thead><tbody>");
         foreach (var row in t.Rows)
         {
             var rc = rowChecks.GetValueOrDefault((t.Index, row.Index));
             var rowClass = row.Kind + (rc is null ? "" : " has-check " + Worst(rc));
-            sb.Append($"""<tr id="t{t.Index}-r{row.Index}" class="{A(rowClass)}"{(rc is null ? "" : $" title=\"{A(string.Join("\n", rc.Select(c => c.Message)))}\"")}><td>{E(row.Stt)}</td><td class="label">{E(row.Label)}</td>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<tr id="t{t.Index}-r{row.Index}" class="{A(rowClass)}"{(rc is null ? "" : $" title=\"{A(string.Join("\n", rc.Select(c => c.Message)))}\"")}><td>{E(row.Stt)}</td><td class="label">{E(row.Label)}</td>""");
             var cells = row.Cells.GroupBy(c => c.Column).ToDictionary(g => g.Key, g => g.First());
             foreach (var col in cols)
             {
@@ -169,7 +169,7 @@ public static class DocumentPage
                 var box = boxes && cell.Box is { } b
                     ? $" data-page=\"{cell.Page}\" data-box=\"{F(b.X0)},{F(b.Y0)},{F(b.X1)},{F(b.Y1)}\"" : "";
                 var title = notes.Count == 0 ? "" : $" title=\"{A(string.Join("\n", notes))}\"";
-                sb.Append($"""<td id="t{t.Index}-r{row.Index}-{A(col.Id)}" class="{A(string.Join(" ", classes))}" data-key="{A(col.Key)}"{box}{title}>{E(cell.Raw)}</td>""");
+                sb.Append(CultureInfo.InvariantCulture, $"""<td id="t{t.Index}-r{row.Index}-{A(col.Id)}" class="{A(string.Join(" ", classes))}" data-key="{A(col.Key)}"{box}{title}>{E(cell.Raw)}</td>""");
             }
             sb.Append("</tr>");
         }
@@ -188,7 +188,7 @@ public static class DocumentPage
         foreach (var f in r.Figures)
         {
             var low = f.Confidence < 0.8;
-            sb.Append($"""<tr><td>{E(f.Key)}</td><td class="num{(low ? " low" : "")}">{Num(f.Value)}</td><td>{E(f.Scope)}</td><td>{f.Page}</td><td>{E(f.Text)}</td></tr>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<tr><td>{E(f.Key)}</td><td class="num{(low ? " low" : "")}">{Num(f.Value)}</td><td>{E(f.Scope)}</td><td>{f.Page}</td><td>{E(f.Text)}</td></tr>""");
         }
         sb.Append("</tbody></table></section>");
     }

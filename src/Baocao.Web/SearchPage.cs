@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Baocao.Index;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,7 @@ public static class SearchPage
     {
         var sb = new StringBuilder();
         string V(string name) => A(p[name].LastOrDefault());
-        sb.Append($"""
+        sb.Append(CultureInfo.InvariantCulture, $"""
             <form id="search" class="search" method="get" action="/">
               <input id="q" name="q" type="search" value="{V("q")}" placeholder="Từ khóa, có dấu hoặc không: ly lich tu phap" autofocus>
               <input id="where" name="where" type="text" value="{V("where")}" placeholder="Lọc số: resolved.late>10 and received.total>=100" title="KEY OP NUMBER [and …]; OP: &gt; &gt;= &lt; &lt;= = !=">
@@ -49,7 +50,7 @@ public static class SearchPage
         }
         sb.Append("</aside><section class=\"results\">");
         var qs = WebQuery.QueryString(p, ("limit", null));
-        sb.Append($"""
+        sb.Append(CultureInfo.InvariantCulture, $"""
             <div class="summary"><span><span id="total">{r.TotalDocuments}</span> báo cáo, <span id="total-rows">{r.TotalRows}</span> dòng bảng</span>
             <span class="exports">Xuất kết quả:
               <a id="export-csv" class="button" href="/api/export?{A(Join(qs, "format=csv"))}" download>CSV</a>
@@ -79,13 +80,13 @@ public static class SearchPage
     private static void Facet(StringBuilder sb, IQueryCollection p, string name, string title, IReadOnlyList<FacetCount> values)
     {
         var current = p[name].LastOrDefault();
-        sb.Append($"<div class=\"facet\" data-facet=\"{name}\"><h3>{E(title)}</h3><ul>");
+        sb.Append(CultureInfo.InvariantCulture, $"<div class=\"facet\" data-facet=\"{name}\"><h3>{E(title)}</h3><ul>");
         if (!string.IsNullOrWhiteSpace(current))
-            sb.Append($"""<li class="active"><a href="/?{A(WebQuery.QueryString(p, (name, null)))}" title="Bỏ lọc">✕ {E(current)}</a></li>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<li class="active"><a href="/?{A(WebQuery.QueryString(p, (name, null)))}" title="Bỏ lọc">✕ {E(current)}</a></li>""");
         foreach (var v in values.Take(12))
             if (v.Value != current)
-                sb.Append($"""<li><a href="/?{A(WebQuery.QueryString(p, (name, v.Value)))}">{E(v.Value)}</a> <span class="count">{v.Count}</span></li>""");
-        if (values.Count > 12) sb.Append($"<li class=\"count\">… {values.Count - 12} nữa</li>");
+                sb.Append(CultureInfo.InvariantCulture, $"""<li><a href="/?{A(WebQuery.QueryString(p, (name, v.Value)))}">{E(v.Value)}</a> <span class="count">{v.Count}</span></li>""");
+        if (values.Count > 12) sb.Append(CultureInfo.InvariantCulture, $"<li class=\"count\">… {values.Count - 12} nữa</li>");
         sb.Append("</ul></div>");
     }
 
@@ -121,27 +122,27 @@ public static class SearchPage
 
     private static void Result(StringBuilder sb, DocumentHit d, SearchQuery q)
     {
-        sb.Append($"""<article class="result" data-id="{d.Id}"><h2><a class="doc-link" href="/documents/{d.Id}">{E(d.Title ?? d.FileName)}</a></h2>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<article class="result" data-id="{d.Id}"><h2><a class="doc-link" href="/documents/{d.Id}">{E(d.Title ?? d.FileName)}</a></h2>""");
         var meta = new[] { d.Agency, d.Province, d.Number is null ? null : "Số " + d.Number, d.Date, d.Period, string.Join(", ", d.Forms) }
             .Where(s => !string.IsNullOrWhiteSpace(s)).Select(E);
-        sb.Append($"""<p class="meta"><span class="file">{E(d.FileName)}</span> · {string.Join(" · ", meta)}</p>""");
-        foreach (var h in d.Highlights) sb.Append($"""<p class="highlight">{Marked(h.Text)}</p>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<p class="meta"><span class="file">{E(d.FileName)}</span> · {string.Join(" · ", meta)}</p>""");
+        foreach (var h in d.Highlights) sb.Append(CultureInfo.InvariantCulture, $"""<p class="highlight">{Marked(h.Text)}</p>""");
         var figures = KeyFigures.Select(k => d.Figures.FirstOrDefault(f => f.Key == k && f.Scope is null)).OfType<FigureHit>().ToList();
         if (figures.Count > 0)
             sb.Append("<dl class=\"figures\">" + string.Concat(figures.Select(f => $"<div><dt>{E(f.Key)}</dt><dd>{Num(f.Value)}</dd></div>")) + "</dl>");
         if (d.Rows.Count > 0)
         {
             sb.Append("<table class=\"rows\"><thead><tr><th>Biểu</th><th>STT</th><th>Dòng</th>");
-            foreach (var k in RowKeys) sb.Append($"<th>{E(k)}</th>");
+            foreach (var k in RowKeys) sb.Append(CultureInfo.InvariantCulture, $"<th>{E(k)}</th>");
             sb.Append("</tr></thead><tbody>");
             foreach (var row in d.Rows)
             {
-                sb.Append($"""<tr><td>{E(row.Form)}</td><td>{E(row.Stt)}</td><td><a href="/documents/{d.Id}#t{row.Table}-r{row.Row}">{Marked(row.Highlight ?? row.Label)}</a></td>""");
-                foreach (var k in RowKeys) sb.Append($"<td class=\"num\">{Num(row.Values.GetValueOrDefault(k))}</td>");
+                sb.Append(CultureInfo.InvariantCulture, $"""<tr><td>{E(row.Form)}</td><td>{E(row.Stt)}</td><td><a href="/documents/{d.Id}#t{row.Table}-r{row.Row}">{Marked(row.Highlight ?? row.Label)}</a></td>""");
+                foreach (var k in RowKeys) sb.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{Num(row.Values.GetValueOrDefault(k))}</td>");
                 sb.Append("</tr>");
             }
             sb.Append("</tbody></table>");
-            if (d.MatchedRows > d.Rows.Count) sb.Append($"<p class=\"count\">… {d.MatchedRows - d.Rows.Count} dòng khác</p>");
+            if (d.MatchedRows > d.Rows.Count) sb.Append(CultureInfo.InvariantCulture, $"<p class=\"count\">… {d.MatchedRows - d.Rows.Count} dòng khác</p>");
         }
         sb.Append("</article>");
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Reflection;
 using System.Text;
@@ -254,7 +255,7 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
         if (!m.Success) throw HttpError.BadRequest($"'{WebQuery.Truncate(file)}' is not a page image: use N.png with N a page number");
         if (!string.Equals(record.Source.Format, "pdf", StringComparison.OrdinalIgnoreCase))
             throw HttpError.NotFound("this document is a DOCX: it has no page images");
-        var png = await images.PageAsync(record.Source.Sha256, int.Parse(m.Groups[1].Value), record.Source.Pages);
+        var png = await images.PageAsync(record.Source.Sha256, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), record.Source.Pages);
         ctx.Response.ContentType = "image/png";
         ctx.Response.Headers.CacheControl = "public, max-age=86400";
         await ctx.Response.SendFileAsync(png);

@@ -11,7 +11,7 @@ namespace SampleBuilder;
 /// TCVN3: ".VnTime" with one byte per letter; TCVN3 has no upper-case letters with tones, so a word holding one is
 /// typed in ".VnTimeH" (the upper-case font, which reuses the lower-case codes), as typists did. VNI: "VNI-Times",
 /// base letter then mark bytes. The bytes are stored as the Latin-1 characters Word shows for such fonts.
-/// (The encoder is the inverse of baocao's decoder in src/Baocao.Core/Text/LegacyVietnamese.cs, written apart on
+/// (The encoder is the inverse of baocao's decoder in src/Baocao.Extraction/Text/LegacyVietnamese.cs, written apart on
 /// purpose so the round trip tests one against the other.)
 /// </summary>
 public static class LegacyDocx

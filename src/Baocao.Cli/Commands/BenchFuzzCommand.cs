@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Baocao.Cli.Fuzz;
+using Baocao.Ingest;
 using Baocao.Native;
 using Baocao.Pipeline;
 

@@ -95,7 +95,7 @@ public static class BenchServeCommand
                 times.Add(ms);
                 sizes.Add(bytes);
             }
-            (name.StartsWith("page") ? pages : name.StartsWith("api: search") ? apis : []).AddRange(times);
+            (name.StartsWith("page", StringComparison.Ordinal) ? pages : name.StartsWith("api: search", StringComparison.Ordinal) ? apis : []).AddRange(times);
             times.Sort();
             sizes.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

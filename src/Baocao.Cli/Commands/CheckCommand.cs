@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Text;
 using Baocao.Checks;
@@ -79,14 +80,14 @@ public static class CheckCommand
     {
         var sb = new StringBuilder();
         var counts = string.Join(", ", new[] { Severity.Error, Severity.Warning, Severity.Doubt, Severity.Info }.Select(s => $"{r.Checks.Count(c => c.Severity == s)} {s}"));
-        sb.AppendLine($"{r.Source.Path}: {counts}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{r.Source.Path}: {counts}");
         foreach (var c in r.Checks)
         {
             var values = c.Printed is null ? "" : $": printed {Relation.Num(c.Printed.Value)}, expected {Relation.Num(c.Expected!.Value)}, difference {Relation.Num(c.Difference!.Value)}";
             if (c.Proposed is { } p) values += $", proposed {Relation.Num(p)}";
-            sb.AppendLine($"  {c.Severity,-7} {c.Rule,-21} {Where(c)}{values}");
-            sb.AppendLine($"          {c.Message}");
-            if (c.Related is { } rel) sb.AppendLine($"          against {rel}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {c.Severity,-7} {c.Rule,-21} {Where(c)}{values}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"          {c.Message}");
+            if (c.Related is { } rel) sb.AppendLine(CultureInfo.InvariantCulture, $"          against {rel}");
         }
         return sb.ToString();
     }
@@ -97,7 +98,7 @@ public static class CheckCommand
         var parts = new List<string>();
         if (c.Page is { } page) parts.Add($"p.{page}");
         if (c.Table is { } t) parts.Add($"table {t}");
-        else if (c.Rule.StartsWith("prose.") || c.Rule.StartsWith("reports.")) parts.Add("prose");
+        else if (c.Rule.StartsWith("prose.", StringComparison.Ordinal) || c.Rule.StartsWith("reports.", StringComparison.Ordinal)) parts.Add("prose");
         if (c.Row is { } row) parts.Add($"row «{row}»");
         if (c.Column is { } col) parts.Add($"column {col}{(c.ColumnNumber is { } n ? $" ({n})" : "")}");
         return string.Join(", ", parts);

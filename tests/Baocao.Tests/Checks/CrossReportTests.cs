@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baocao.Checks;
 using Baocao.Reports;
 using static Baocao.Tests.Checks.TestRecords;
@@ -12,7 +13,7 @@ public class CrossReportTests
         var received = online + direct + carried;
         var resolved = early + late;
         var pending = received - resolved;
-        string S(int v) => v.ToString();
+        string S(int v) => v.ToString(CultureInfo.InvariantCulture);
         var t = Table(0, Form06a(), R06("", "TỔNG CỘNG", S(received), S(online), S(direct), S(carried), S(resolved), S(early), "0", S(late), S(pending), S(pendingOnTime), S(pending - pendingOnTime)));
         return Record(path, period, tables: [t], format: format, number: number ?? path);
     }

@@ -64,9 +64,9 @@ internal static class TestRecords
     private static string KindOf(Row r, List<string> stts, int i)
     {
         var f = VietText.Fold(r.Label);
-        if (f.StartsWith("tong cong") || f == "cong") return "total";
-        if (f.StartsWith("ty le")) return "percent";
-        if (r.Stt.Length > 0 && (r.Stt.All(char.IsLetter) || stts.Skip(i + 1).Any(s => s.StartsWith(r.Stt + ".")))) return "group";
+        if (f.StartsWith("tong cong", StringComparison.Ordinal) || f == "cong") return "total";
+        if (f.StartsWith("ty le", StringComparison.Ordinal)) return "percent";
+        if (r.Stt.Length > 0 && (r.Stt.All(char.IsLetter) || stts.Skip(i + 1).Any(s => s.StartsWith(r.Stt + ".", StringComparison.Ordinal)))) return "group";
         return "item";
     }
 

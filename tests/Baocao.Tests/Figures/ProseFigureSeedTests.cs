@@ -196,7 +196,7 @@ public partial class ProseFigureSeedTests
         var figures = ProseFigureExtractor.Extract(blocks);
 
         var checkedCount = 0;
-        foreach (var f in figures.Where(f => !f.Key.EndsWith(".pct")))
+        foreach (var f in figures.Where(f => !f.Key.EndsWith(".pct", StringComparison.Ordinal)))
         {
             var printed = f.Value.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
             var holders = lines.Where(l => Regex.IsMatch(l.Text, $@"(?<![\d.]){Regex.Escape(printed)}(?![\d.]\d)")

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Baocao.Index;
 using Baocao.Index.Elastic;
@@ -105,7 +106,7 @@ public class ElasticTests
                 var r = index.Search(q);
                 Assert.Equal(expected.Select(d => d.Path).Order(), r.Documents.Select(d => d.Path).Order());
                 Assert.Equal(expected.Sum(d => filter.Rows(d).Count()), r.TotalRows);
-                Assert.Equal(expected.GroupBy(d => d.Year!.Value.ToString()).ToDictionary(g => g.Key, g => g.Count()), r.Facets!.Year.ToDictionary(f => f.Value, f => f.Count));
+                Assert.Equal(expected.GroupBy(d => d.Year!.Value.ToString(CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count()), r.Facets!.Year.ToDictionary(f => f.Value, f => f.Count));
                 Assert.Equal(expected.Where(d => d.PeriodLabel is not null).GroupBy(d => d.PeriodLabel!).ToDictionary(g => g.Key, g => g.Count()),
                     r.Facets!.Periods.ToDictionary(f => f.Value, f => f.Count));
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Baocao.Cli;
 using Baocao.Index;
@@ -15,7 +16,7 @@ public sealed class IngestedCorpus : IDisposable
     public IngestedCorpus()
     {
         // The digital samples (DOCX and PDF); the scanned variants are left out to keep the suite quick (OCR is covered elsewhere).
-        Files = Directory.GetFiles(CorpusTests.CorpusDir).Where(f => f.EndsWith(".docx") || f.EndsWith(".pdf")).Order().ToList();
+        Files = Directory.GetFiles(CorpusTests.CorpusDir).Where(f => f.EndsWith(".docx", StringComparison.Ordinal) || f.EndsWith(".pdf", StringComparison.Ordinal)).Order().ToList();
         Ingest = IndexCliTests.Run(["ingest", .. Files, "--index", Index.Path]);
     }
 
@@ -91,7 +92,7 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
         using (var index = corpus.Index.Read())
         {
             var docs = index.Sources().Select(s => IndexedReport.From(index.Load(s.Path)!)).ToList();
-            Assert.Equal(docs.Where(d => d.Year is not null).GroupBy(d => d.Year!.Value.ToString()).ToDictionary(g => g.Key, g => g.Count()), years);
+            Assert.Equal(docs.Where(d => d.Year is not null).GroupBy(d => d.Year!.Value.ToString(CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count()), years);
         }
         var provinces = all.GetProperty("facets").GetProperty("province").EnumerateArray().ToDictionary(x => x.GetProperty("value").GetString()!, x => x.GetProperty("count").GetInt32());
         Assert.Equal(4, provinces["Trà Vinh"]);
@@ -141,7 +142,7 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
     {
         using var index = corpus.Index.Read();
         var extractor = Baocao.Pipeline.Extractor.CreateDefault(ocrWorkers: 0);
-        var file = corpus.Files.First(f => f.EndsWith("03-tthcc-soctrang-t10-2019.docx"));
+        var file = corpus.Files.First(f => f.EndsWith("03-tthcc-soctrang-t10-2019.docx", StringComparison.Ordinal));
         Assert.Equal(Baocao.Output.RecordJson.Serialize(extractor.Extract(file)), Baocao.Output.RecordJson.Serialize(index.Load(file)!));
     }
 
@@ -190,14 +191,14 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
         using var tmp = new TempIndex();
         var folder = Path.Combine(tmp.Dir, "in");
         Directory.CreateDirectory(Path.Combine(folder, "sub"));
-        File.Copy(corpus.Files.First(f => f.EndsWith("07-ubnd-phucat-t5-2022.docx")), Path.Combine(folder, "sub", "good.docx"));
+        File.Copy(corpus.Files.First(f => f.EndsWith("07-ubnd-phucat-t5-2022.docx", StringComparison.Ordinal)), Path.Combine(folder, "sub", "good.docx"));
         File.WriteAllText(Path.Combine(folder, "broken.docx"), "not a zip");
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "ignored: not a report type");
         var (code, stdout, stderr) = Run("ingest", folder, Path.Combine(tmp.Dir, "missing.pdf"), "--index", tmp.Path);
         Assert.Equal(1, code);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith($"error: {Path.Combine(folder, "broken.docx")}: "));
+        Assert.Contains(lines, l => l.StartsWith($"error: {Path.Combine(folder, "broken.docx")}: ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l == $"error: {Path.Combine(tmp.Dir, "missing.pdf")}: no such file or folder");
         Assert.Contains("1 file(s) indexed, 2 failed", stdout);
         using var index = tmp.Read();
@@ -212,7 +213,7 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
         var findings = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
         // Planted in sample 13 (June): 88 carried over, where May's report (sample 07) ends with 90 pending.
         Assert.Contains(findings, f => f.GetProperty("rule").GetString() == "reports.carried-over"
-            && f.GetProperty("file").GetString()!.EndsWith("13-ubnd-phucat-t6-2022.pdf") && f.GetProperty("printed").GetDecimal() == 88);
+            && f.GetProperty("file").GetString()!.EndsWith("13-ubnd-phucat-t6-2022.pdf", StringComparison.Ordinal) && f.GetProperty("printed").GetDecimal() == 88);
         // The findings stored with each report at ingest are there too (seed 002's formula errors, sample 03).
         Assert.Contains(findings, f => f.GetProperty("rule").GetString() == "table.formula" && f.GetProperty("file").GetString()!.Contains("03-tthcc-soctrang"));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baocao.Documents;
 using Baocao.Index;
 using Baocao.Reports;
@@ -13,9 +14,9 @@ internal static class Records
         var period = new Period(quarter is null ? "year" : "quarter", year, quarter, null, null, null, null, false);
         var header = new ReportHeader("12/BC-X", "BC-X", "BC", agency, $"UBND TỈNH {province.ToUpperInvariant()}", province, province, $"{year}-06-20",
             $"Báo cáo kết quả kiểm soát thủ tục hành chính năm {year}", period, null, [], [], ["II.06a"]);
-        var tableRows = rows.Select((r, i) => new TableRow(i, (i + 1).ToString(), r.label, "item",
+        var tableRows = rows.Select((r, i) => new TableRow(i, (i + 1).ToString(CultureInfo.InvariantCulture), r.label, "item",
             r.values.ToDictionary(v => v.key, v => (decimal?)v.v),
-            [new TableCell("c2", r.label, "text", null, 2, null, i + 3, 1, []), .. r.values.Select((v, k) => new TableCell($"c{k + 3}", v.v.ToString(), "number", v.v, 2, null, i + 3, k + 2, []))],
+            [new TableCell("c2", r.label, "text", null, 2, null, i + 3, 1, []), .. r.values.Select((v, k) => new TableCell($"c{k + 3}", v.v.ToString(CultureInfo.InvariantCulture), "number", v.v, 2, null, i + 3, k + 2, []))],
             2)).ToList();
         var table = new ReportTable(0, "II.06a", "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC", null, 2, "Số hồ sơ", null, null, null, [], tableRows, false);
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path)));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baocao.Index;
 
 namespace Baocao.Tests.Index;
@@ -78,10 +79,10 @@ public class PeriodFacetTests
             c.Open();
             using var cmd = c.CreateCommand();
             cmd.CommandText = "SELECT sum(count) FROM facet_values WHERE facet = 'period'";
-            Assert.Equal(expected.Values.Sum(), Convert.ToInt32(cmd.ExecuteScalar()));
+            Assert.Equal(expected.Values.Sum(), Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture));
             // Upgraded: every dated report holds its period's id, and the schema says so.
             cmd.CommandText = "SELECT count(*) FROM documents WHERE period IS NOT NULL AND period_fid IS NULL";
-            Assert.Equal(0, Convert.ToInt32(cmd.ExecuteScalar()));
+            Assert.Equal(0, Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture));
             cmd.CommandText = "SELECT value FROM meta WHERE key = 'schema'";
             Assert.Equal("4", cmd.ExecuteScalar());
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baocao.Index;
 using Baocao.Output;
 using Baocao.Reports;
@@ -141,7 +142,7 @@ public class SqliteIndexTests
         using var c = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=false");
         c.Open();
         using var cmd = c.CreateCommand();
-        long N(string sql) { cmd.CommandText = sql; return Convert.ToInt64(cmd.ExecuteScalar()); }
+        long N(string sql) { cmd.CommandText = sql; return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture); }
         cmd.CommandText = "SELECT group_concat(facet || ':' || key || '=' || count, ';') FROM (SELECT * FROM facet_values ORDER BY facet, key)";
         var facets = cmd.ExecuteScalar() as string ?? "";
         // The FTS tables are contentless: count their entries through a match on every indexed word.
@@ -186,7 +187,7 @@ public class SqliteIndexTests
             var matching = docs.Where(filter.Matches).ToList();
             var f = index.Search(q with { Facets = true }).Facets!;
             Assert.Equal(matching.GroupBy(d => d.Record.Header.Province!).ToDictionary(g => g.Key, g => g.Count()), f.Province.ToDictionary(x => x.Value, x => x.Count));
-            Assert.Equal(matching.GroupBy(d => d.Year!.Value.ToString()).ToDictionary(g => g.Key, g => g.Count()), f.Year.ToDictionary(x => x.Value, x => x.Count));
+            Assert.Equal(matching.GroupBy(d => d.Year!.Value.ToString(CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count()), f.Year.ToDictionary(x => x.Value, x => x.Count));
             Assert.Equal(matching.GroupBy(d => d.AgencyKey!).ToDictionary(g => g.Key, g => g.Count()), f.Agency.ToDictionary(x => Baocao.Header.Provinces.Key(x.Value), x => x.Count));
             Assert.Equal(matching.SelectMany(d => d.Forms).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count()), f.Form.ToDictionary(x => x.Value, x => x.Count));
             Assert.Equal(f.Year.Select(x => x.Value).OrderDescending(), f.Year.Select(x => x.Value));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baocao.Index;
 using Baocao.Ingest;
 using Baocao.Output;
@@ -211,7 +212,7 @@ public class ArchiveIngestTests : IDisposable
         Assert.Equal(["broken.docx", "empty.pdf"], first.Files.Where(f => !f.Ok).Select(f => Path.GetFileName(f.Path)).Order());
         Assert.All(first.Files.Where(f => !f.Ok), f => Assert.False(string.IsNullOrWhiteSpace(f.Reason)));
         Assert.Equal((4, 2), (index.Stats().Documents, index.Stats().Failed));
-        Assert.Equal("not a DOCX file (not a valid zip archive)", index.Failures().Single(f => f.Path.EndsWith("broken.docx")).Reason);
+        Assert.Equal("not a DOCX file (not a valid zip archive)", index.Failures().Single(f => f.Path.EndsWith("broken.docx", StringComparison.Ordinal)).Reason);
 
         Counting.Calls = 0;
         var second = Run(index, files);
@@ -320,6 +321,6 @@ public class LedgerUpgradeTests
         conn2.Open();
         using var q = conn2.CreateCommand();
         q.CommandText = "SELECT value FROM meta WHERE key='schema'";
-        Assert.Equal(SqliteSchema.Version.ToString(), q.ExecuteScalar());
+        Assert.Equal(SqliteSchema.Version.ToString(CultureInfo.InvariantCulture), q.ExecuteScalar());
     }
 }

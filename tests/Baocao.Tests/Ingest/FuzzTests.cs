@@ -1,5 +1,6 @@
 using Baocao.Cli;
 using Baocao.Cli.Fuzz;
+using Baocao.Ingest;
 using Baocao.Native;
 using Baocao.Pipeline;
 using Baocao.Tests.Corpus;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text.Json;
 using Baocao.Cli;
@@ -46,7 +47,7 @@ public class IngestCliTests : IDisposable
         Assert.Equal(1, r.code);
         var errors = r.stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, errors.Length);
-        Assert.Contains(errors, l => l.StartsWith($"error: {crash}: the extraction process "));
+        Assert.Contains(errors, l => l.StartsWith($"error: {crash}: the extraction process ", StringComparison.Ordinal));
         Assert.Contains($"error: {hang}: did not finish within 30 s and was stopped", errors);
         Assert.Contains($"error: {oom}: out of memory: the extraction used more than 400 MiB and was stopped", errors);
         // Not a terminal: plain lines, the progress line at the end, the summary naming the failed files.
@@ -79,7 +80,7 @@ public class IngestCliTests : IDisposable
         var cmd = WorkerCommand.SelfCommand(["ingest", folder, "--index", index]);
         var psi = new ProcessStartInfo(cmd[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in cmd.Skip(1)) psi.ArgumentList.Add(a);
-        if (killBeforeWrite is { } k) psi.Environment[IngestCommand.KillVariable] = k.ToString();
+        if (killBeforeWrite is { } k) psi.Environment[IngestCommand.KillVariable] = k.ToString(CultureInfo.InvariantCulture);
         using var p = Process.Start(psi)!;
         p.StandardOutput.ReadToEndAsync();
         p.StandardError.ReadToEndAsync();

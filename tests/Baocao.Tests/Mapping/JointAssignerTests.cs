@@ -82,7 +82,7 @@ public class JointAssignerTests
         // Under an II.08 caption the second column cannot be a dossier key and the first is the DVC key.
         var dvc = Assigner().Assign(probs, [null, null], [null, null], "II.08");
         Assert.Equal("dvc.level3.assigned", dvc[0].Class);
-        Assert.DoesNotContain(dvc, c => c.Class.StartsWith("received"));
+        Assert.DoesNotContain(dvc, c => c.Class.StartsWith("received", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baocao.Ocr;
 using Baocao.Reports;
 
@@ -11,7 +12,7 @@ public class OcrFormulasTests
     {
         TableColumn Col(int n, string? f = null) => new(n - 1, $"c{n}", null, $"({n})", n, f, 1);
         var columns = new[] { Col(3, formula), Col(4), Col(5), Col(6) };
-        TableCell Cell(int n, decimal v, int r) => new($"c{n}", v.ToString(), "number", v, 1, null, r, n, []);
+        TableCell Cell(int n, decimal v, int r) => new($"c{n}", v.ToString(CultureInfo.InvariantCulture), "number", v, 1, null, r, n, []);
         var body = rows.Select((x, i) => new TableRow(i, $"{i + 1}", $"Lĩnh vực {i + 1}", "item", new Dictionary<string, decimal?>(),
             [Cell(3, x.total, i), Cell(4, x.a, i), Cell(5, x.b, i), Cell(6, x.c, i)], 1)).ToList();
         return new ReportTable(0, "II.06a", null, null, 1, null, null, null, null, columns, body, false);

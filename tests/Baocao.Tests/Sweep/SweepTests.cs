@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Baocao.Cli;
@@ -212,7 +213,7 @@ public class SweepCliTests
     {
         var gen = new Generator(CorpusTests.RepoRoot());
         var seed = Enumerable.Range(1, 999).First(s => gen.Plan(s) is { Producer: Producers.Chromium, Scan: null, Source: Planner.Synthetic });
-        var (code, stdout, stderr) = CliRunner.Run("eval", "--sweep", "--seed", seed.ToString(), "--count", "1", "--json", "--dir", CorpusTests.CorpusDir);
+        var (code, stdout, stderr) = CliRunner.Run("eval", "--sweep", "--seed", seed.ToString(CultureInfo.InvariantCulture), "--count", "1", "--json", "--dir", CorpusTests.CorpusDir);
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         var overall = doc.RootElement.GetProperty("overall");

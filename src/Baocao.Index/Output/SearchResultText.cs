@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using Baocao.Index;
+
+namespace Baocao.Output;
+
+/// <summary>The human-readable search result printed by <c>search</c> without <c>--json</c>.</summary>
+public static class SearchResultText
+{
+    public static string Render(SearchResult result, SearchQuery query)
+    {
+        var sb = new StringBuilder();
+        if (result.Corrected && result.Suggestion is { } fixedQuery)
+            sb.AppendLine($"Không có báo cáo nào chứa \"{query.Text}\"; kết quả cho \"{fixedQuery}\" (no report holds \"{query.Text}\"; showing \"{fixedQuery}\")");
+        else if (result.Suggestion is { } suggestion)
+            sb.AppendLine($"Có phải bạn muốn tìm \"{suggestion}\"? (did you mean \"{suggestion}\"?)");
+        var what = string.IsNullOrWhiteSpace(query.Text) ? "" : $" for \"{query.Text}\"";
+        sb.Append(CultureInfo.InvariantCulture, $"{result.TotalDocuments} report(s)");
+        if (query.SelectsRows) sb.Append(CultureInfo.InvariantCulture, $", {result.TotalRows} table row(s)");
+        sb.AppendLine($" match{what}{(result.Documents.Count < result.TotalDocuments ? result.Offset > 0 ? $"; {result.Offset + 1} to {result.Offset + result.Documents.Count}:" : $"; the first {result.Documents.Count}:" : ".")}");
+        var n = result.Offset;
+        foreach (var d in result.Documents)
+        {
+            sb.AppendLine();
+            var meta = new[] { d.Number, d.Agency, d.Province, d.Period ?? d.Date, d.Forms.Count > 0 ? string.Join(" ", d.Forms) : null }.Where(s => !string.IsNullOrEmpty(s));
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{++n}. {d.FileName}  {string.Join(" · ", meta)}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"   {d.Path}");
+            if (d.Title is not null) sb.AppendLine(CultureInfo.InvariantCulture, $"   {d.Title}");
+            foreach (var h in d.Highlights) sb.AppendLine(CultureInfo.InvariantCulture, $"   ~ {h.Field}{(h.Page is { } p ? $" (p.{p})" : "")}: {h.Text}");
+            if (d.Figures.Count > 0)
+                sb.AppendLine("   figures: " + string.Join(", ", d.Figures.Select(f => $"{f.Key}{(f.Scope is null ? "" : $" [{f.Scope}]")} {Num(f.Value)} (p.{f.Page})")));
+            if (d.MatchedRows > 0)
+                sb.AppendLine(CultureInfo.InvariantCulture, $"   rows{(d.MatchedRows > d.Rows.Count ? $" ({d.Rows.Count} of {d.MatchedRows})" : "")}:");
+            foreach (var r in d.Rows)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"   - table {r.Table + 1}{(r.Form is null ? "" : " " + r.Form)}, row {(string.IsNullOrEmpty(r.Stt) ? "-" : r.Stt)}, p.{r.Page}: {r.Highlight ?? r.Label}");
+                if (r.Values.Count > 0) sb.AppendLine("       " + string.Join("  ", r.Values.Select(v => $"{v.Key}={(v.Value is { } x ? Num(x) : "·")}")));
+            }
+        }
+        if (result.NextOffset is { } next)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"Trang sau (next page): --offset {next}");
+        }
+        if (result.Facets is { } f)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Facets (reports):");
+            void Line(string name, IReadOnlyList<FacetCount> list) =>
+                sb.AppendLine($"  {name,-9} " + (list.Count == 0 ? "-" : string.Join(", ", list.Take(15).Select(x => $"{x.Value} ({x.Count})")) + (list.Count > 15 ? $", … {list.Count - 15} more" : "")));
+            Line("province", f.Province);
+            Line("agency", f.Agency);
+            Line("year", f.Year);
+            Line("form", f.Form);
+            Line("period", f.Periods);
+        }
+        return sb.ToString();
+    }
+
+    private static string Num(decimal v) => v.ToString(CultureInfo.InvariantCulture);
+}
