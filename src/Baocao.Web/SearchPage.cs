@@ -33,10 +33,10 @@ public static class SearchPage
         sb.Append("""<select id="sort" name="sort" title="Sắp xếp">""");
         foreach (var (value, label) in new[] { ("", "Phù hợp nhất / mới nhất"), ("date:desc", "Mới nhất"), ("date:asc", "Cũ nhất"), ("resolved.late:desc", "Nhiều hồ sơ quá hạn nhất"),
                      ("received.total:desc", "Nhiều hồ sơ tiếp nhận nhất"), ("pending.late:desc", "Nhiều hồ sơ tồn quá hạn nhất") })
-            sb.Append($"""<option value="{A(value)}"{(value == sort ? " selected" : "")}>{E(label)}</option>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<option value="{A(value)}"{(value == sort ? " selected" : "")}>{E(label)}</option>""");
         sb.Append("</select>");
         foreach (var name in new[] { "province", "agency", "year", "period", "from", "to", "form" })
-            if (!string.IsNullOrWhiteSpace(p[name].LastOrDefault())) sb.Append($"""<input type="hidden" name="{name}" value="{V(name)}">""");
+            if (!string.IsNullOrWhiteSpace(p[name].LastOrDefault())) sb.Append(CultureInfo.InvariantCulture, $"""<input type="hidden" name="{name}" value="{V(name)}">""");
         sb.Append("""<button id="go" type="submit">Tìm</button></form>""");
 
         sb.Append("<div class=\"columns\"><aside class=\"facets\" id=\"facets\">");
@@ -64,11 +64,11 @@ public static class SearchPage
         // Pages through every result: the previous and next pages keep the query, the order and the page size.
         if (r.Offset > 0 || r.NextOffset is not null)
         {
-            sb.Append($"""<p class="more pages">Báo cáo {r.Offset + 1}–{r.Offset + r.Documents.Count} / {r.TotalDocuments} """);
+            sb.Append(CultureInfo.InvariantCulture, $"""<p class="more pages">Báo cáo {r.Offset + 1}–{r.Offset + r.Documents.Count} / {r.TotalDocuments} """);
             if (r.Offset > 0)
-                sb.Append($"""<a id="prev" href="/?{A(WebQuery.QueryString(p, ("offset", Math.Max(0, r.Offset - q.Limit) is var po and > 0 ? po.ToString() : null)))}">← Trang trước</a> """);
+                sb.Append(CultureInfo.InvariantCulture, $"""<a id="prev" href="/?{A(WebQuery.QueryString(p, ("offset", Math.Max(0, r.Offset - q.Limit) is var po and > 0 ? po.ToString(CultureInfo.InvariantCulture) : null)))}">← Trang trước</a> """);
             if (r.NextOffset is { } next)
-                sb.Append($"""<a id="more" href="/?{A(WebQuery.QueryString(p, ("offset", next.ToString())))}">Trang sau → ({r.TotalDocuments - next} báo cáo nữa)</a>""");
+                sb.Append(CultureInfo.InvariantCulture, $"""<a id="more" href="/?{A(WebQuery.QueryString(p, ("offset", next.ToString(CultureInfo.InvariantCulture))))}">Trang sau → ({r.TotalDocuments - next} báo cáo nữa)</a>""");
             sb.Append("</p>");
         }
         sb.Append("</section></div>");
@@ -101,14 +101,14 @@ public static class SearchPage
         sb.Append("<div class=\"facet\" data-facet=\"period\"><h3>Kỳ báo cáo</h3><ul>");
         if (current is null)
             foreach (var y in f.Year.OrderByDescending(y => y.Value, StringComparer.Ordinal).Take(12))
-                sb.Append($"""<li><a href="/?{A(WebQuery.QueryString(p, ("period", y.Value), ("year", null)))}">{E(y.Value)}</a> <span class="count">{y.Count}</span></li>""");
+                sb.Append(CultureInfo.InvariantCulture, $"""<li><a href="/?{A(WebQuery.QueryString(p, ("period", y.Value), ("year", null)))}">{E(y.Value)}</a> <span class="count">{y.Count}</span></li>""");
         else
         {
             var up = current.Parent();
-            sb.Append($"""<li class="active"><a href="/?{A(WebQuery.QueryString(p, ("period", up?.ToString())))}" title="{(up is null ? "Bỏ lọc" : "Lên " + up)}">{(up is null ? "✕" : "↑")} {E(current.ToString())}</a></li>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<li class="active"><a href="/?{A(WebQuery.QueryString(p, ("period", up?.ToString())))}" title="{(up is null ? "Bỏ lọc" : "Lên " + up)}">{(up is null ? "✕" : "↑")} {E(current.ToString())}</a></li>""");
             foreach (var child in current.Children())
                 if (child.CountIn(f.Periods) is var n and > 0)
-                    sb.Append($"""<li class="child"><a href="/?{A(WebQuery.QueryString(p, ("period", child.ToString())))}">{E(PeriodName(child))}</a> <span class="count">{n}</span></li>""");
+                    sb.Append(CultureInfo.InvariantCulture, $"""<li class="child"><a href="/?{A(WebQuery.QueryString(p, ("period", child.ToString())))}">{E(PeriodName(child))}</a> <span class="count">{n}</span></li>""");
         }
         sb.Append("</ul></div>");
     }

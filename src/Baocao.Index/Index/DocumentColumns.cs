@@ -119,7 +119,7 @@ internal sealed class DocumentColumns
         var to = new int[MaxId + 1];
         using var cmd = conn.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'period_from'";
-        var stored = Convert.ToInt64(cmd.ExecuteScalar()) > 0;
+        var stored = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
         cmd.CommandText = stored
             ? "SELECT id, period_from, period_to FROM documents"
             : "SELECT id, period_kind, period_year, quarter, month, half, date FROM documents";

@@ -129,7 +129,7 @@ public sealed class SqliteReportIndex : IReportIndex
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = $"SELECT count(*) FROM meta WHERE key = '{SqliteSchema.MarkedKey}'";
-        if (Convert.ToInt64(cmd.ExecuteScalar()) > 0) return;
+        if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0) return;
         using var tx = conn.BeginTransaction();
         Exec(conn, SqliteSchema.MarkedTable, tx);
         if (!HasColumn(conn, "documents", "period_from")) Exec(conn, "ALTER TABLE documents ADD COLUMN period_from INTEGER; ALTER TABLE documents ADD COLUMN period_to INTEGER;", tx);

@@ -77,7 +77,7 @@ internal sealed class SqliteSearch
         using var cmd = conn.CreateCommand();
         cmd.CommandText = "SELECT EXISTS (SELECT 1 FROM doc_fts WHERE doc_fts MATCH $p)";
         cmd.Parameters.AddWithValue("$p", TextQuery.Fts5Phrase(words));
-        return Convert.ToInt64(cmd.ExecuteScalar()) == 1;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
     /// <summary>Whether the index has the text index of marked words (indexes before it order by the folded match only).</summary>

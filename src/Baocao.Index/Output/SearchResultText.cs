@@ -11,13 +11,13 @@ public static class SearchResultText
     {
         var sb = new StringBuilder();
         if (result.Corrected && result.Suggestion is { } fixedQuery)
-            sb.AppendLine($"Không có báo cáo nào chứa \"{query.Text}\"; kết quả cho \"{fixedQuery}\" (no report holds \"{query.Text}\"; showing \"{fixedQuery}\")");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Không có báo cáo nào chứa \"{query.Text}\"; kết quả cho \"{fixedQuery}\" (no report holds \"{query.Text}\"; showing \"{fixedQuery}\")");
         else if (result.Suggestion is { } suggestion)
-            sb.AppendLine($"Có phải bạn muốn tìm \"{suggestion}\"? (did you mean \"{suggestion}\"?)");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Có phải bạn muốn tìm \"{suggestion}\"? (did you mean \"{suggestion}\"?)");
         var what = string.IsNullOrWhiteSpace(query.Text) ? "" : $" for \"{query.Text}\"";
         sb.Append(CultureInfo.InvariantCulture, $"{result.TotalDocuments} report(s)");
         if (query.SelectsRows) sb.Append(CultureInfo.InvariantCulture, $", {result.TotalRows} table row(s)");
-        sb.AppendLine($" match{what}{(result.Documents.Count < result.TotalDocuments ? result.Offset > 0 ? $"; {result.Offset + 1} to {result.Offset + result.Documents.Count}:" : $"; the first {result.Documents.Count}:" : ".")}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $" match{what}{(result.Documents.Count < result.TotalDocuments ? result.Offset > 0 ? $"; {result.Offset + 1} to {result.Offset + result.Documents.Count}:" : $"; the first {result.Documents.Count}:" : ".")}");
         var n = result.Offset;
         foreach (var d in result.Documents)
         {
@@ -40,7 +40,7 @@ public static class SearchResultText
         if (result.NextOffset is { } next)
         {
             sb.AppendLine();
-            sb.AppendLine($"Trang sau (next page): --offset {next}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Trang sau (next page): --offset {next}");
         }
         if (result.Facets is { } f)
         {
