@@ -245,7 +245,7 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
         var offset = 0;
         while (true)
         {
-            var page = Search("hộ tịch", "--sort", "resolved.late:desc", "--limit", "3", "--offset", offset.ToString());
+            var page = Search("hộ tịch", "--sort", "resolved.late:desc", "--limit", "3", "--offset", offset.ToString(CultureInfo.InvariantCulture));
             Assert.Equal(offset, page.GetProperty("offset").GetInt32());
             seen.AddRange(page.GetProperty("documents").EnumerateArray().Select(d => (d.GetProperty("fileName").GetString()!,
                 d.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("values").TryGetProperty("resolved.late", out var v) ? v.GetDouble() : (double?)null).Max())));
