@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Baocao.Index;
 using Baocao.Reports;
 using static Baocao.Web.Html;
 
@@ -101,18 +102,23 @@ public static class DocumentPage
 
     private static void Checks(StringBuilder sb, ReportRecord r, HashSet<Check> placed)
     {
-        if (r.Checks.Count == 0 && r.Warnings.Count == 0)
+        if (r.Checks.All(c => c.Severity == Baocao.Checks.Severity.Info) && r.Warnings.Count == 0)
         {
             sb.Append("<p class=\"checks-ok\" id=\"checks\">Kiểm tra số liệu: không phát hiện sai lệch.</p>");
             return;
         }
-        var bySeverity = r.Checks.GroupBy(c => c.Severity).Select(g => $"{g.Count()} {g.Key}");
-        sb.Append(CultureInfo.InvariantCulture, $"<section class=\"checks\" id=\"checks\"><h2>Kiểm tra số liệu: {E(string.Join(", ", bySeverity))}</h2><ul>");
-        foreach (var c in r.Checks)
+        // Info findings note a relation that holds (difference 0): not listed, as check leaves them out by default.
+        var shown = r.Checks.Where(c => c.Severity != Baocao.Checks.Severity.Info).ToList();
+        var bySeverity = shown.GroupBy(c => c.Severity).Select(g => $"{g.Count()} {Findings.SeverityLabel(g.Key)}");
+        sb.Append(CultureInfo.InvariantCulture, $"<section class=\"checks\" id=\"checks\"><h2>Kiểm tra số liệu: {E(string.Join(", ", bySeverity))}</h2><ol>");
+        foreach (var c in shown)
         {
             var where = placed.Contains(c) ? " (đánh dấu trong bảng)" : "";
-            sb.Append(CultureInfo.InvariantCulture, $"""<li class="check {A(c.Severity)}" data-rule="{A(c.Rule)}"><b>{E(c.Severity)}</b> {E(c.Rule)}: {E(c.Message)}{(c.Page is { } pg ? $" — trang {pg}" : "")}{E(where)}</li>""");
+            var table = Findings.TableNumber(c) is { } tn ? $", bảng {tn}" : "";
+            var likely = c.Severity == Baocao.Checks.Severity.Doubt && Findings.LikelyReading(c) is { } l ? $" <span class=\"proposed\">{E(l)}</span>" : "";
+            sb.Append(CultureInfo.InvariantCulture, $"""<li class="check {A(c.Severity)}" data-rule="{A(c.Rule)}" data-cause="{A(c.Cause)}"><b>{E(Findings.SeverityLabel(c.Severity))}</b> <i class="cause">{E(Findings.CauseLabel(c))}</i> {E(c.Rule)}: {E(c.Message)}{likely}{(c.Page is { } pg ? $" — trang {pg}" : "")}{E(table)}{E(where)}</li>""");
         }
+        sb.Append("</ol><ul>");
         foreach (var w in r.Warnings) sb.Append(CultureInfo.InvariantCulture, $"<li class=\"check warning\">{E(w)}</li>");
         sb.Append("</ul></section>");
     }
@@ -177,7 +183,7 @@ public static class DocumentPage
     }
 
     private static string Worst(IEnumerable<Check> checks) =>
-        checks.Any(c => c.Severity == "error") ? "error" : checks.Any(c => c.Severity == "warning") ? "warning" : "info";
+        checks.Any(c => c.Severity == "error") ? "error" : checks.Any(c => c.Severity == "warning") ? "warning" : checks.Any(c => c.Severity == "doubt") ? "doubt" : "info";
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 

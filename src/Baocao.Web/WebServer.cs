@@ -55,6 +55,9 @@ public static class WebServer
         app.MapGet("/", site.SearchPage);
         app.MapGet("/documents/{id}", site.DocumentPage);
         app.MapGet("/charts", site.ChartsPage);
+        app.MapGet("/checks", site.ChecksPage);
+        app.MapGet("/api/checks", site.ChecksApi);
+        app.MapGet("/api/review", site.ReviewApi);
         app.MapGet("/api/search", site.SearchApi);
         app.MapGet("/api/documents/{id}", site.DocumentApi);
         app.MapGet("/api/documents/{id}/pages/{file}", site.PageImage);
@@ -212,6 +215,102 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
         var q = WebQuery.Parse(ctx.Request.Query, ValueKeys(), facets: false);
         var data = pool.Use(i => ChartFigures.From(i.Export(q), MaxChartReports));
         return Page(ctx, Web.ChartsPage.Render(ctx.Request.Query, data));
+    }
+
+    /// <summary>
+    /// Every record with its findings across the index, and the review queue (from the records themselves, so an index
+    /// written before the queue counted doubts lists them too). Computed per request: the cross-report checks read every
+    /// stored record, which an index of thousands of reports does in seconds.
+    /// </summary>
+    private (List<ReportRecord> records, List<ReviewNote> queue) FindingsOfIndex()
+    {
+        var records = pool.Use(Findings.OfIndex);
+        var queue = records.Select(r => ReviewNote.Of(r, r.Source.Path)).Where(n => n.NeedsReview).ToList();
+        return (records, queue);
+    }
+
+    public Task ChecksPage(HttpContext ctx)
+    {
+        var filter = Web.ChecksPage.Filter(ctx.Request.Query);
+        var (records, queue) = FindingsOfIndex();
+        var listed = Findings.List(records, filter);
+        var ids = pool.Use(i => records.Select(r => r.Source.Path).Distinct(StringComparer.Ordinal).ToDictionary(p => p, p => i.IdOf(p), StringComparer.Ordinal));
+        return Page(ctx, Web.ChecksPage.Render(ctx.Request.Query, filter, listed, records.Count, p => ids.GetValueOrDefault(p), queue));
+    }
+
+    /// <summary>
+    /// <c>GET /api/checks?severity=&amp;cause=&amp;rule=&amp;agency=&amp;period=&amp;format=json|csv|xlsx</c>: the findings as
+    /// <c>check --all</c> lists them. JSON: <c>{"count", "reportErrors", "readingDoubts", "findings": [{"number", "documentId",
+    /// "tableNumber", "causeLabel", "likelyReading", "check": {the record's fields}}]}</c>; CSV and XLSX as <c>check --format</c>.
+    /// </summary>
+    public async Task ChecksApi(HttpContext ctx)
+    {
+        var format = ctx.Request.Query["format"].LastOrDefault() ?? "json";
+        if (format is not ("json" or "csv" or "xlsx")) throw HttpError.BadRequest($"format '{WebQuery.Truncate(format)}' is not a findings format (valid: json, csv, xlsx)");
+        var filter = Web.ChecksPage.Filter(ctx.Request.Query);
+        var (records, _) = FindingsOfIndex();
+        var listed = Findings.List(records, filter).Select(f => f with { Check = f.Check with { File = f.Check.File is { } file ? paths.Show(file) : null } }).ToList();
+        if (format != "json")
+        {
+            ctx.Response.ContentType = format == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
+            ctx.Response.Headers.ContentDisposition = $"attachment; filename=\"baocao-checks.{format}\"";
+            ctx.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+            await Task.Run(() => RowExport.WriteTable(format, ctx.Response.Body, "findings", Findings.Columns, listed.Select(Findings.Cells)));
+            return;
+        }
+        var ids = pool.Use(i => records.Select(r => r.Source.Path).Distinct(StringComparer.Ordinal).ToDictionary(p => p, p => i.IdOf(p), StringComparer.Ordinal));
+        await Json(ctx, w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("count", listed.Count);
+            w.WriteNumber("reportErrors", listed.Count(f => Findings.IsReportError(f.Check)));
+            w.WriteNumber("readingDoubts", listed.Count(f => f.Check.Cause == Checks.Cause.Reading));
+            w.WriteStartArray("findings");
+            foreach (var f in listed)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("number", f.Number);
+                if (ids.GetValueOrDefault(f.Record.Source.Path) is { } id) w.WriteNumber("documentId", id); else w.WriteNull("documentId");
+                if (Findings.TableNumber(f.Check) is { } t) w.WriteNumber("tableNumber", t); else w.WriteNull("tableNumber");
+                w.WriteString("causeLabel", Findings.CauseLabel(f.Check));
+                w.WriteString("likelyReading", Findings.LikelyReading(f.Check));
+                w.WritePropertyName("check");
+                RecordJson.WriteCheck(w, f.Check);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary><c>GET /api/review</c>: the reports to review, each with its document id and its reasons (Vietnamese).</summary>
+    public Task ReviewApi(HttpContext ctx)
+    {
+        var (_, queue) = FindingsOfIndex();
+        var ids = pool.Use(i => queue.ToDictionary(n => n.Path, n => i.IdOf(n.Path), StringComparer.Ordinal));
+        return Json(ctx, w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("count", queue.Count);
+            w.WriteStartArray("queue");
+            foreach (var n in queue)
+            {
+                w.WriteStartObject();
+                if (ids.GetValueOrDefault(n.Path) is { } id) w.WriteNumber("documentId", id); else w.WriteNull("documentId");
+                w.WriteString("fileName", Path.GetFileName(n.Path));
+                w.WriteString("path", paths.Show(n.Path));
+                w.WriteNumber("lowConfidenceValues", n.LowConfidence);
+                w.WriteNumber("tablesToReview", n.ReviewTables);
+                w.WriteNumber("readingWarnings", n.Reading);
+                w.WriteNumber("readingDoubts", n.Doubts);
+                w.WriteStartArray("reasons");
+                foreach (var reason in n.Reasons()) w.WriteStringValue(reason);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
     }
 
     // ------------------------------------------------------------ API

@@ -1,63 +1,90 @@
 using System.Globalization;
 using System.CommandLine;
+using System.Security.Cryptography;
 using System.Text;
 using Baocao.Checks;
 using Baocao.Index;
+using Baocao.Ingest;
 using Baocao.Output;
+using Baocao.Pipeline;
 using Baocao.Reports;
 using Baocao.Text;
 
 namespace Baocao.Cli;
 
 /// <summary>
-/// <c>baocao check FILE… [--json]</c> or <c>check --all [--index FILE]</c>: extracts each file (or loads every indexed report), checks its figures (within the report) and the files
-/// against each other (reports of one agency), and prints every finding: rule, place, printed and expected values,
-/// difference, severity. A bad file gets one line on stderr and the rest go on (exit code 1); findings alone do not
-/// change the exit code.
+/// <c>baocao check FILE… [filters] [--format text|json|csv|xlsx]</c> or <c>check --all [--index FILE] [filters]</c>:
+/// checks the figures of each file (within the report) and the files against each other (reports of one agency), or
+/// lists the findings of every indexed report with those across the index, and prints every finding: number, rule,
+/// place (tables numbered from 1), printed and expected values, difference, severity and cause (an error printed in
+/// the report, or a doubt about how a value was read, with the likely reading when the arithmetic points to one).
+/// Exit code 1 when an error printed in a report is listed or a file cannot be read, else 0.
 /// </summary>
 public static class CheckCommand
 {
+    public static readonly IReadOnlyList<string> Formats = ["text", "json", "csv", "xlsx"];
+
     public static Command Create()
     {
         var files = new Argument<string[]>("FILE") { Description = "DOCX or PDF report(s); reports of one agency are also checked against each other", Arity = ArgumentArity.ZeroOrMore };
-        var json = new Option<bool>("--json") { Description = "print the findings as one JSON array (the fields of a record's \"checks\", docs/record-format.md)" };
+        var json = new Option<bool>("--json") { Description = "the same as --format json: the findings as one JSON array (the fields of a record's \"checks\", docs/record-format.md; \"table\" 0-based as in the record)" };
+        var format = new Option<string?>("--format") { Description = "text (default), json, csv or xlsx (one line per finding, Vietnamese headers, tables numbered from 1)" };
+        var output = new Option<string?>("--out") { Description = "write the findings to this file instead of standard output" };
         var all = new Option<bool>("--all") { Description = "check every report in the index instead of files, reports of one agency against each other included" };
-        var index = new Option<string>("--index") { Description = $"the index for --all (default {IndexLocation.FileName} in the data folder, ${IndexLocation.DataVariable} or ./data)" };
-        var cmd = new Command("check", "Cross-check the reported figures: formulas, totals, percentages, prose against tables, reports against each other") { files, json, all, index };
+        var index = new Option<string>("--index") { Description = $"the index for --all, and where check FILE looks for a stored record of an unchanged file (default {IndexLocation.FileName} in the data folder, ${IndexLocation.DataVariable} or ./data)" };
+        var severity = new Option<string?>("--severity") { Description = "mức độ: error, warning, doubt, info (comma-separated); info findings (a relation that holds) are listed only when asked" };
+        var cause = new Option<string?>("--cause") { Description = "nguyên nhân: report (lỗi in trong báo cáo) or reading (nghi vấn do đọc: OCR, cách nhóm số)" };
+        var rule = new Option<string?>("--rule") { Description = "quy tắc: a rule (table.formula, prose.sum, reports.carried-over …) or a family (table, prose, reports, ocr); comma-separated" };
+        var agency = new Option<string?>("--agency") { Description = "words of the agency (\"sở tư pháp\"), diacritics optional" };
+        var period = new Option<string?>("--period") { Description = "reporting period, nesting: " + PeriodFilter.Forms };
+        var cmd = new Command("check", "Cross-check the reported figures: formulas, totals, percentages, prose against tables, reports against each other")
+        {
+            files, json, format, output, all, index, severity, cause, rule, agency, period,
+        };
         cmd.SetAction(parse =>
         {
             var given = parse.GetValue(files) ?? [];
+            var fmt = parse.GetValue(format) ?? (parse.GetValue(json) ? "json" : "text");
+            if (!Formats.Contains(fmt)) { Console.Error.WriteLine($"error: check: --format '{LogText.Escape(fmt)}' is not one of {string.Join(", ", Formats)}"); return 2; }
+            FindingFilter filter;
+            try { filter = FindingFilter.Parse(parse.GetValue(severity), parse.GetValue(cause), parse.GetValue(rule), parse.GetValue(agency), parse.GetValue(period)); }
+            catch (QueryException e) { Console.Error.WriteLine($"error: check: {LogText.Escape(e.Message)}"); return 2; }
+            var to = new Output(fmt, parse.GetValue(output));
             if (parse.GetValue(all))
             {
                 if (given.Length > 0) { Console.Error.WriteLine("error: check: give FILE… or --all, not both"); return 2; }
-                return RunAll(IndexOptions.IndexPath(parse, index), parse.GetValue(json));
+                return RunAll(IndexOptions.IndexPath(parse, index), filter, to);
             }
             if (given.Length == 0) { Console.Error.WriteLine("error: check: give FILE… to check, or --all to check every indexed report"); return 2; }
-            return Run(given, parse.GetValue(json));
+            return Run(given, IndexOptions.IndexPath(parse, index), parse.GetValue(index) is { Length: > 0 }, filter, to);
         });
         return cmd;
     }
+
+    /// <summary>Where and how the findings go.</summary>
+    private sealed record Output(string Format, string? File);
 
     /// <summary>
     /// Every indexed report: its own findings (stored with it at ingest) and the findings across the reports of each
     /// agency, computed now over the whole index.
     /// </summary>
-    private static int RunAll(string location, bool json)
+    private static int RunAll(string location, FindingFilter filter, Output to)
     {
         try
         {
             using var index = IndexLocation.OpenRead(location);
-            var source = new IndexReportSource(index);
-            var across = CrossReportChecker.CreateDefault().Check(source).ToLookup(c => c.File);
-            var records = source.All().Select(r => across[r.Source.Path].Any() ? r with { Checks = [.. r.Checks, .. across[r.Source.Path]] } : r).ToList();
-            if (json) Console.WriteLine(RecordJson.SerializeChecks(records.SelectMany(r => r.Checks)));
-            else
-            {
-                foreach (var r in records.Where(r => r.Checks.Count > 0)) Console.Write(Render(r));
-                var all = records.SelectMany(r => r.Checks).ToList();
-                Console.WriteLine($"{records.Count} reports checked: {all.Count(c => c.Severity == Severity.Error)} error, {all.Count(c => c.Severity == Severity.Warning)} warning, {all.Count(c => c.Severity == Severity.Doubt)} doubt, {all.Count(c => c.Severity == Severity.Info)} info ({across.Sum(g => g.Count())} across reports); {records.Count(r => r.Checks.Count == 0)} reports without findings");
-            }
-            return 0;
+            var records = Findings.OfIndex(index);
+            var listed = Findings.List(records, filter);
+            if (to.Format != "text") return Write(listed, to, 0);
+            var sb = new StringBuilder();
+            foreach (var g in listed.GroupBy(f => f.Record)) sb.Append(Render(g.Key, g.ToList()));
+            var shown = listed.Select(f => f.Check).ToList();
+            sb.AppendLine($"{records.Count} reports checked: {shown.Count(c => c.Severity == Severity.Error)} error, {shown.Count(c => c.Severity == Severity.Warning)} warning, " +
+                $"{shown.Count(c => c.Severity == Severity.Doubt)} doubt, {shown.Count(c => c.Severity == Severity.Info)} info listed " +
+                $"({shown.Count(c => c.Rule.StartsWith("reports.", StringComparison.Ordinal))} across reports); {records.Count(r => !listed.Any(f => f.Record == r))} reports without findings listed" +
+                (filter.Severities.Count == 0 ? $"; {records.Sum(r => r.Checks.Count(c => c.Severity == Severity.Info))} info hidden (--severity info)" : ""));
+            Emit(sb.ToString(), to);
+            return ExitCode(listed, 0);
         }
         catch (IndexException e)
         {
@@ -66,41 +93,116 @@ public static class CheckCommand
         }
     }
 
-    private static int Run(string[] files, bool json)
+    private static int Run(string[] files, string indexLocation, bool indexGiven, FindingFilter filter, Output to)
     {
-        IReadOnlyList<ReportRecord> records = BatchExtraction.ExtractAll(files, out var failed);
-        records = CrossReportChecker.CreateDefault().Apply(records);
-        if (json) Console.WriteLine(RecordJson.SerializeChecks(records.SelectMany(r => r.Checks)));
-        else foreach (var r in records) Console.Write(Render(r));
-        return failed == 0 ? 0 : 1;
+        var (records, failed) = Records(files, indexLocation, indexGiven);
+        records = CrossReportChecker.CreateDefault().Apply(records).ToList();
+        var listed = Findings.List(records, filter);
+        if (to.Format != "text") return Write(listed, to, failed);
+        var sb = new StringBuilder();
+        foreach (var r in records) sb.Append(Render(r, listed.Where(f => f.Record == r).ToList()));
+        Emit(sb.ToString(), to);
+        return ExitCode(listed, failed);
     }
 
-    /// <summary>The findings of one record as text: a count line, then two lines per finding.</summary>
-    public static string Render(ReportRecord r)
+    /// <summary>1 when a file could not be read or an error printed in a report is listed; doubts and warnings alone give 0.</summary>
+    private static int ExitCode(IEnumerable<ListedFinding> listed, int failed) =>
+        failed > 0 || listed.Any(f => Findings.IsReportError(f.Check)) ? 1 : 0;
+
+    /// <summary>
+    /// The record of each file: the one stored in the index when the file is indexed with the same content hash by the
+    /// same extractor version (what <c>ingest</c> would skip: extracting it again would give the same record, and a scan
+    /// takes half a minute), else extracted now. Said in one line on stderr when any came from the index.
+    /// </summary>
+    private static (List<ReportRecord> records, int failed) Records(string[] files, string indexLocation, bool indexGiven)
+    {
+        var stored = new Dictionary<string, ReportRecord>(StringComparer.Ordinal);
+        IReportIndex? index = null;
+        try
+        {
+            // The default index is used when it is there; one named with --index must open.
+            if (indexGiven || (!IndexLocation.IsUrl(indexLocation) && File.Exists(indexLocation))) index = IndexLocation.OpenRead(indexLocation);
+        }
+        catch (IndexException e)
+        {
+            if (indexGiven) Console.Error.WriteLine($"error: {LogText.Escape(e.Location)}: {LogText.Escape(e.Reason)}; every file is extracted");
+        }
+        using (index)
+        {
+            if (index is not null)
+            {
+                var version = Extractor.DefaultVersion();
+                foreach (var f in files.Distinct(StringComparer.Ordinal))
+                {
+                    if (!File.Exists(f)) continue;
+                    var key = IndexedReport.PathKey(f);
+                    var s = index.Find(key);
+                    if (s is null || IngestDecision.Decide(Sha256(f), version, s, null) != IngestAction.Unchanged) continue;
+                    if (index.Load(key) is { } r) stored[f] = r with { Checks = r.Checks.Where(c => !c.Rule.StartsWith("reports.", StringComparison.Ordinal)).ToList() };
+                }
+            }
+        }
+        if (stored.Count > 0)
+            Console.Error.WriteLine($"check: {stored.Count} tệp đã có trong chỉ mục, không đổi (cùng mã băm, cùng phiên bản trích xuất): đọc bản ghi đã lưu thay vì trích xuất lại ({LogText.Escape(indexLocation)})");
+        var rest = files.Where(f => !stored.ContainsKey(f)).ToList();
+        var failed = 0;
+        var extracted = rest.Count > 0 ? BatchExtraction.ExtractAll(rest, out failed) : [];
+        // In the order given, whichever way each record came.
+        var byFile = new Queue<ReportRecord>(extracted);
+        var records = new List<ReportRecord>();
+        foreach (var f in files)
+        {
+            if (stored.TryGetValue(f, out var r)) records.Add(r);
+            else if (byFile.Count > 0 && rest.Contains(f) && SamePath(byFile.Peek(), f)) records.Add(byFile.Dequeue());
+        }
+        records.AddRange(byFile);
+        return (records, failed);
+    }
+
+    private static bool SamePath(ReportRecord r, string f) =>
+        string.Equals(IndexedReport.PathKey(r.Source.Path), IndexedReport.PathKey(f), StringComparison.Ordinal);
+
+    private static string Sha256(string path)
+    {
+        using var f = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(f));
+    }
+
+    /// <summary>JSON (the record's "checks" fields), CSV or XLSX (the export writers, Vietnamese headers, tables from 1).</summary>
+    private static int Write(List<ListedFinding> listed, Output to, int failed)
+    {
+        if (to.Format == "json") Emit(RecordJson.SerializeChecks(listed.Select(f => f.Check)) + "\n", to);
+        else
+        {
+            using var stream = to.File is { } path ? File.Create(path) : Console.OpenStandardOutput();
+            RowExport.WriteTable(to.Format, stream, "findings", Findings.Columns, listed.Select(Findings.Cells));
+        }
+        return ExitCode(listed, failed);
+    }
+
+    private static void Emit(string text, Output to)
+    {
+        if (to.File is { } path) File.WriteAllText(path, text, new UTF8Encoding(false));
+        else Console.Write(text);
+    }
+
+    /// <summary>The findings of one record as text: a count line, then each finding numbered as listed, with its cause.</summary>
+    public static string Render(ReportRecord r, IReadOnlyList<ListedFinding> listed)
     {
         var sb = new StringBuilder();
         var counts = string.Join(", ", new[] { Severity.Error, Severity.Warning, Severity.Doubt, Severity.Info }.Select(s => $"{r.Checks.Count(c => c.Severity == s)} {s}"));
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{r.Source.Path}: {counts}");
-        foreach (var c in r.Checks)
+        var hidden = r.Checks.Count - listed.Count;
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{r.Source.Path}: {counts}{(hidden > 0 ? $" ({hidden} not listed)" : "")}");
+        foreach (var f in listed)
         {
+            var c = f.Check;
             var values = c.Printed is null ? "" : $": printed {Relation.Num(c.Printed.Value)}, expected {Relation.Num(c.Expected!.Value)}, difference {Relation.Num(c.Difference!.Value)}";
             if (c.Proposed is { } p) values += $", proposed {Relation.Num(p)}";
-            sb.AppendLine(CultureInfo.InvariantCulture, $"  {c.Severity,-7} {c.Rule,-21} {Where(c)}{values}");
-            sb.AppendLine(CultureInfo.InvariantCulture, $"          {c.Message}");
-            if (c.Related is { } rel) sb.AppendLine(CultureInfo.InvariantCulture, $"          against {rel}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  #{f.Number,-4} {c.Severity,-7} {c.Rule,-21} {Findings.Where(c)}{values}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        {Findings.CauseLabel(c)}: {c.Message}");
+            if (c.Severity == Severity.Doubt && Findings.LikelyReading(c) is { } likely) sb.AppendLine(CultureInfo.InvariantCulture, $"        {likely}");
+            if (c.Related is { } rel) sb.AppendLine(CultureInfo.InvariantCulture, $"        against {rel}");
         }
         return sb.ToString();
-    }
-
-    /// <summary>"p.3, table 0, row «Tổng cộng», column resolved.early (7)".</summary>
-    public static string Where(Check c)
-    {
-        var parts = new List<string>();
-        if (c.Page is { } page) parts.Add($"p.{page}");
-        if (c.Table is { } t) parts.Add($"table {t}");
-        else if (c.Rule.StartsWith("prose.", StringComparison.Ordinal) || c.Rule.StartsWith("reports.", StringComparison.Ordinal)) parts.Add("prose");
-        if (c.Row is { } row) parts.Add($"row «{row}»");
-        if (c.Column is { } col) parts.Add($"column {col}{(c.ColumnNumber is { } n ? $" ({n})" : "")}");
-        return string.Join(", ", parts);
     }
 }

@@ -45,7 +45,7 @@ public sealed record SweepItem(int Seed, string Bucket, string Plan, Comparison?
 
 /// <summary>The accuracy of a set of variants: a condition bucket, or all of them.</summary>
 public sealed record SweepStats(string Bucket, int Files, int Failed, (int ok, int total) Header, (int ok, int total) Cells,
-    (int ok, int total) Figures, (int found, int expected) Checks, int FalseAlarms, double Score, int? WorstSeed)
+    (int ok, int total) Figures, (int found, int expected) Checks, int FalseAlarms, double Score, int? WorstSeed, int Doubts = 0)
 {
     public static SweepStats Of(string bucket, IReadOnlyList<SweepItem> items)
     {
@@ -54,7 +54,7 @@ public sealed record SweepStats(string Bucket, int Files, int Failed, (int ok, i
         var worst = items.OrderBy(i => i.Score).ThenBy(i => i.Seed).FirstOrDefault();
         return new SweepStats(bucket, items.Count, items.Count(i => i.Comparison is null), Sum(TruthComparer.Header), Sum(TruthComparer.Cell),
             Sum(TruthComparer.Figure), (cmps.Sum(c => c.CheckRecall.found), cmps.Sum(c => c.CheckRecall.expected)), cmps.Sum(c => c.FalseAlarms),
-            items.Count == 0 ? 0 : items.Average(i => i.Score), worst?.Seed);
+            items.Count == 0 ? 0 : items.Average(i => i.Score), worst?.Seed, cmps.Sum(c => c.Doubts));
     }
 
     /// <summary>Per bucket (producer × dpi × quality), in name order.</summary>
@@ -134,7 +134,7 @@ public static class EvalSweep
             {
                 bucket = s.Bucket, files = s.Files, failed = s.Failed,
                 header = new { s.Header.ok, s.Header.total }, cells = new { s.Cells.ok, s.Cells.total }, figures = new { s.Figures.ok, s.Figures.total },
-                checks = new { s.Checks.found, s.Checks.expected, falseAlarms = s.FalseAlarms },
+                checks = new { s.Checks.found, s.Checks.expected, falseAlarms = s.FalseAlarms, doubts = s.Doubts },
                 score = Math.Round(s.Score, 4),
                 // Held-out seeds name no example: nobody is to open them.
                 exampleSeed = heldOut ? null : s.WorstSeed,
@@ -159,14 +159,14 @@ public static class EvalSweep
                 var c = i.Comparison;
                 Console.WriteLine(c is null
                     ? $"  seed {i.Seed,-6} {i.Bucket,-26} {i.Error}"
-                    : $"  seed {i.Seed,-6} {i.Bucket,-26} header {Pct(c.Score(TruthComparer.Header))}  cells {Pct(c.Score(TruthComparer.Cell))}  figures {Pct(c.Score(TruthComparer.Figure))}  checks {c.CheckRecall.found}/{c.CheckRecall.expected}, {c.FalseAlarms} false alarm(s)");
+                    : $"  seed {i.Seed,-6} {i.Bucket,-26} header {Pct(c.Score(TruthComparer.Header))}  cells {Pct(c.Score(TruthComparer.Cell))}  figures {Pct(c.Score(TruthComparer.Figure))}  checks {c.CheckRecall.found}/{c.CheckRecall.expected}, {c.FalseAlarms} false alarm(s), {c.Doubts} doubt(s)");
             }
             Console.WriteLine();
         }
-        Console.WriteLine($"{"bucket (producer × dpi × quality)",-34} {"files",5} {"header",8} {"cells",8} {"figures",8} {"checks",8} {"false",6}");
+        Console.WriteLine($"{"bucket (producer × dpi × quality)",-34} {"files",5} {"header",8} {"cells",8} {"figures",8} {"checks",8} {"false",6} {"doubts",6}");
         foreach (var b in buckets.Append(overall)) Console.WriteLine(Row(b));
         Console.WriteLine();
-        Console.WriteLine($"{"by factor (files that have it)",-34} {"files",5} {"header",8} {"cells",8} {"figures",8} {"checks",8} {"false",6}");
+        Console.WriteLine($"{"by factor (files that have it)",-34} {"files",5} {"header",8} {"cells",8} {"figures",8} {"checks",8} {"false",6} {"doubts",6}");
         foreach (var f in factors) Console.WriteLine(Row(f));
         Console.WriteLine();
         Console.WriteLine("worst buckets (mean of each file's header, cell and figure accuracy):");
@@ -181,6 +181,6 @@ public static class EvalSweep
     }
 
     static string Row(SweepStats s) =>
-        $"{s.Bucket,-34} {s.Files,5} {Pct(s.Header),8} {Pct(s.Cells),8} {Pct(s.Figures),8} {(s.Checks.expected == 0 ? "-" : $"{s.Checks.found}/{s.Checks.expected}"),8} {s.FalseAlarms,6}" +
+        $"{s.Bucket,-34} {s.Files,5} {Pct(s.Header),8} {Pct(s.Cells),8} {Pct(s.Figures),8} {(s.Checks.expected == 0 ? "-" : $"{s.Checks.found}/{s.Checks.expected}"),8} {s.FalseAlarms,6} {s.Doubts,6}" +
         (s.Failed > 0 ? $"  ({s.Failed} failed)" : "");
 }

@@ -24,7 +24,7 @@ public sealed record Comparison(string File, IReadOnlyList<FieldResult> Fields)
         (Fields.Count(f => f.Category == TruthComparer.Check && f.Expected != TruthComparer.NotExpected && f.Ok),
          Fields.Count(f => f.Category == TruthComparer.Check && f.Expected != TruthComparer.NotExpected));
 
-    /// <summary>Errors and warnings that the truth does not expect.</summary>
+    /// <summary>Errors and warnings blaming the report (cause "report") that the truth does not expect.</summary>
     public int FalseAlarms => Fields.Count(f => f.Category == TruthComparer.Check && f.Expected == TruthComparer.NotExpected);
 
     /// <summary>Findings of severity doubt: relations failing on a doubtful reading (neither found errors nor false alarms).</summary>
@@ -100,8 +100,9 @@ public static class TruthComparer
     {
         // Doubts (a failing relation resting on a doubtful reading) are neither a printed error found nor a false
         // alarm about the document: they are counted apart. An expected finding reported only as a doubt is missing.
-        var got = record.Checks.Where(c => c.Severity is Baocao.Checks.Severity.Error or Baocao.Checks.Severity.Warning).Select(c => CheckKey(c.Rule, c.Table, c.Row, c.Column)).ToList();
-        foreach (var d in record.Checks.Where(c => c.Severity == Baocao.Checks.Severity.Doubt))
+        // An error or warning counts only when it blames the report (cause "report"): a finding blaming the reading is a doubt.
+        var got = record.Checks.Where(c => c.Severity is Baocao.Checks.Severity.Error or Baocao.Checks.Severity.Warning && c.Cause != Baocao.Checks.Cause.Reading).Select(c => CheckKey(c.Rule, c.Table, c.Row, c.Column)).ToList();
+        foreach (var d in record.Checks.Where(c => c.Severity == Baocao.Checks.Severity.Doubt || (c.Cause == Baocao.Checks.Cause.Reading && c.Severity != Baocao.Checks.Severity.Info)))
         {
             var key = CheckKey(d.Rule, d.Table, d.Row, d.Column);
             fields.Add(new FieldResult(Doubt, $"doubt {key}", key, key));

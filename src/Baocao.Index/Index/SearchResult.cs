@@ -112,18 +112,30 @@ public sealed record FailedSource(string Path, string Sha256, string? Extractor,
 
 /// <summary>
 /// What a stored report asks of a reviewer: values read with low confidence, tables needing review, the warnings of its
-/// reading (a page that could not be read, a scanned quarter inferred from the report's date), and its check findings
-/// by severity.
+/// reading (a page that could not be read, a scanned quarter inferred from the report's date), its check findings by
+/// severity, and its reading doubts (findings that rest on a doubtful reading: cause "reading").
 /// </summary>
-public sealed record ReviewNote(string Path, int LowConfidence, int ReviewTables, int Errors, int Warnings, int Infos, int Reading = 0)
+public sealed record ReviewNote(string Path, int LowConfidence, int ReviewTables, int Errors, int Warnings, int Infos, int Reading = 0, int Doubts = 0)
 {
-    public bool NeedsReview => LowConfidence > 0 || ReviewTables > 0 || Reading > 0;
+    public bool NeedsReview => LowConfidence > 0 || ReviewTables > 0 || Reading > 0 || Doubts > 0;
 
     public static ReviewNote Of(Reports.ReportRecord r, string path) => new(path,
         r.Tables.Sum(t => t.Rows.Sum(row => row.Cells.Count(c => c.Flags.Contains("low-confidence")))) + r.Figures.Count(f => f.Confidence < 0.80),
         r.Tables.Count(t => t.NeedsReview),
         r.Checks.Count(c => c.Severity == "error"), r.Checks.Count(c => c.Severity == "warning"), r.Checks.Count(c => c.Severity == "info"),
-        r.Warnings.Count);
+        r.Warnings.Count,
+        r.Checks.Count(c => c.Cause == Checks.Cause.Reading));
+
+    /// <summary>Why the report is in the review queue, in Vietnamese, one reason per kind (empty when it is not).</summary>
+    public IReadOnlyList<string> Reasons()
+    {
+        var reasons = new List<string>();
+        if (LowConfidence > 0) reasons.Add($"{LowConfidence} giá trị đọc với độ tin cậy thấp");
+        if (ReviewTables > 0) reasons.Add($"{ReviewTables} bảng cần rà soát");
+        if (Reading > 0) reasons.Add($"{Reading} cảnh báo khi đọc");
+        if (Doubts > 0) reasons.Add($"{Doubts} nghi vấn do đọc trong kiểm tra số liệu");
+        return reasons;
+    }
 }
 
 /// <summary>A stored report's identity: what issue 7's resumable ingest needs to skip a file already indexed.</summary>

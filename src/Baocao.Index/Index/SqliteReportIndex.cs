@@ -175,6 +175,7 @@ public sealed class SqliteReportIndex : IReportIndex
         using var tx = conn.BeginTransaction();
         Exec(conn, SqliteSchema.Ledger, tx);
         if (!HasColumn(conn, "doc_notes", "reading")) Exec(conn, SqliteSchema.ReadingNotesUpgrade, tx);
+        if (!HasColumn(conn, "doc_notes", "doubts")) Exec(conn, SqliteSchema.DoubtNotesUpgrade, tx);
         Exec(conn, $"UPDATE meta SET value='{SqliteSchema.Version}' WHERE key='schema' AND CAST(value AS INTEGER) < {SqliteSchema.Version};", tx);
         tx.Commit();
     }
@@ -312,8 +313,8 @@ public sealed class SqliteReportIndex : IReportIndex
             insMarked = Cmd("INSERT INTO doc_mfts(rowid, text) VALUES ($id, $text)", "$id", "$text");
             delNotes = Cmd("DELETE FROM doc_notes WHERE doc_id=$id", "$id");
             delFailed = Cmd("DELETE FROM failed WHERE path=$path", "$path");
-            insNotes = Cmd("INSERT INTO doc_notes(doc_id, low_confidence, review_tables, errors, warnings, infos, reading) VALUES ($id, $l, $t, $e, $w, $i, $r)",
-                "$id", "$l", "$t", "$e", "$w", "$i", "$r");
+            insNotes = Cmd("INSERT INTO doc_notes(doc_id, low_confidence, review_tables, errors, warnings, infos, reading, doubts) VALUES ($id, $l, $t, $e, $w, $i, $r, $d)",
+                "$id", "$l", "$t", "$e", "$w", "$i", "$r", "$d");
             delRowFts = Cmd("DELETE FROM row_fts WHERE rowid IN (SELECT id FROM rows WHERE id BETWEEN $lo AND $hi)", "$lo", "$hi");
             delRows = Cmd("DELETE FROM rows WHERE id BETWEEN $lo AND $hi", "$lo", "$hi");
             delTables = Cmd("DELETE FROM tables WHERE doc_id=$id", "$id");
@@ -414,7 +415,7 @@ public sealed class SqliteReportIndex : IReportIndex
             // A file extracted at last is no longer failed: in the same transaction, so a kill can never leave both.
             Bind(delFailed, tx, doc.Path).ExecuteNonQuery();
             var note = ReviewNote.Of(r, doc.Path);
-            Bind(insNotes, tx, id, note.LowConfidence, note.ReviewTables, note.Errors, note.Warnings, note.Infos, note.Reading).ExecuteNonQuery();
+            Bind(insNotes, tx, id, note.LowConfidence, note.ReviewTables, note.Errors, note.Warnings, note.Infos, note.Reading, note.Doubts).ExecuteNonQuery();
             foreach (var t in r.Tables)
                 Bind(insTable, tx, id, t.Index, t.Form, t.Title, t.Section, t.Page, t.Unit, t.NeedsReview ? 1 : 0).ExecuteNonQuery();
             var body = new StringBuilder();
@@ -594,10 +595,11 @@ public sealed class SqliteReportIndex : IReportIndex
     {
         if (!HasTable("doc_notes")) yield break;
         var reading = HasColumn(conn, "doc_notes", "reading") ? "n.reading" : "0";
+        var doubts = HasColumn(conn, "doc_notes", "doubts") ? "n.doubts" : "0";
         using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"SELECT d.path, n.low_confidence, n.review_tables, n.errors, n.warnings, n.infos, {reading} FROM doc_notes n JOIN documents d ON d.id = n.doc_id ORDER BY d.path";
+        cmd.CommandText = $"SELECT d.path, n.low_confidence, n.review_tables, n.errors, n.warnings, n.infos, {reading}, {doubts} FROM doc_notes n JOIN documents d ON d.id = n.doc_id ORDER BY d.path";
         using var r = cmd.ExecuteReader();
-        while (r.Read()) yield return new ReviewNote(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6));
+        while (r.Read()) yield return new ReviewNote(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7));
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ internal static class SqliteSchema
     public const string Ledger = """
 CREATE TABLE IF NOT EXISTS failed(path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, extractor TEXT, reason TEXT NOT NULL, failed_at TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS doc_notes(doc_id INTEGER PRIMARY KEY, low_confidence INTEGER NOT NULL, review_tables INTEGER NOT NULL,
-  errors INTEGER NOT NULL, warnings INTEGER NOT NULL, infos INTEGER NOT NULL, reading INTEGER NOT NULL DEFAULT 0);
+  errors INTEGER NOT NULL, warnings INTEGER NOT NULL, infos INTEGER NOT NULL, reading INTEGER NOT NULL DEFAULT 0, doubts INTEGER NOT NULL DEFAULT 0);
 """;
 
     /// <summary>
@@ -44,6 +44,9 @@ CREATE TABLE IF NOT EXISTS doc_notes(doc_id INTEGER PRIMARY KEY, low_confidence 
     /// reports already there, when such an index is opened for writing; read as 0 until then.
     /// </summary>
     public const string ReadingNotesUpgrade = "ALTER TABLE doc_notes ADD COLUMN reading INTEGER NOT NULL DEFAULT 0;";
+
+    /// <summary>doc_notes.doubts (findings resting on a doubtful reading) came later still: added the same way, read as 0 until then.</summary>
+    public const string DoubtNotesUpgrade = "ALTER TABLE doc_notes ADD COLUMN doubts INTEGER NOT NULL DEFAULT 0;";
 
     /// <summary>One typed numeric column per canonical key: <c>received.total</c> is <c>v_received_total</c>.</summary>
     public static string Column(string key) => "v_" + key.Replace('.', '_');

@@ -43,17 +43,34 @@ public static class RowExport
         _ => throw new ArgumentException($"unknown export format '{format}' (valid: {string.Join(", ", Formats)})"),
     };
 
-    private static int Csv(Stream output, IEnumerable<ExportRow> rows, IReadOnlyList<string> valueKeys)
+    private static int Csv(Stream output, IEnumerable<ExportRow> rows, IReadOnlyList<string> valueKeys) =>
+        CsvTable(output, [.. MetaColumns, .. valueKeys], rows.Select(r => Line(r, valueKeys)));
+
+    /// <summary>One exported row: its metadata, then its value under each key (null when it has none).</summary>
+    private static IReadOnlyList<object?> Line(ExportRow r, IReadOnlyList<string> valueKeys) =>
+        [.. Meta(r), .. valueKeys.Select(k => r.Values.TryGetValue(k, out var v) ? (object?)v : null)];
+
+    /// <summary>
+    /// Any table as CSV or XLSX, written as the row export is (the check findings use it too): a header line, then one
+    /// line per row; numbers as numbers, text neutralised in CSV, inline strings in XLSX. Returns how many rows.
+    /// </summary>
+    public static int WriteTable(string format, Stream output, string sheet, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) => format switch
+    {
+        "csv" => CsvTable(output, headers, rows),
+        "xlsx" => XlsxTable(output, sheet, headers, rows),
+        _ => throw new ArgumentException($"unknown table format '{format}' (valid: csv, xlsx)"),
+    };
+
+    private static int CsvTable(Stream output, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
         using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture));
-        foreach (var c in MetaColumns.Concat(valueKeys)) csv.WriteField(c);
+        foreach (var c in headers) csv.WriteField(c);
         csv.NextRecord();
         var n = 0;
         foreach (var r in rows)
         {
-            foreach (var v in Meta(r)) csv.WriteField(v is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : NeutraliseFormula(v as string ?? ""));
-            foreach (var k in valueKeys) csv.WriteField(r.Values.TryGetValue(k, out var v) && v is { } x ? x.ToString(CultureInfo.InvariantCulture) : "");
+            foreach (var v in r) csv.WriteField(v is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : NeutraliseFormula(v as string ?? ""));
             csv.NextRecord();
             n++;
         }
@@ -75,7 +92,10 @@ public static class RowExport
     /// lacks its dependency ExcelNumberFormat, so it cannot be restored here; OpenXml is the library ClosedXML builds on.
     /// Numbers are numeric cells, text is inline strings (never formulas, whatever it starts with); the header row is frozen.
     /// </summary>
-    private static int Xlsx(Stream output, IEnumerable<ExportRow> rows, IReadOnlyList<string> valueKeys)
+    private static int Xlsx(Stream output, IEnumerable<ExportRow> rows, IReadOnlyList<string> valueKeys) =>
+        XlsxTable(output, "rows", [.. MetaColumns, .. valueKeys], rows.Select(r => Line(r, valueKeys)));
+
+    private static int XlsxTable(Stream output, string sheet, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
         var n = 0;
         // The package needs a seekable stream: a file is written in place, anything else (stdout) through memory.
@@ -93,16 +113,16 @@ public static class RowExport
                 w.WriteEndElement();
                 w.WriteEndElement();
                 w.WriteStartElement(new SheetData());
-                WriteRow(w, MetaColumns.Concat(valueKeys).Cast<object?>());
+                WriteRow(w, headers);
                 foreach (var r in rows)
                 {
-                    WriteRow(w, Meta(r).Concat(valueKeys.Select(k => r.Values.TryGetValue(k, out var v) ? (object?)v : null)));
+                    WriteRow(w, r);
                     n++;
                 }
                 w.WriteEndElement();
                 w.WriteEndElement();
             }
-            var sheets = new Sheets(new Sheet { Name = "rows", SheetId = 1, Id = wb.GetIdOfPart(ws) });
+            var sheets = new Sheets(new Sheet { Name = sheet, SheetId = 1, Id = wb.GetIdOfPart(ws) });
             wb.Workbook = new Workbook(sheets);
             wb.Workbook.Save();
         }

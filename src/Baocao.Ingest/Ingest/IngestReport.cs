@@ -78,6 +78,10 @@ public sealed class IngestReport(ArchiveIngest.Outcome outcome, string index, st
                 w.WriteNumber("lowConfidenceValues", f.Note!.LowConfidence);
                 w.WriteNumber("tablesToReview", f.Note.ReviewTables);
                 w.WriteNumber("readingWarnings", f.Note.Reading);
+                w.WriteNumber("readingDoubts", f.Note.Doubts);
+                w.WriteStartArray("reasons");
+                foreach (var reason in f.Note.Reasons()) w.WriteStringValue(reason);
+                w.WriteEndArray();
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -112,8 +116,8 @@ public sealed class IngestReport(ArchiveIngest.Outcome outcome, string index, st
             foreach (var f in Failures) sb.AppendLine(CultureInfo.InvariantCulture, $"  {f.Path}: {f.Reason}{(f.Action == IngestAction.FailedBefore ? " (earlier run)" : "")}");
         }
         var notes = files.Where(f => f.Ok && f.Note is not null).Select(f => f.Note!).ToList();
-        sb.AppendLine($"review: {Review.Count} report(s) with low-confidence values, tables to review or reading warnings" +
-                      (Review.Count > 0 ? $" ({Review.Sum(r => r.Note!.LowConfidence)} value(s), {Review.Sum(r => r.Note!.Reading)} warning(s))" : ""));
+        sb.AppendLine($"review: {Review.Count} report(s) with low-confidence values, tables to review, reading warnings or reading doubts" +
+                      (Review.Count > 0 ? $" ({Review.Sum(r => r.Note!.LowConfidence)} value(s), {Review.Sum(r => r.Note!.Reading)} warning(s), {Review.Sum(r => r.Note!.Doubts)} doubt(s))" : ""));
         sb.AppendLine(CultureInfo.InvariantCulture, $"checks: {notes.Sum(n => n.Errors + n.Warnings)} flagged ({notes.Sum(n => n.Errors)} error(s), {notes.Sum(n => n.Warnings)} warning(s)) in {notes.Count(n => n.Errors + n.Warnings > 0)} report(s)");
         sb.Append(CultureInfo.InvariantCulture, $"run report: {reportPath}");
         return sb.ToString();
