@@ -38,7 +38,7 @@ public static class ChecksPage
               <button type="submit">Lọc</button>
             </form>
             <div class="summary"><span id="check-count">{listed.Count} phát hiện trong {reports} báo cáo: {listed.Count(f => Findings.IsReportError(f.Check))} lỗi trong báo cáo, {listed.Count(f => f.Check.Cause == Checks.Cause.Reading)} nghi vấn do đọc</span>
-            <span class="exports">Tải về: <a class="button" href="/api/checks?format=csv{amp}">CSV</a><a class="button" href="/api/checks?format=xlsx{amp}">XLSX</a><a class="button" href="/api/checks?format=json{amp}">JSON</a></span></div>
+            <span class="exports">Tải về: <a class="button" href="{A("/api/checks?format=csv" + amp)}">CSV</a><a class="button" href="{A("/api/checks?format=xlsx" + amp)}">XLSX</a><a class="button" href="{A("/api/checks?format=json" + amp)}">JSON</a></span></div>
             """);
         if (listed.Count == 0)
             sb.Append("<p class=\"note\" id=\"no-findings\">Không có phát hiện nào khớp bộ lọc. Bỏ bớt điều kiện, hoặc chọn mức độ “Thông tin” để xem các ghi chú.</p>");

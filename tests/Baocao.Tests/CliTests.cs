@@ -90,23 +90,79 @@ public class CheckCommandTests
     private static string Seed002 => Path.Combine(Corpus.CorpusTests.CorpusDir, "03-tthcc-soctrang-t10-2019.docx");
 
     [Fact]
-    public void Check_prints_each_finding_with_rule_place_amounts_and_severity()
+    public void Check_prints_each_finding_numbered_from_1_with_rule_place_amounts_severity_and_cause_and_exits_1_on_printed_errors()
     {
         var (code, stdout, stderr) = Run("check", Seed002);
-        Assert.Equal(0, code);
+        // Seed 002 prints arithmetic errors: the exit code says so (a script can stop on it).
+        Assert.Equal(1, code);
         Assert.Equal("", stderr);
         Assert.Contains($"{Seed002}: 9 error, 1 warning, 0 doubt, 0 info", stdout);
-        Assert.Contains("  error   table.formula         p.2, table 0, row «Sở Thông tin và Truyền thông», column resolved.total (6): printed 7, expected 0, difference 7", stdout);
-        Assert.Contains("          (6)=(7)+(8)+(9): printed 7, expected 0 = 0 + 0 + 0", stdout);
-        Assert.Contains("  error   table.total           p.2, table 0, row «Tổng cộng», column resolved.early (7): printed 3794, expected 1559, difference 2235", stdout);
-        Assert.Contains("  warning table.period", stdout);
+        // Tables numbered from 1, as extract prints them (the record's index is 0).
+        Assert.Contains("  #1    error   table.formula         p.2, table 1, row «Sở Thông tin và Truyền thông», column resolved.total (6): printed 7, expected 0, difference 7", stdout);
+        Assert.Contains("        lỗi trong báo cáo: (6)=(7)+(8)+(9): printed 7, expected 0 = 0 + 0 + 0", stdout);
+        Assert.Contains("error   table.total           p.2, table 1, row «Tổng cộng», column resolved.early (7): printed 3794, expected 1559, difference 2235", stdout);
+        Assert.Contains("#10   warning table.period", stdout);
+        Assert.DoesNotContain("table 0", stdout);
+    }
+
+    [Fact]
+    public void Check_filters_by_cause_severity_and_rule_and_exits_0_when_no_printed_error_is_listed()
+    {
+        // Only the warning: no printed error listed, so exit 0.
+        var warning = Run("check", Seed002, "--severity", "warning");
+        Assert.Equal(0, warning.code);
+        Assert.Contains("#1    warning table.period", warning.stdout);
+        Assert.DoesNotContain("table.formula", warning.stdout);
+        // No reading doubts on a digital file.
+        var reading = Run("check", Seed002, "--cause", "reading", "--json");
+        Assert.Equal(0, reading.code);
+        Assert.Equal("[]", reading.stdout.Trim());
+        // A rule family: the totals row only.
+        var totals = Run("check", Seed002, "--rule", "table.total", "--json");
+        Assert.Equal(1, totals.code);
+        Assert.All(System.Text.Json.JsonDocument.Parse(totals.stdout).RootElement.EnumerateArray(), f => Assert.Equal("table.total", f.GetProperty("rule").GetString()));
+        Assert.Equal(2, System.Text.Json.JsonDocument.Parse(totals.stdout).RootElement.GetArrayLength());
+        // Bad values name the valid ones.
+        var bad = Run("check", Seed002, "--cause", "ocr");
+        Assert.Equal(2, bad.code);
+        Assert.Contains("report, reading", bad.stderr);
+        var badRule = Run("check", Seed002, "--rule", "table.sums");
+        Assert.Equal(2, badRule.code);
+        Assert.Contains("table.formula", badRule.stderr);
+    }
+
+    [Fact]
+    public void Check_writes_csv_with_vietnamese_headers_and_xlsx_with_numbers_as_numbers()
+    {
+        var csv = Run("check", Seed002, "--format", "csv");
+        Assert.Equal(1, csv.code);
+        var lines = csv.stdout.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("stt,tệp,cơ quan,kỳ báo cáo,quy tắc,mức độ,nguyên nhân,trang,bảng,", lines[0]);
+        Assert.Equal(11, lines.Length);
+        // Number 1, table 1, cause in words.
+        Assert.Matches(@"^1,.*,table\.formula,lỗi,lỗi trong báo cáo,2,1,Sở Thông tin và Truyền thông,resolved\.total,6,7,0,7,", lines[1]);
+
+        var file = Path.Combine(Path.GetTempPath(), $"baocao-check-{Environment.ProcessId}.xlsx");
+        try
+        {
+            var xlsx = Run("check", Seed002, "--format", "xlsx", "--out", file);
+            Assert.Equal(1, xlsx.code);
+            using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(file, false);
+            var rows = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+            Assert.Equal(11, rows.Count);
+            var first = rows[1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+            Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, first[0].DataType!.Value);
+            Assert.Equal("1", first[0].CellValue!.Text);
+            Assert.Equal("7", first[12].CellValue!.Text);
+        }
+        finally { File.Delete(file); }
     }
 
     [Fact]
     public void Check_json_is_an_array_of_findings_and_extract_json_carries_the_same()
     {
         var (code, stdout, _) = Run("check", Seed002, "--json");
-        Assert.Equal(0, code);
+        Assert.Equal(1, code);
         using var doc = System.Text.Json.JsonDocument.Parse(stdout);
         var findings = doc.RootElement.EnumerateArray().ToList();
         Assert.Equal(10, findings.Count);

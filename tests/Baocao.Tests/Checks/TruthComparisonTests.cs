@@ -52,4 +52,14 @@ public class TruthComparisonTests
         Assert.Equal(0, cmp.FalseAlarms);
         Assert.Equal(1, cmp.Doubts);
     }
+
+    [Fact]
+    public void A_warning_that_blames_the_reading_is_a_doubt_not_a_false_alarm()
+    {
+        var reading = Finding(CheckRule.Balance, Severity.Warning, 0, "Hộ tịch", "received.total") with { Cause = Cause.Reading };
+        var report = Finding(CheckRule.Total, Severity.Error, 0, "Tổng cộng", "c9") with { Cause = Cause.Report };
+        var cmp = Compare(WithChecks(reading, report), "[]");
+        Assert.Equal(1, cmp.FalseAlarms);   // the error blaming the report
+        Assert.Equal(1, cmp.Doubts);        // the warning blaming the reading
+    }
 }

@@ -209,13 +209,63 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
     public void Check_all_runs_the_cross_report_checks_over_the_whole_index()
     {
         var (code, stdout, stderr) = Run("check", "--all", "--json", "--index", corpus.Index.Path);
-        Assert.True(code == 0, stderr);
+        // The corpus prints errors (seed 002, the planted ones): exit 1.
+        Assert.True(code == 1, stderr);
         var findings = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
         // Planted in sample 13 (June): 88 carried over, where May's report (sample 07) ends with 90 pending.
         Assert.Contains(findings, f => f.GetProperty("rule").GetString() == "reports.carried-over"
             && f.GetProperty("file").GetString()!.EndsWith("13-ubnd-phucat-t6-2022.pdf", StringComparison.Ordinal) && f.GetProperty("printed").GetDecimal() == 88);
         // The findings stored with each report at ingest are there too (seed 002's formula errors, sample 03).
         Assert.Contains(findings, f => f.GetProperty("rule").GetString() == "table.formula" && f.GetProperty("file").GetString()!.Contains("03-tthcc-soctrang"));
+    }
+
+    [Fact]
+    public void Check_all_filters_by_rule_agency_and_period_and_numbers_tables_from_1()
+    {
+        // Across reports, for Phù Cát's agency in 2022-H1: the planted carried-over finding of sample 13 (June) only.
+        var (code, stdout, stderr) = Run("check", "--all", "--json", "--index", corpus.Index.Path, "--rule", "reports", "--agency", "phu cat", "--period", "2022-H1");
+        Assert.True(code is 0 or 1, stderr);
+        var findings = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.StartsWith("reports.", f.GetProperty("rule").GetString()));
+        Assert.Contains(findings, f => f.GetProperty("file").GetString()!.EndsWith("13-ubnd-phucat-t6-2022.pdf", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings, f => f.GetProperty("file").GetString()!.Contains("soctrang"));
+        // Another year: none of them.
+        var other = Run("check", "--all", "--json", "--index", corpus.Index.Path, "--rule", "reports", "--agency", "phu cat", "--period", "2019");
+        Assert.Equal("[]", other.stdout.Trim());
+        Assert.Equal(0, other.code);
+
+        // Text: numbered from 1, tables from 1, the summary names the hidden info findings.
+        var text = Run("check", "--all", "--index", corpus.Index.Path, "--agency", "soc trang");
+        Assert.Contains("#1 ", text.stdout);
+        Assert.Contains("table 1, row «Sở Thông tin và Truyền thông»", text.stdout);
+        Assert.DoesNotContain("table 0", text.stdout);
+        Assert.Contains("info hidden (--severity info)", text.stdout);
+        var bad = Run("check", "--all", "--index", corpus.Index.Path, "--period", "2022-Q5");
+        Assert.Equal(2, bad.code);
+        Assert.Contains("YYYY-Qn", bad.stderr);
+    }
+
+    [Fact]
+    public void Check_file_reads_the_stored_record_of_an_indexed_unchanged_file_and_extracts_a_changed_one()
+    {
+        using var tmp = new TempIndex();
+        var file = Path.Combine(tmp.Dir, "03-tthcc-soctrang-t10-2019.pdf");
+        File.Copy(Path.Combine(CorpusTests.CorpusDir, "03-tthcc-soctrang-t10-2019.pdf"), file);
+        Assert.Equal(0, Run("ingest", file, "--index", tmp.Path).code);
+
+        var stored = Run("check", file, "--json", "--index", tmp.Path);
+        Assert.Equal(1, stored.code);
+        var line = Assert.Single(stored.stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("check: 1 tệp đã có trong chỉ mục, không đổi", line);
+        var fromIndex = JsonDocument.Parse(stored.stdout).RootElement.EnumerateArray().Select(f => (f.GetProperty("rule").GetString(), f.GetProperty("printed").ToString())).ToList();
+        Assert.Equal(10, fromIndex.Count);
+
+        // The same bytes plus a comment at the end: another content hash, so extracted again, silently, to the same findings.
+        File.AppendAllText(file, "\n% changed\n");
+        var changed = Run("check", file, "--json", "--index", tmp.Path);
+        Assert.Equal("", changed.stderr);
+        Assert.Equal(fromIndex, JsonDocument.Parse(changed.stdout).RootElement.EnumerateArray().Select(f => (f.GetProperty("rule").GetString(), f.GetProperty("printed").ToString())).ToList());
     }
 
     [Fact]
