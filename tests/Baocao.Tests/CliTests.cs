@@ -142,6 +142,11 @@ public class CheckCommandTests
         // Number 1, table 1, cause in words.
         Assert.Matches(@"^1,.*,table\.formula,lỗi,lỗi trong báo cáo,2,1,Sở Thông tin và Truyền thông,resolved\.total,6,7,0,7,", lines[1]);
 
+        var english = Run("check", Seed002, "--format", "csv", "--lang", "en");
+        Assert.StartsWith("number,file,agency,period,rule,severity,cause,", english.stdout.TrimStart('\uFEFF'));
+        Assert.Contains(",error,error printed in the report,", english.stdout);
+        Assert.Contains("        error printed in the report: (6)=(7)+(8)+(9)", Run("check", Seed002, "--lang", "en").stdout);
+
         var file = Path.Combine(Path.GetTempPath(), $"baocao-check-{Environment.ProcessId}.xlsx");
         try
         {

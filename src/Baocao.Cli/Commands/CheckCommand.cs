@@ -37,9 +37,10 @@ public static class CheckCommand
         var rule = new Option<string?>("--rule") { Description = "quy tắc: a rule (table.formula, prose.sum, reports.carried-over …) or a family (table, prose, reports, ocr); comma-separated" };
         var agency = new Option<string?>("--agency") { Description = "words of the agency (\"sở tư pháp\"), diacritics optional" };
         var period = new Option<string?>("--period") { Description = "reporting period, nesting: " + PeriodFilter.Forms };
+        var lang = new Option<string?>("--lang") { Description = "vi (default): causes, likely readings and CSV/XLSX headers in Vietnamese; en: in English" };
         var cmd = new Command("check", "Cross-check the reported figures: formulas, totals, percentages, prose against tables, reports against each other")
         {
-            files, json, format, output, all, index, severity, cause, rule, agency, period,
+            files, json, format, output, all, index, severity, cause, rule, agency, period, lang,
         };
         cmd.SetAction(parse =>
         {
@@ -49,7 +50,9 @@ public static class CheckCommand
             FindingFilter filter;
             try { filter = FindingFilter.Parse(parse.GetValue(severity), parse.GetValue(cause), parse.GetValue(rule), parse.GetValue(agency), parse.GetValue(period)); }
             catch (QueryException e) { Console.Error.WriteLine($"error: check: {LogText.Escape(e.Message)}"); return 2; }
-            var to = new Output(fmt, parse.GetValue(output));
+            var language = parse.GetValue(lang) ?? "vi";
+            if (language is not ("vi" or "en")) { Console.Error.WriteLine($"error: check: --lang '{LogText.Escape(language)}' is not vi or en"); return 2; }
+            var to = new Output(fmt, parse.GetValue(output), language == "en");
             if (parse.GetValue(all))
             {
                 if (given.Length > 0) { Console.Error.WriteLine("error: check: give FILE… or --all, not both"); return 2; }
@@ -62,7 +65,7 @@ public static class CheckCommand
     }
 
     /// <summary>Where and how the findings go.</summary>
-    private sealed record Output(string Format, string? File);
+    private sealed record Output(string Format, string? File, bool English);
 
     /// <summary>
     /// Every indexed report: its own findings (stored with it at ingest) and the findings across the reports of each
@@ -77,7 +80,7 @@ public static class CheckCommand
             var listed = Findings.List(records, filter);
             if (to.Format != "text") return Write(listed, to, 0);
             var sb = new StringBuilder();
-            foreach (var g in listed.GroupBy(f => f.Record)) sb.Append(Render(g.Key, g.ToList()));
+            foreach (var g in listed.GroupBy(f => f.Record)) sb.Append(Render(g.Key, g.ToList(), to.English));
             var shown = listed.Select(f => f.Check).ToList();
             sb.AppendLine($"{records.Count} reports checked: {shown.Count(c => c.Severity == Severity.Error)} error, {shown.Count(c => c.Severity == Severity.Warning)} warning, " +
                 $"{shown.Count(c => c.Severity == Severity.Doubt)} doubt, {shown.Count(c => c.Severity == Severity.Info)} info listed " +
@@ -100,7 +103,7 @@ public static class CheckCommand
         var listed = Findings.List(records, filter);
         if (to.Format != "text") return Write(listed, to, failed);
         var sb = new StringBuilder();
-        foreach (var r in records) sb.Append(Render(r, listed.Where(f => f.Record == r).ToList()));
+        foreach (var r in records) sb.Append(Render(r, listed.Where(f => f.Record == r).ToList(), to.English));
         Emit(sb.ToString(), to);
         return ExitCode(listed, failed);
     }
@@ -175,7 +178,7 @@ public static class CheckCommand
         else
         {
             using var stream = to.File is { } path ? File.Create(path) : Console.OpenStandardOutput();
-            RowExport.WriteTable(to.Format, stream, "findings", Findings.Columns, listed.Select(Findings.Cells));
+            RowExport.WriteTable(to.Format, stream, "findings", to.English ? Findings.ColumnsEnglish : Findings.Columns, listed.Select(f => Findings.Cells(f, to.English)));
         }
         return ExitCode(listed, failed);
     }
@@ -187,7 +190,7 @@ public static class CheckCommand
     }
 
     /// <summary>The findings of one record as text: a count line, then each finding numbered as listed, with its cause.</summary>
-    public static string Render(ReportRecord r, IReadOnlyList<ListedFinding> listed)
+    public static string Render(ReportRecord r, IReadOnlyList<ListedFinding> listed, bool english = false)
     {
         var sb = new StringBuilder();
         var counts = string.Join(", ", new[] { Severity.Error, Severity.Warning, Severity.Doubt, Severity.Info }.Select(s => $"{r.Checks.Count(c => c.Severity == s)} {s}"));
@@ -199,8 +202,8 @@ public static class CheckCommand
             var values = c.Printed is null ? "" : $": printed {Relation.Num(c.Printed.Value)}, expected {Relation.Num(c.Expected!.Value)}, difference {Relation.Num(c.Difference!.Value)}";
             if (c.Proposed is { } p) values += $", proposed {Relation.Num(p)}";
             sb.AppendLine(CultureInfo.InvariantCulture, $"  #{f.Number,-4} {c.Severity,-7} {c.Rule,-21} {Findings.Where(c)}{values}");
-            sb.AppendLine(CultureInfo.InvariantCulture, $"        {Findings.CauseLabel(c)}: {c.Message}");
-            if (c.Severity == Severity.Doubt && Findings.LikelyReading(c) is { } likely) sb.AppendLine(CultureInfo.InvariantCulture, $"        {likely}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        {Findings.CauseLabel(c, english)}: {c.Message}");
+            if (c.Severity == Severity.Doubt && Findings.LikelyReading(c, english) is { } likely) sb.AppendLine(CultureInfo.InvariantCulture, $"        {likely}");
             if (c.Related is { } rel) sb.AppendLine(CultureInfo.InvariantCulture, $"        against {rel}");
         }
         return sb.ToString();

@@ -165,15 +165,25 @@ public static class Findings
         "giá trị in", "giá trị cần có", "chênh lệch", "có lẽ đọc đúng là", "quan hệ", "nội dung", "so với",
     ];
 
+    /// <summary>The same columns in English (<c>check --lang en</c>).</summary>
+    public static readonly IReadOnlyList<string> ColumnsEnglish =
+    [
+        "number", "file", "agency", "period", "rule", "severity", "cause", "page", "table", "row", "column", "columnNumber",
+        "printed", "expected", "difference", "likelyReading", "relation", "message", "related",
+    ];
+
     /// <summary>One export line: figures as numbers, everything else as text.</summary>
-    public static IReadOnlyList<object?> Cells(ListedFinding f)
+    public static IReadOnlyList<object?> Cells(ListedFinding f) => Cells(f, english: false);
+
+    /// <summary>One export line, its words in English with <paramref name="english"/>.</summary>
+    public static IReadOnlyList<object?> Cells(ListedFinding f, bool english)
     {
         var c = f.Check;
         var h = f.Record.Header;
         return
         [
             f.Number, c.File ?? f.Record.Source.Path, h.CanonicalAgency ?? h.Agency, IndexedReport.PeriodLabelOf(h.Period), c.Rule,
-            SeverityLabel(c.Severity), CauseLabel(c), c.Page, TableNumber(c), c.Row, c.Column, c.ColumnNumber,
+            SeverityLabel(c.Severity, english), CauseLabel(c, english), c.Page, TableNumber(c), c.Row, c.Column, c.ColumnNumber,
             c.Printed, c.Expected, c.Difference, c.Proposed, c.Relation, c.Message, c.Related,
         ];
     }
