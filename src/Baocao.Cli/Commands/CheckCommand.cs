@@ -177,8 +177,26 @@ public static class CheckCommand
         if (to.Format == "json") Emit(RecordJson.SerializeChecks(listed.Select(f => f.Check)) + "\n", to);
         else
         {
-            using var stream = to.File is { } path ? File.Create(path) : Console.OpenStandardOutput();
-            RowExport.WriteTable(to.Format, stream, "findings", to.English ? Findings.ColumnsEnglish : Findings.Columns, listed.Select(f => Findings.Cells(f, to.English)));
+            var headers = to.English ? Findings.ColumnsEnglish : Findings.Columns;
+            var rows = listed.Select(f => Findings.Cells(f, to.English));
+            if (to.File is { } path)
+            {
+                using var file = File.Create(path);
+                RowExport.WriteTable(to.Format, file, "findings", headers, rows);
+            }
+            else if (to.Format == "csv")
+            {
+                // CSV is text: through Console.Out, so a caller that redirected it (a test, a host) gets it.
+                using var ms = new MemoryStream();
+                RowExport.WriteTable(to.Format, ms, "findings", headers, rows);
+                Console.Out.Write(Encoding.UTF8.GetString(ms.ToArray()));
+                Console.Out.Flush();
+            }
+            else
+            {
+                using var stdout = Console.OpenStandardOutput();
+                RowExport.WriteTable(to.Format, stdout, "findings", headers, rows);
+            }
         }
         return ExitCode(listed, failed);
     }
