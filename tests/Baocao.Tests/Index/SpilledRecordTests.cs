@@ -34,7 +34,7 @@ public class SpilledRecordTests
         return baseRecord with
         {
             Tables = [big, empty],
-            Checks = [new Check("sum", "error", "Tổng \"sai\"", 2, 0, "1", "c3", 10, 12)],
+            Checks = [.. Enumerable.Range(0, 500).Select(i => new Check("sum", (i % 7) switch { 0 => "warning", 1 => "info", _ => "error" }, $"Tổng \"sai\" {i}", 2, 0, "1", "c3", 10, 12))],
             Warnings = ["a warning with \\ and \""],
         };
     }
@@ -64,6 +64,8 @@ public class SpilledRecordTests
             Assert.Equal(3000, spilled.RowCount);
             Assert.Equal(r.Tables.Count, spilled.Skeleton.Tables.Count);
             Assert.All(spilled.Skeleton.Tables, t => Assert.Empty(t.Rows));
+            Assert.Empty(spilled.Skeleton.Checks); // counted, not held (they grow with the rows)
+            Assert.Equal((r.Checks.Count(c => c.Severity == "error"), 72, 72), (spilled.Note("/p").Errors, spilled.Note("/p").Warnings, spilled.Note("/p").Infos));
             Assert.Equal(ReviewNote.Of(r, "/p"), spilled.Note("/p"));
             Assert.Equal(RecordJson.Serialize(r), RecordJson.Serialize(spilled.Load()));
             using var ix = streamed.Write();
