@@ -21,6 +21,9 @@ public static class IngestCommand
     /// <summary>Test hook: the ingest kills itself (SIGKILL) before writing its Nth result, as a kill -9 from outside would.</summary>
     public const string KillVariable = "BAOCAO_TEST_KILL_BEFORE_WRITE";
 
+    /// <summary>Answers longer than this many bytes are stored from a temp file (tests set it low to take that path on small samples).</summary>
+    public const string SpillVariable = "BAOCAO_SPILL_ABOVE_BYTES";
+
     /// <summary>Test hook: the disk "fills up" (ENOSPC) when the source copy after the Nth stored report is made.</summary>
     public const string DiskFullVariable = "BAOCAO_TEST_DISK_FULL_AFTER";
 
@@ -95,7 +98,10 @@ public static class IngestCommand
             }
         }
         using var index = IndexLocation.OpenWrite(location);
-        var workerOptions = new WorkerOptions(WorkerCommand.SelfCommand(), timeout, memoryMiB);
+        // An answer over 8 MiB (a table of some thousands of rows; a usual report's record is under 1 MiB) is stored from a
+        // temp file row by row, so this process's memory does not grow with the largest table (bench memory).
+        var spill = long.TryParse(Environment.GetEnvironmentVariable(SpillVariable), out var sp) ? sp : 8L << 20;
+        var workerOptions = new WorkerOptions(WorkerCommand.SelfCommand(), timeout, memoryMiB, spill);
         var kill = int.TryParse(Environment.GetEnvironmentVariable(KillVariable), out var k) ? k : -1;
         // A copy of each PDF in the data folder, for the web interface's source page images (it opens nothing outside it).
         // A copy that cannot be made costs the page images of that report only, with one line.

@@ -59,6 +59,7 @@ public sealed partial class TableInterpreter(IColumnMapper mapper)
 
         var rows = new List<TableRow>();
         var stts = bodyRows.Select(r => sttCol is { } sc && grid.IsOrigin(r, sc) ? grid.TextAt(r, sc) : "").ToList();
+        var numbered = HasNumberedChild(stts);
         for (var i = 0; i < bodyRows.Count; i++)
         {
             var r = bodyRows[i];
@@ -83,7 +84,7 @@ public sealed partial class TableInterpreter(IColumnMapper mapper)
                 label = stt;
                 stt = "";
             }
-            var kind = RowKind(stt, label, stts, i);
+            var kind = RowKind(stt, label, stt.Length > 0 && numbered[i]);
             var values = new Dictionary<string, decimal?>();
             foreach (var col in columns.Where(k => k.Key is not null))
                 values[col.Key!] = cells[col.Index].Value;
@@ -147,14 +148,45 @@ public sealed partial class TableInterpreter(IColumnMapper mapper)
         return null;
     }
 
-    private static string RowKind(string stt, string label, List<string> stts, int i)
+    /// <param name="numberedChild">Whether a later row's STT continues this one's ("1." or "1" before "1.2"): see <see cref="HasNumberedChild"/>.</param>
+    private static string RowKind(string stt, string label, bool numberedChild)
     {
         var f = VietText.Fold(label.Length > 0 ? label : stt);
         if (f.StartsWith("tong cong", StringComparison.Ordinal) || f == "cong" || f.StartsWith("cong:", StringComparison.Ordinal) || f == "tong so" || f == "tong") return "total";
         if (f.StartsWith("ty le", StringComparison.Ordinal)) return "percent";
         if (Roman().IsMatch(stt) || Letter().IsMatch(stt)) return "group";
-        if (stt.Length > 0 && stts.Skip(i + 1).Any(s => s.StartsWith(stt.TrimEnd('.') + ".", StringComparison.Ordinal))) return "group";
+        if (numberedChild) return "group";
         return "item";
+    }
+
+    /// <summary>
+    /// For each row, whether some later row's STT starts with this row's STT (its trailing dots trimmed) and a dot: "1" or
+    /// "1." is a group when a "1.2" follows. Asked of every later row for every row, that was quadratic: a 100,000-row table
+    /// took longer than any timeout. Here one pass from the end keeps every later STT's prefixes that end in a dot in a set
+    /// ("1.2.3" gives "1." and "1.2."), which holds exactly the prefixes <c>StartsWith(p)</c> could match for a p ending in a
+    /// dot. An STT with very many dots (garbage in an STT cell) would make its prefixes costly to keep, so those few are
+    /// compared one by one as before.
+    /// </summary>
+    public static bool[] HasNumberedChild(IReadOnlyList<string> stts)
+    {
+        const int ManyDots = 32;
+        var result = new bool[stts.Count];
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        var dotty = new List<string>();
+        for (var i = stts.Count - 1; i >= 0; i--)
+        {
+            var stt = stts[i];
+            if (stt.Length > 0)
+            {
+                var p = stt.TrimEnd('.') + ".";
+                result[i] = prefixes.Contains(p) || dotty.Any(s => s.StartsWith(p, StringComparison.Ordinal));
+            }
+            if (stt.Count(ch => ch == '.') > ManyDots) dotty.Add(stt);
+            else
+                for (var k = stt.IndexOf('.', StringComparison.Ordinal); k >= 0; k = stt.IndexOf('.', k + 1))
+                    prefixes.Add(stt[..(k + 1)]);
+        }
+        return result;
     }
 
     [GeneratedRegex(@"^(\d{1,3}(\.\d{1,3})*\.?|[IVX]{1,5}\.?|[A-Z]\.?)$")]

@@ -49,24 +49,27 @@ public static class RecordJsonReader
     {
         var columns = Arr(t, "columns").Select(c => new TableColumn(Int(c, "index") ?? 0, Str(c, "id") ?? "", Str(c, "key"), Str(c, "header") ?? "",
             Int(c, "number"), Str(c, "formula"), Dbl(c, "confidence") ?? 1.0) { FormulaAsRead = Str(c, "formulaAsRead") }).ToList();
-        var rows = Arr(t, "rows").Select(r =>
-        {
-            var values = new Dictionary<string, decimal?>();
-            if (r.TryGetProperty("values", out var v) && v.ValueKind == JsonValueKind.Object)
-                foreach (var p in v.EnumerateObject()) values[p.Name] = p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDecimal() : null;
-            var cells = Arr(r, "cells").Select(c =>
-            {
-                BBox? box = null;
-                if (c.TryGetProperty("box", out var b) && b.ValueKind == JsonValueKind.Array && b.GetArrayLength() == 4)
-                    box = new BBox(b[0].GetDouble(), b[1].GetDouble(), b[2].GetDouble(), b[3].GetDouble());
-                return new TableCell(Str(c, "column") ?? "", Str(c, "raw") ?? "", Str(c, "kind") ?? "", Dec(c, "value"), Int(c, "page") ?? 0, box,
-                    Int(c, "row") ?? 0, Int(c, "col") ?? 0, Strings(c, "flags"), Dbl(c, "confidence") ?? 1.0);
-            }).ToList();
-            return new TableRow(Int(r, "index") ?? 0, Str(r, "stt"), Str(r, "label"), Str(r, "kind") ?? "item", values, cells, Int(r, "page") ?? 0,
-                Str(r, "labelKey"), Str(r, "canonicalLabel"));
-        }).ToList();
+        var rows = Arr(t, "rows").Select(Row).ToList();
         return new ReportTable(Int(t, "index") ?? 0, Str(t, "form"), Str(t, "title"), Str(t, "section"), Int(t, "page") ?? 0, Str(t, "unit"),
             Period(t, "period"), Str(t, "reportingUnit"), Str(t, "receivingUnit"), columns, rows, Bool(t, "needsReview"));
+    }
+
+    /// <summary>One table row (an element of a table's "rows"): the index reads a huge table's rows one at a time (SpilledRecord).</summary>
+    public static TableRow Row(JsonElement r)
+    {
+        var values = new Dictionary<string, decimal?>();
+        if (r.TryGetProperty("values", out var v) && v.ValueKind == JsonValueKind.Object)
+            foreach (var p in v.EnumerateObject()) values[p.Name] = p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDecimal() : null;
+        var cells = Arr(r, "cells").Select(c =>
+        {
+            BBox? box = null;
+            if (c.TryGetProperty("box", out var b) && b.ValueKind == JsonValueKind.Array && b.GetArrayLength() == 4)
+                box = new BBox(b[0].GetDouble(), b[1].GetDouble(), b[2].GetDouble(), b[3].GetDouble());
+            return new TableCell(Str(c, "column") ?? "", Str(c, "raw") ?? "", Str(c, "kind") ?? "", Dec(c, "value"), Int(c, "page") ?? 0, box,
+                Int(c, "row") ?? 0, Int(c, "col") ?? 0, Strings(c, "flags"), Dbl(c, "confidence") ?? 1.0);
+        }).ToList();
+        return new TableRow(Int(r, "index") ?? 0, Str(r, "stt"), Str(r, "label"), Str(r, "kind") ?? "item", values, cells, Int(r, "page") ?? 0,
+            Str(r, "labelKey"), Str(r, "canonicalLabel"));
     }
 
     private static Period? Period(JsonElement parent, string name) =>

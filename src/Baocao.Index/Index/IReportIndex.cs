@@ -19,6 +19,12 @@ public interface IReportIndex : IDisposable
     /// <param name="extractor">The extractor version that produced the record (kept so a later ingest can re-extract when it changes).</param>
     void Store(ReportRecord record, string? extractor = null);
 
+    /// <summary>
+    /// Stores a record held in a file, as <see cref="Store(ReportRecord, string?)"/> stores it. An engine that can take rows
+    /// one at a time does, so the process never holds the whole record (<see cref="SqliteReportIndex"/>); this default loads it.
+    /// </summary>
+    void Store(SpilledRecord record, string? extractor = null) => Store(record.Load(), extractor);
+
     /// <summary>Stores many reports; each is still whole or absent on its own (engines batch them for speed).</summary>
     void StoreAll(IEnumerable<ReportRecord> records, string? extractor = null);
 

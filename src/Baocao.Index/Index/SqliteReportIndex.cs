@@ -253,7 +253,7 @@ public sealed class SqliteReportIndex : IReportIndex
                 tx.Save("report");
                 try
                 {
-                    writer.Write(tx, doc, json, extractor);
+                    writer.Write(tx, doc, json, extractor, ReviewNote.Of(r, doc.Path));
                     tx.Release("report");
                 }
                 catch (Exception e) when (e is SqliteException or IndexException)
@@ -269,6 +269,44 @@ public sealed class SqliteReportIndex : IReportIndex
         if (failed.Count > 0)
             throw new IndexException(Location, $"{failed[0].path} was not indexed ({failed[0].reason}); the index holds it as before" +
                 (failed.Count > 1 ? $", and {failed.Count - 1} other report(s) failed likewise" : ""));
+    }
+
+    /// <summary>
+    /// Stores a record held in a file (<see cref="SpilledRecord"/>) as <see cref="Store(ReportRecord, string?)"/> stores the
+    /// same record, with its rows read and written one at a time and its JSON gzip'd from the file into the record's blob
+    /// (through a temp file beside it, then SQLite's incremental blob I/O): no part of this process holds the whole record.
+    /// </summary>
+    public void Store(SpilledRecord record, string? extractor = null)
+    {
+        if (readOnly) throw new IndexException(Location, "opened for reading only");
+        writer ??= new Writer(conn);
+        var doc = IndexedReport.From(record.Skeleton);
+        var gz = record.File + ".gz";
+        try
+        {
+            using (var f = new FileStream(gz, FileMode.Create, FileAccess.Write))
+            using (var z = new GZipStream(f, CompressionLevel.Fastest)) record.CopyTo(z);
+            string? failure = null;
+            using (var tx = conn.BeginTransaction())
+            {
+                tx.Save("report");
+                try
+                {
+                    writer.Write(tx, doc, record.RowCount, record.Note(doc.Path), id => writer.WriteRecordBlob(tx, id, gz), each => record.ForEachRow((t, row) => each(new IndexedRow(t.Index, row.Index, t.Form, row.Stt, row.Label, row.Kind, row.Page, IndexedReport.RowText(row), row.Values))), extractor);
+                    tx.Release("report");
+                }
+                catch (Exception e) when (e is SqliteException or IndexException)
+                {
+                    tx.Rollback("report");
+                    tx.Release("report");
+                    failure = e is IndexException ie ? ie.Reason : $"SQLite: {e.Message.Split('\n')[0]}";
+                }
+                tx.Commit();
+                columns = null;
+            }
+            if (failure is not null) throw new IndexException(Location, $"{doc.Path} was not indexed ({failure}); the index holds it as before");
+        }
+        finally { File.Delete(gz); }
     }
 
     public bool Remove(string path)
@@ -302,7 +340,7 @@ public sealed class SqliteReportIndex : IReportIndex
     {
         private readonly SqliteConnection conn;
         private readonly SqliteCommand findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
-            insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp, delMarked, insMarked;
+            insDoc, insRecord, insRecordBlob, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp, delMarked, insMarked;
 
         public Writer(SqliteConnection conn)
         {
@@ -336,6 +374,7 @@ public sealed class SqliteReportIndex : IReportIndex
                 "$province", "$province_key", "$place", "$date", "$year", "$period", "$kind", "$pyear", "$quarter", "$month", "$half", "$title", "$forms", "$form_keys",
                 "$pfid", "$afid", "$ffid", "$perfid", "$ntables", "$nrows", "$pfrom", "$pto");
             insRecord = Cmd("INSERT INTO records(doc_id, json) VALUES ($id, $json)", "$id", "$json");
+            insRecordBlob = Cmd("INSERT INTO records(doc_id, json) VALUES ($id, zeroblob($n))", "$id", "$n");
             insTable = Cmd("INSERT INTO tables(doc_id, idx, form, title, section, page, unit, needs_review) VALUES ($id, $idx, $form, $title, $section, $page, $unit, $review)",
                 "$id", "$idx", "$form", "$title", "$section", "$page", "$unit", "$review");
             var cols = SqliteSchema.ValueKeys.Select(SqliteSchema.Column).ToList();
@@ -388,7 +427,25 @@ public sealed class SqliteReportIndex : IReportIndex
             return id;
         }
 
-        public void Write(SqliteTransaction tx, IndexedReport doc, byte[] json, string? extractor)
+        public void Write(SqliteTransaction tx, IndexedReport doc, byte[] json, string? extractor, ReviewNote note) =>
+            Write(tx, doc, doc.Rows.Count, note, id => Bind(insRecord, tx, id, json).ExecuteNonQuery(), each => { foreach (var row in doc.Rows) each(row); }, extractor);
+
+        /// <summary>A gzip'd record JSON in a file into the record's blob, in pieces (SQLite's incremental blob I/O).</summary>
+        public void WriteRecordBlob(SqliteTransaction tx, long id, string gz)
+        {
+            Bind(insRecordBlob, tx, id, new FileInfo(gz).Length).ExecuteNonQuery();
+            using var blob = new SqliteBlob(conn, "records", "json", id);
+            using var f = File.OpenRead(gz);
+            f.CopyTo(blob, 1 << 16);
+        }
+
+        /// <summary>
+        /// Writes a report: <paramref name="doc"/> gives its document-level fields (its <c>Rows</c> are not read here), the
+        /// rows come one at a time from <paramref name="rows"/> (<paramref name="rowCount"/> of them), and
+        /// <paramref name="writeRecord"/> stores the record's JSON under the report's id. A record held whole and one read
+        /// from a file (<see cref="SpilledRecord"/>) go through here alike, so both store the same things.
+        /// </summary>
+        public void Write(SqliteTransaction tx, IndexedReport doc, int rowCount, ReviewNote note, Action<long> writeRecord, Action<Action<IndexedRow>> rows, string? extractor)
         {
             var oldId = DeleteReturningId(tx, doc.Path);
             var r = doc.Record;
@@ -408,20 +465,25 @@ public sealed class SqliteReportIndex : IReportIndex
             var id = (long)Bind(insDoc, tx, oldId, doc.Path, doc.FileName, r.Source.Sha256, r.Source.Format, r.Source.Pages, r.Source.Ocr ? 1 : 0, extractor,
                 DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), h.Number, h.Agency, h.ParentAgency, doc.AgencyKey, h.Province, doc.ProvinceKey,
                 h.Place, h.Date, doc.Year, doc.PeriodLabel, p?.Kind, p?.Year, p?.Quarter, p?.Month, p?.Half, h.Title, string.Join(", ", doc.Forms),
-                formKeys, pfid, afid, ffid, periodFid, r.Tables.Count, doc.Rows.Count, days?.From, days?.To).ExecuteScalar()!;
-            if (doc.Rows.Count > 1 << SqliteSchema.RowBits)
-                throw new IndexException(doc.Path, $"has {doc.Rows.Count} table rows; an index report holds at most {1 << SqliteSchema.RowBits}");
-            Bind(insRecord, tx, id, json).ExecuteNonQuery();
+                formKeys, pfid, afid, ffid, periodFid, r.Tables.Count, rowCount, days?.From, days?.To).ExecuteScalar()!;
+            if (rowCount > 1 << SqliteSchema.RowBits)
+                throw new IndexException(doc.Path, $"has {rowCount} table rows; an index report holds at most {1 << SqliteSchema.RowBits}");
+            writeRecord(id);
             // A file extracted at last is no longer failed: in the same transaction, so a kill can never leave both.
             Bind(delFailed, tx, doc.Path).ExecuteNonQuery();
-            var note = ReviewNote.Of(r, doc.Path);
             Bind(insNotes, tx, id, note.LowConfidence, note.ReviewTables, note.Errors, note.Warnings, note.Infos, note.Reading, note.Doubts).ExecuteNonQuery();
             foreach (var t in r.Tables)
                 Bind(insTable, tx, id, t.Index, t.Form, t.Title, t.Section, t.Page, t.Unit, t.NeedsReview ? 1 : 0).ExecuteNonQuery();
             var body = new StringBuilder();
+            // The marked text as MarkedText(doc) makes it, built as the rows pass.
+            var marked = new StringBuilder().Append(TextQuery.Marks(doc.AgencyText)).Append(" | ").Append(TextQuery.Marks(doc.HeadText)).Append(" | ");
             var rowId = SqliteSchema.FirstRow(id);
-            foreach (var row in doc.Rows)
+            var first = true;
+            rows(row =>
             {
+                if (!first) marked.Append(" | ");
+                first = false;
+                marked.Append(TextQuery.Marks(row.Text));
                 var args = new List<object?> { rowId, id, row.Table, row.Row, row.Form, row.Form is null ? null : SearchQuery.FormKey(row.Form), row.Stt, row.Label, row.Kind, row.Page, row.Text };
                 foreach (var k in SqliteSchema.ValueKeys) args.Add(row.Values.TryGetValue(k, out var v) && v is { } d ? (double)d : null);
                 Bind(insRow, tx, [.. args]).ExecuteNonQuery();
@@ -431,16 +493,16 @@ public sealed class SqliteReportIndex : IReportIndex
                 foreach (var (k, v) in row.Values)
                     if (v is { } d && !CanonicalKeys.IsKnown(k)) Bind(insExtra, tx, k, (double)d, rowId, id).ExecuteNonQuery();
                 rowId++;
-            }
+            });
             foreach (var f in r.Figures) Bind(insFigure, tx, id, f.Key, (double)f.Value, f.Page, f.Scope, f.Text).ExecuteNonQuery();
             Bind(insDocFts, tx, id, Text.VietText.Fold(doc.AgencyText), Text.VietText.Fold(doc.HeadText), body.ToString()).ExecuteNonQuery();
-            Bind(insMarked, tx, id, MarkedText(doc)).ExecuteNonQuery();
+            Bind(insMarked, tx, id, marked.ToString()).ExecuteNonQuery();
         }
 
         public void Dispose()
         {
             foreach (var c in new[] { findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
-                         insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp, delMarked, insMarked })
+                         insDoc, insRecord, insRecordBlob, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp, delMarked, insMarked })
                 c.Dispose();
         }
     }

@@ -258,17 +258,21 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
                 }
                 using var snap = item.Snap;
                 var (o, sha, job) = (item.Outcome!, item.Sha!, item.Job!);
+                using var spilled = o.Spilled;
                 BeforeWrite?.Invoke(written++);
                 FileResult result;
-                if (o.Record is { } record)
+                // A record too large to hold comes in a file: stored from there row by row; its skeleton (no rows) stands for it here.
+                if ((o.Record ?? spilled?.Skeleton) is { } record)
                 {
                     try
                     {
-                        index.Store(record, options.ExtractorVersion);
+                        if (spilled is not null) index.Store(spilled, options.ExtractorVersion);
+                        else index.Store(record, options.ExtractorVersion);
                         AfterStore?.Invoke(record, snap?.Path ?? o.Path);
                         extracted++;
                         pages += record.Source.Pages;
-                        result = new FileResult(o.Path, record.Source.Format, IngestAction.Extract, true, null, record.Source.Pages, ReviewNote.Of(record, IndexedReport.PathKey(o.Path)), record.Source.Sha256);
+                        var note = spilled?.Note(IndexedReport.PathKey(o.Path)) ?? ReviewNote.Of(record, IndexedReport.PathKey(o.Path));
+                        result = new FileResult(o.Path, record.Source.Format, IngestAction.Extract, true, null, record.Source.Pages, note, record.Source.Sha256);
                     }
                     catch (IndexException e)
                     {
@@ -292,7 +296,11 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
             try { Task.WaitAll([planner, .. slots]); }
             catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException)) { }
             // Results the writer never took (a cancelled run): their snapshots are removed.
-            while (done.TryTake(out var left)) left.Snap?.Dispose();
+            while (done.TryTake(out var left))
+            {
+                left.Snap?.Dispose();
+                left.Outcome?.Spilled?.Dispose();
+            }
             pending.Dispose();
         }
 

@@ -8,7 +8,10 @@ namespace Baocao.Ingest;
 /// <summary>The outcome of extracting one file: its record, or the one-line reason it failed.</summary>
 public sealed record FileOutcome(string Path, ReportRecord? Record, string? Reason)
 {
-    public bool Ok => Record is not null;
+    /// <summary>A record too large to hold, in a file instead of <see cref="Record"/> (see <see cref="WorkerOptions.SpillAboveBytes"/>); the taker disposes of it.</summary>
+    public Index.SpilledRecord? Spilled { get; init; }
+
+    public bool Ok => Record is not null || Spilled is not null;
 }
 
 /// <summary>Extracts files one at a time (one per worker slot of an ingest); never throws for a bad file.</summary>

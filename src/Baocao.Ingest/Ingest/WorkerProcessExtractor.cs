@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using Baocao.Index;
 using Baocao.Native;
 
 namespace Baocao.Ingest;
@@ -9,7 +10,10 @@ namespace Baocao.Ingest;
 /// <param name="Command">The program and its arguments (baocao in its hidden worker mode).</param>
 /// <param name="Timeout">Longest time one file may take; the worker is then stopped and the file marked failed.</param>
 /// <param name="MemoryLimitMiB">Largest resident memory of the worker; above it the worker is stopped and the file marked failed.</param>
-public sealed record WorkerOptions(IReadOnlyList<string> Command, TimeSpan Timeout, int MemoryLimitMiB = 2048);
+/// <param name="SpillAboveBytes">An answer longer than this is written to a temp file as it arrives and handed on as a
+/// <see cref="Index.SpilledRecord"/> (the ingest stores it from there, row by row); null keeps every answer in memory and
+/// always gives a <see cref="FileOutcome.Record"/> (extract, check).</param>
+public sealed record WorkerOptions(IReadOnlyList<string> Command, TimeSpan Timeout, int MemoryLimitMiB = 2048, long? SpillAboveBytes = null);
 
 /// <summary>
 /// Extraction in a child process: baocao itself in worker mode (<c>baocao worker</c>), which reads paths on its
@@ -54,18 +58,19 @@ public sealed class WorkerProcessExtractor(WorkerOptions options) : IFileExtract
             if (clock.Elapsed > options.Timeout)
                 return Failed(path, Stop(p, $"did not finish within {options.Timeout.TotalSeconds:0} s and was stopped"));
         }
-        ReadOnlyMemory<byte>? line;
+        Answer? line;
         try { line = answer.GetAwaiter().GetResult(); }
         catch (IOException) when (p.HasExited) { line = null; }
         catch (IOException e)
         {
-            // MemoryStream's 2 GB: a record this large could not be stored either.
+            // MemoryStream's 2 GB, or no room for the temp file: a record this large could not be stored either.
             return Failed(path, Stop(p, $"the record is too large to take ({e.Message.Split('\n')[0].TrimEnd('.')})"));
         }
         if (line is null) return Failed(path, Died(p));
         try
         {
-            var (record, reason) = WorkerProtocol.ParseAnswer(line.Value);
+            if (line.File is { } file) return Spilled(path, file, line.Length);
+            var (record, reason) = WorkerProtocol.ParseAnswer(line.Bytes);
             return new FileOutcome(path, record, reason);
         }
         catch (FormatException e)
@@ -74,42 +79,109 @@ public sealed class WorkerProcessExtractor(WorkerOptions options) : IFileExtract
         }
     }
 
+    /// <summary>An answer in a temp file: a success's record is read from there (the bytes between the answer's fixed opening and its closing brace); anything else is small, and read whole.</summary>
+    private static FileOutcome Spilled(string path, string file, long length)
+    {
+        var keep = false;
+        try
+        {
+            var prefix = WorkerProtocol.SuccessPrefix;
+            var head = new byte[prefix.Length];
+            byte last;
+            using (var f = File.OpenRead(file))
+            {
+                var n = f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+                f.Position = length - 1;
+                last = (byte)f.ReadByte();
+                if (n < head.Length || !head.AsSpan().SequenceEqual(prefix) || last != (byte)'}')
+                {
+                    f.Position = 0;
+                    var all = new byte[length];
+                    f.ReadExactly(all);
+                    var (record, reason) = WorkerProtocol.ParseAnswer(all);
+                    return new FileOutcome(path, record, reason);
+                }
+            }
+            var spilled = SpilledRecord.Open(file, prefix.Length, length - 1);
+            keep = true;
+            return new FileOutcome(path, null, null) { Spilled = spilled };
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new FormatException($"not a worker answer ({e.Message.Split('\n')[0]})", e);
+        }
+        finally
+        {
+            if (!keep) File.Delete(file);
+        }
+    }
+
     private FileOutcome Failed(string path, string reason) => new(path, null, reason);
 
     private AnswerReader? answers;
+
+    /// <summary>A worker's answer line: its bytes in memory, or (<see cref="File"/>) in a temp file of <see cref="Length"/> bytes.</summary>
+    private sealed record Answer(ReadOnlyMemory<byte> Bytes, string? File, long Length);
 
     /// <summary>
     /// A worker's answer lines as UTF-8 bytes (one reader per worker process: a read left running on a stopped worker
     /// cannot touch the next one's). Read as bytes, not as a string: a huge table's record is hundreds of MB, which as a
     /// line of .NET text (two bytes a character, and the builder's copies) cost the ingest process several times that;
-    /// the bytes are parsed where they lie.
+    /// the bytes are parsed where they lie. A line longer than <paramref name="spillAbove"/> goes on into a temp file
+    /// from there, so the ingest process holds none of it.
     /// </summary>
-    private sealed class AnswerReader(Stream output)
+    private sealed class AnswerReader(Stream output, long? spillAbove)
     {
         private readonly byte[] buffer = new byte[1 << 16];
         private int start, end;
 
         /// <summary>The next line, or null when the output ended first.</summary>
-        public async Task<ReadOnlyMemory<byte>?> Next()
+        public async Task<Answer?> Next()
         {
             var line = new MemoryStream();
-            while (true)
+            FileStream? spill = null;
+            try
             {
-                if (start == end)
+                Stream to = line;
+                while (true)
                 {
-                    start = 0;
-                    end = await output.ReadAsync(buffer).ConfigureAwait(false);
-                    if (end == 0) return null;
-                }
-                var nl = Array.IndexOf(buffer, (byte)'\n', start, end - start);
-                if (nl >= 0)
-                {
-                    line.Write(buffer, start, nl - start);
+                    if (start == end)
+                    {
+                        start = 0;
+                        end = await output.ReadAsync(buffer).ConfigureAwait(false);
+                        if (end == 0) return null;
+                    }
+                    var nl = Array.IndexOf(buffer, (byte)'\n', start, end - start);
+                    var take = (nl >= 0 ? nl : end) - start;
+                    if (spill is null && spillAbove is { } limit && line.Length + take > limit)
+                    {
+                        spill = new FileStream(Path.Combine(Path.GetTempPath(), $"baocao-answer-{Guid.NewGuid():N}.json"), FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
+                        line.Position = 0;
+                        line.CopyTo(spill);
+                        line = new MemoryStream();
+                        to = spill;
+                    }
+                    to.Write(buffer, start, take);
+                    start += take;
+                    if (nl < 0) continue;
                     start = nl + 1;
-                    return line.GetBuffer().AsMemory(0, (int)line.Length);
+                    if (spill is null) return new Answer(line.GetBuffer().AsMemory(0, (int)line.Length), null, line.Length);
+                    var file = spill.Name;
+                    var length = spill.Length;
+                    await spill.DisposeAsync().ConfigureAwait(false);
+                    spill = null;
+                    return new Answer(default, file, length);
                 }
-                line.Write(buffer, start, end - start);
-                start = end;
+            }
+            finally
+            {
+                if (spill is not null)
+                {
+                    // The output ended or failed mid-line: the partial file goes.
+                    var name = spill.Name;
+                    await spill.DisposeAsync().ConfigureAwait(false);
+                    File.Delete(name);
+                }
             }
         }
     }
@@ -142,7 +214,7 @@ public sealed class WorkerProcessExtractor(WorkerOptions options) : IFileExtract
         };
         p.BeginErrorReadLine();
         Starts++;
-        answers = new AnswerReader(p.StandardOutput.BaseStream);
+        answers = new AnswerReader(p.StandardOutput.BaseStream, options.SpillAboveBytes);
         return process = p;
     }
 

@@ -44,10 +44,13 @@ public static class WorkerProtocol
     /// </summary>
     public static void WriteSuccess(Stream output, ReportRecord record)
     {
-        output.Write("{\"ok\":true,\"record\":"u8);
+        output.Write(SuccessPrefix);
         RecordJson.WriteCompact(output, record);
         output.Write("}"u8);
     }
+
+    /// <summary>How every success answer begins; the record follows it, and one closing brace ends the answer.</summary>
+    public static ReadOnlySpan<byte> SuccessPrefix => "{\"ok\":true,\"record\":"u8;
 
     public static string Failure(string reason) => new JsonObject { ["ok"] = false, ["reason"] = reason }.ToJsonString(Options);
 

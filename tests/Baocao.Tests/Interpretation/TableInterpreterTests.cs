@@ -145,4 +145,34 @@ public class TableInterpreterTests
         var noNumbers = TestGrids.Build(["STT", "Lĩnh vực", "Tổng"], ["1", "Hộ tịch", "5"]);
         Assert.Null(ColumnNumberRow.Find(noNumbers));
     }
+
+    /// <summary>The one-pass group test answers as asking every later row did (the quadratic definition, kept here as the oracle).</summary>
+    [Fact]
+    public void Numbered_children_are_found_as_by_asking_every_later_row()
+    {
+        var rng = new Random(16);
+        string[] parts = ["1", "2", "3", "10", "a", "I", ".", "", " "];
+        var dotty = new string('.', 40);
+        for (var round = 0; round < 300; round++)
+        {
+            var stts = Enumerable.Range(0, rng.Next(0, 40)).Select(_ =>
+            {
+                if (rng.Next(20) == 0) return dotty + (rng.Next(2) == 0 ? "" : "1.");
+                var n = rng.Next(0, 4);
+                var s = string.Join(rng.Next(4) == 0 ? "" : ".", Enumerable.Range(0, n).Select(_ => parts[rng.Next(parts.Length)]));
+                return rng.Next(3) == 0 ? s + "." : s;
+            }).ToList();
+            var oracle = stts.Select((stt, i) => stt.Length > 0 && stts.Skip(i + 1).Any(s => s.StartsWith(stt.TrimEnd('.') + ".", StringComparison.Ordinal))).ToArray();
+            Assert.Equal(oracle, TableInterpreter.HasNumberedChild(stts));
+        }
+        Assert.Equal([true, true, false, false, false], TableInterpreter.HasNumberedChild(["1", "1.", "1.2", "2", ""]));
+    }
+
+    [Fact]
+    public void A_numbered_parent_is_a_group_row()
+    {
+        var grid = TestGrids.Build(["STT", "Lĩnh vực", "Tổng"], ["(1)", "(2)", "(3)"], ["1", "Hộ tịch", "5"], ["1.1", "Khai sinh", "3"], ["2", "Chứng thực", "4"]);
+        var t = Interpreter().Interpret(0, grid, TableContext.None);
+        Assert.Equal(["group", "item", "item"], t.Rows.Select(r => r.Kind));
+    }
 }
