@@ -14,7 +14,7 @@ namespace Baocao.Index;
 /// A file that is missing (when reading) or is not a baocao index is never created or overwritten: opening it fails
 /// with an <see cref="IndexException"/> that says why.
 /// </summary>
-public sealed class SqliteReportIndex : IReportIndex
+public sealed partial class SqliteReportIndex : IReportIndex
 {
     private readonly SqliteConnection conn;
     private readonly bool readOnly;
@@ -66,6 +66,7 @@ public sealed class SqliteReportIndex : IReportIndex
                     Upgrade(conn);
                     UpgradePeriodFacet(conn);
                     UpgradeMarked(conn);
+                    UpgradeCopies(conn);
                 }
             }
             else
@@ -297,7 +298,7 @@ public sealed class SqliteReportIndex : IReportIndex
     }
 
     /// <summary>The prepared statements of one connection's writes (preparing them once is most of the bulk speed).</summary>
-    private sealed class Writer : IDisposable
+    private sealed partial class Writer : IDisposable
     {
         private readonly SqliteConnection conn;
         private readonly SqliteCommand findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
@@ -381,6 +382,7 @@ public sealed class SqliteReportIndex : IReportIndex
                 if (!r.IsDBNull(8)) facets.Add(("period", r.GetString(8)));
             }
             foreach (var (f, k) in facets) Bind(facetDown, tx, f, k).ExecuteNonQuery();
+            DeleteCopy(tx, id);
             Bind(delRowFts, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
             Bind(delRows, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
             foreach (var c in new[] { delNotes, delFts, delMarked, delTables, delFigures, delExtra, delRecord, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
@@ -434,6 +436,7 @@ public sealed class SqliteReportIndex : IReportIndex
             foreach (var f in r.Figures) Bind(insFigure, tx, id, f.Key, (double)f.Value, f.Page, f.Scope, f.Text).ExecuteNonQuery();
             Bind(insDocFts, tx, id, Text.VietText.Fold(doc.AgencyText), Text.VietText.Fold(doc.HeadText), body.ToString()).ExecuteNonQuery();
             Bind(insMarked, tx, id, MarkedText(doc)).ExecuteNonQuery();
+            WriteCopy(tx, id, r, note);
         }
 
         public void Dispose()
@@ -441,6 +444,7 @@ public sealed class SqliteReportIndex : IReportIndex
             foreach (var c in new[] { findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
                          insDoc, insRecord, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp, delMarked, insMarked })
                 c.Dispose();
+            DisposeCopies();
         }
     }
 
