@@ -53,8 +53,19 @@ public static class CheckCommand
             if (json) Console.WriteLine(RecordJson.SerializeChecks(records.SelectMany(r => r.Checks)));
             else
             {
-                foreach (var r in records.Where(r => r.Checks.Count > 0)) Console.Write(Render(r));
+                foreach (var r in records)
+                {
+                    // Each report once (its best copy); its other files are listed when they read something differently.
+                    var copies = source.CopiesOf(r).Where(c => c.Differences.Count > 0).ToList();
+                    if (r.Checks.Count > 0 || copies.Count > 0) Console.Write(Render(r));
+                    foreach (var (path, diff) in copies)
+                    {
+                        Console.WriteLine($"  copy {path} reads differently:");
+                        foreach (var d in diff) Console.WriteLine($"    {d}");
+                    }
+                }
                 var all = records.SelectMany(r => r.Checks).ToList();
+                if (source.Files > records.Count) Console.WriteLine($"{source.Files} files indexed: copies of one report (DOCX, PDF, scans) are checked once, as their best copy");
                 Console.WriteLine($"{records.Count} reports checked: {all.Count(c => c.Severity == Severity.Error)} error, {all.Count(c => c.Severity == Severity.Warning)} warning, {all.Count(c => c.Severity == Severity.Doubt)} doubt, {all.Count(c => c.Severity == Severity.Info)} info ({across.Sum(g => g.Count())} across reports); {records.Count(r => r.Checks.Count == 0)} reports without findings");
             }
             return 0;

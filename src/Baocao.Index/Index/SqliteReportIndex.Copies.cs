@@ -106,18 +106,16 @@ public sealed partial class SqliteReportIndex
             yield return g;
     }
 
-    /// <summary>
-    /// Removes the reports (and recorded failures) of files that no longer exist, each in its own transaction; returns
-    /// their paths, in path order. <paramref name="exists"/> is the test (the file system's, unless a test gives another).
-    /// </summary>
-    public IReadOnlyList<string> Prune(Func<string, bool>? exists = null)
+    public IReadOnlyList<long> CopiesOf(long id)
     {
-        exists ??= File.Exists;
-        var gone = Sources().Select(s => s.Path).Where(p => !exists(p)).ToList();
-        foreach (var p in gone) Remove(p);
-        var failedGone = Failures().Select(f => f.Path).Where(p => !exists(p)).ToList();
-        foreach (var p in failedGone) ClearFailure(p);
-        return gone.Concat(failedGone).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (!GroupsCopies(conn)) return [];
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT id FROM documents WHERE copy_group = (SELECT copy_group FROM documents WHERE id = $id) ORDER BY copy_rank, id";
+        cmd.Parameters.AddWithValue("$id", id);
+        var ids = new List<long>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) ids.Add(r.GetInt64(0));
+        return ids;
     }
 
     private sealed partial class Writer
