@@ -15,19 +15,26 @@ public static class ReportCopies
 {
     /// <summary>
     /// The identity shared by the copies of a report: "r|agency|number|date|period" when the header states an agency, a
-    /// number and a whole date (a draft without a number, or a header read without them, is only ever the same report as a
-    /// file with the same content: "h|sha256"). The agency is its canonical key when it has one ("Sở TT&amp;TT" and "SỞ
-    /// THÔNG TIN VÀ TRUYỀN THÔNG" agree), else its folded spelling. Never guessed further: two files whose headers differ
-    /// in one of these (a scan that misread the number) stay two reports.
+    /// number and a whole date. An archived draft has no number and often a partial date ("Số: /BC-STTTT", "ngày … tháng 6
+    /// năm 2021"): it is "d|agency|symbol|date|period|title", which needs the agency, a date, the period and the title
+    /// (its summary line, all of it: two drafts of one agency for one period differ there). Anything less is only ever the
+    /// same report as a file with the same content: "h|sha256". The agency is its canonical key when it has one ("Sở TT&amp;TT"
+    /// and "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" agree), else its folded letters. Never guessed further: two files whose headers
+    /// differ in one of these (a scan that misread the number, a legacy font converted with a letter lost) stay two reports.
     /// </summary>
     public static string Key(ReportRecord r)
     {
         var h = r.Header;
         var agency = h.AgencyKey ?? (h.Agency is { } a ? Squash(a) : null);
         var number = h.Number is { } n ? Squash(n) : null;
-        if (string.IsNullOrEmpty(agency) || string.IsNullOrEmpty(number) || IndexedReport.Day(h.Date) is null)
-            return "h|" + r.Source.Sha256;
-        return string.Join('|', "r", agency, number, h.Date, IndexedReport.PeriodLabelOf(h.Period) ?? "");
+        var period = IndexedReport.PeriodLabelOf(h.Period);
+        if (string.IsNullOrEmpty(agency)) return "h|" + r.Source.Sha256;
+        if (!string.IsNullOrEmpty(number) && IndexedReport.Day(h.Date) is not null)
+            return string.Join('|', "r", agency, number, h.Date, period ?? "");
+        var title = h.Title is { } t ? Squash(t) : null;
+        if (string.IsNullOrEmpty(number) && !string.IsNullOrEmpty(title) && !string.IsNullOrEmpty(h.Date) && period is not null)
+            return string.Join('|', "d", agency, h.Symbol is { } sy ? Squash(sy) : "", h.Date, period, title);
+        return "h|" + r.Source.Sha256;
     }
 
     private static string Squash(string s) => string.Concat(VietText.Fold(s).Where(char.IsLetterOrDigit));

@@ -285,7 +285,7 @@ internal sealed class SqliteSearch
                 member[id] = true;
             });
             // The rows holding the words (of the matching reports, in tables of the form when one is asked).
-            if (pass is null && formKeys is null) rows = Scalar($"SELECT count(*) FROM row_fts WHERE row_fts MATCH {Words}");
+            if (pass is null && formKeys is null && cols.Copies.Count == 0) rows = Scalar($"SELECT count(*) FROM row_fts WHERE row_fts MATCH {Words}");
             else
                 Ids(formKeys is null
                         ? $"SELECT rowid FROM row_fts WHERE row_fts MATCH {Words}"
