@@ -203,6 +203,7 @@ public static class IngestCommand
         {
             if (!r.Ok) { if (errors) Console.Error.WriteLine(ErrorLine(r)); }
             else if (r.Action == IngestAction.Extract && perFile) Console.WriteLine($"indexed {LogText.Escape(r.Path)}  ({r.Pages} page(s))");
+            else if (r.Action == IngestAction.Repoint && perFile) Console.WriteLine($"re-pointed {LogText.Escape(r.Path)}  (its content is indexed already: not extracted again)");
             if (r.Action == IngestAction.Extract && (lastLine.Elapsed.TotalSeconds >= 5 || (t.WalkDone && t.Done == t.ToExtract)))
             {
                 lastLine.Restart();
