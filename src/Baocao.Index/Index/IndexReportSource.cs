@@ -40,8 +40,9 @@ public sealed class IndexReportSource(IReportIndex index) : IReportSource
     {
         var key = IndexedReport.PathKey(best.Source.Path);
         var group = Groups.FirstOrDefault(g => g[0].Path == key);
-        if (group is null) yield break;
+        // Compared as stored: the findings across reports added to the best copy by check --all are not its reading.
+        if (group is null || index.Load(group[0].Path) is not { } stored) yield break;
         foreach (var s in group.Skip(1))
-            if (index.Load(s.Path) is { } copy) yield return (s.Path, ReportCopies.Differences(best, copy));
+            if (index.Load(s.Path) is { } copy) yield return (s.Path, ReportCopies.Differences(stored, copy));
     }
 }
