@@ -13,6 +13,7 @@ public static class App
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(PruneCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());

@@ -21,13 +21,34 @@ public static class DocumentPage
                 ? "Bản sao PDF nguồn không có trong thư mục dữ liệu (indexed before source copies were kept): chạy lại ./baocao ingest để hiển thị trang."
                 : null;
 
-    public static string Render(long id, ReportRecord r, bool sourceKept, int dpi)
+    /// <param name="copies">Every file of the same report, best first, with its record (this one included); empty when the report has one file.</param>
+    /// <summary>
+    /// The files of one report (DOCX, PDF, scans): the best copy supplies the report in search; each other copy is listed
+    /// with what it reads differently (a scan that read another figure is worth a look), or "reads the same".
+    /// </summary>
+    private static void Copies(StringBuilder sb, long id, IReadOnlyList<(long Id, ReportRecord Record)> copies)
+    {
+        var best = copies[0].Record;
+        sb.Append(CultureInfo.InvariantCulture, $"<section class=\"copies\" id=\"copies\"><h2>{copies.Count} tệp của cùng báo cáo</h2><ul>");
+        foreach (var (cid, rec) in copies)
+        {
+            var name = E(Path.GetFileName(rec.Source.Path)) + " (" + (rec.Source.Ocr ? "scan" : E(rec.Source.Format)) + ")";
+            var link = cid == id ? "<b>" + name + "</b>" : "<a href=\"/documents/" + cid.ToString(CultureInfo.InvariantCulture) + "\">" + name + "</a>";
+            if (cid == copies[0].Id) { sb.Append("<li class=\"best\">" + link + " — bản tốt nhất (best copy)</li>"); continue; }
+            var diff = ReportCopies.Differences(best, rec);
+            sb.Append("<li>" + link + (diff.Count == 0 ? " — đọc giống bản tốt nhất (reads the same)" : "<ul class=\"differences\">" + string.Concat(diff.Select(x => "<li>" + E(x) + "</li>")) + "</ul>") + "</li>");
+        }
+        sb.Append("</ul></section>");
+    }
+
+    public static string Render(long id, ReportRecord r, bool sourceKept, int dpi, IReadOnlyList<(long Id, ReportRecord Record)>? copies = null)
     {
         var h = r.Header;
         var sb = new StringBuilder();
         var fileName = Path.GetFileName(r.Source.Path);
         sb.Append(CultureInfo.InvariantCulture, $"""<h1 id="doc-title" data-id="{id}">{E(h.Title ?? fileName)}</h1>""");
         Header(sb, r, fileName);
+        if (copies is { Count: > 1 }) Copies(sb, id, copies);
 
         // Each finding goes to the cell it names; one naming a row (or table) but no cell marks the row; the rest are listed.
         var placed = new HashSet<Check>(ReferenceEqualityComparer.Instance);

@@ -44,9 +44,12 @@ public static class SearchPage
         {
             Facet(sb, p, "province", "Tỉnh", f.Province);
             Facet(sb, p, "agency", "Cơ quan", f.Agency);
+            Facet(sb, p, "field", "Lĩnh vực", f.Field, filters: false);
             Facet(sb, p, "year", "Năm", f.Year);
             PeriodFacet(sb, p, f);
             Facet(sb, p, "form", "Biểu mẫu", f.Form);
+            Facet(sb, p, "errors", "Có lỗi số liệu", f.Errors, filters: false);
+            Facet(sb, p, "review", "Cần xem lại", f.Review, filters: false);
         }
         sb.Append("</aside><section class=\"results\">");
         var qs = WebQuery.QueryString(p, ("limit", null));
@@ -77,18 +80,30 @@ public static class SearchPage
 
     private static string Join(string a, string b) => a.Length == 0 ? b : a + "&" + b;
 
-    private static void Facet(StringBuilder sb, IQueryCollection p, string name, string title, IReadOnlyList<FacetCount> values)
+    /// <summary>Values shown per facet before its "more" link (which shows them all: <c>more=NAME</c>).</summary>
+    public const int FacetsShown = 12;
+
+    /// <param name="filters">Whether a value is a link adding it as a filter (field, errors and review are counts only: no filter takes them yet).</param>
+    private static void Facet(StringBuilder sb, IQueryCollection p, string name, string title, IReadOnlyList<FacetCount> values, bool filters = true)
     {
-        var current = p[name].LastOrDefault();
+        var current = filters ? p[name].LastOrDefault() : null;
         sb.Append(CultureInfo.InvariantCulture, $"<div class=\"facet\" data-facet=\"{name}\"><h3>{E(title)}</h3><ul>");
         if (!string.IsNullOrWhiteSpace(current))
             sb.Append(CultureInfo.InvariantCulture, $"""<li class="active"><a href="/?{A(WebQuery.QueryString(p, (name, null)))}" title="Bỏ lọc">✕ {E(current)}</a></li>""");
-        foreach (var v in values.Take(12))
+        var all = p["more"].Contains(name);
+        foreach (var v in all ? values : values.Take(FacetsShown))
             if (v.Value != current)
-                sb.Append(CultureInfo.InvariantCulture, $"""<li><a href="/?{A(WebQuery.QueryString(p, (name, v.Value)))}">{E(v.Value)}</a> <span class="count">{v.Count}</span></li>""");
-        if (values.Count > 12) sb.Append(CultureInfo.InvariantCulture, $"<li class=\"count\">… {values.Count - 12} nữa</li>");
+            {
+                if (filters)
+                    sb.Append(CultureInfo.InvariantCulture, $"""<li><a href="/?{A(WebQuery.QueryString(p, (name, v.Value)))}">{E(Label(name, v.Value))}</a> <span class="count">{v.Count}</span></li>""");
+                else sb.Append(CultureInfo.InvariantCulture, $"""<li>{E(Label(name, v.Value))} <span class="count">{v.Count}</span></li>""");
+            }
+        if (!all && values.Count > FacetsShown)
+            sb.Append(CultureInfo.InvariantCulture, $"""<li class="more-values"><a href="/?{A(WebQuery.QueryString(p, ("more", name)))}">… {values.Count - FacetsShown} nữa (xem tất cả)</a></li>""");
         sb.Append("</ul></div>");
     }
+
+    private static string Label(string facet, string value) => facet is "errors" or "review" ? value switch { "yes" => "Có", "no" => "Không", _ => value } : value;
 
     /// <summary>
     /// The period facet as a drill-down: years, then a year's halves, a half's quarters, a quarter's months (each with the
@@ -126,6 +141,12 @@ public static class SearchPage
         var meta = new[] { d.Agency, d.Province, d.Number is null ? null : "Số " + d.Number, d.Date, d.Period, string.Join(", ", d.Forms) }
             .Where(s => !string.IsNullOrWhiteSpace(s)).Select(E);
         sb.Append(CultureInfo.InvariantCulture, $"""<p class="meta"><span class="file">{E(d.FileName)}</span> · {string.Join(" · ", meta)}</p>""");
+        // One report, several files: the best copy is the result, the others are linked (each page shows its own reading).
+        if (d.Copies.Count > 0)
+        {
+            var links = d.Copies.Select(c => "<a href=\"/documents/" + c.Id.ToString(CultureInfo.InvariantCulture) + "\">" + E(c.FileName) + "</a> (" + E(Output.SearchResultText.CopyKind(c)) + ")");
+            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"copies\">{d.Copies.Count + 1} tệp của cùng báo cáo; bản khác: {string.Join(", ", links)}</p>");
+        }
         foreach (var h in d.Highlights) sb.Append(CultureInfo.InvariantCulture, $"""<p class="highlight">{Marked(h.Text)}</p>""");
         var figures = KeyFigures.Select(k => d.Figures.FirstOrDefault(f => f.Key == k && f.Scope is null)).OfType<FigureHit>().ToList();
         if (figures.Count > 0)

@@ -19,7 +19,7 @@ public static partial class WebQuery
     {
         string? Get(string name) => p[name].LastOrDefault() is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim().Normalize() : null;
         foreach (var name in p.Keys)
-            if (!Parameters.Contains(name) && name is not ("limit" or "offset" or "format" or "facets"))
+            if (!Parameters.Contains(name) && name is not ("limit" or "offset" or "format" or "facets" or "more"))
                 throw HttpError.BadRequest($"unknown parameter '{name}' (valid: {string.Join(", ", Parameters)}, limit, offset)");
         int? year = null;
         if (Get("year") is { } y)

@@ -207,7 +207,9 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
     public Task DocumentPage(HttpContext ctx)
     {
         var (id, record) = Document(ctx);
-        return Page(ctx, Web.DocumentPage.Render(id, record, images.Has(record.Source.Sha256), images.Dpi));
+        // The other files of the same report, each with what it reads differently from the best copy.
+        var copies = pool.Use(i => i.CopiesOf(id).Select(c => (c, i.Load(c))).Where(x => x.Item2 is not null).Select(x => (x.c, x.Item2!)).ToList());
+        return Page(ctx, Web.DocumentPage.Render(id, record, images.Has(record.Source.Sha256), images.Dpi, copies));
     }
 
     public Task ChartsPage(HttpContext ctx)

@@ -76,15 +76,31 @@ public static class CheckCommand
         try
         {
             using var index = IndexLocation.OpenRead(location);
-            var records = Findings.OfIndex(index);
+            var source = new IndexReportSource(index);
+            var records = Findings.OfSource(source);
             var listed = Findings.List(records, filter);
             if (to.Format != "text") return Write(listed, to, 0);
             var sb = new StringBuilder();
-            foreach (var g in listed.GroupBy(f => f.Record)) sb.Append(Render(g.Key, g.ToList(), to.English));
+            var byRecord = listed.ToLookup(f => f.Record);
+            foreach (var r in records)
+            {
+                // Each report once (its best copy); its other files are listed when they read something differently.
+                var copies = source.CopiesOf(r).Where(c => c.Differences.Count > 0).ToList();
+                if (byRecord[r].Any()) sb.Append(Render(r, byRecord[r].ToList(), to.English));
+                else if (copies.Count > 0) sb.Append(Render(r, [], to.English));
+                foreach (var (path, diff) in copies)
+                {
+                    sb.AppendLine(to.English ? $"  copy {path} reads differently:" : $"  bản sao {path} đọc khác:");
+                    foreach (var d in diff) sb.Append("    ").AppendLine(d);
+                }
+            }
             var shown = listed.Select(f => f.Check).ToList();
+            if (source.Files > records.Count)
+                sb.Append(source.Files).AppendLine(to.English ? " files indexed: copies of one report (DOCX, PDF, scans) are checked once, as their best copy"
+                    : " tệp đã lập chỉ mục: các bản của cùng một báo cáo (DOCX, PDF, bản quét) được kiểm tra một lần, theo bản tốt nhất");
             sb.AppendLine($"{records.Count} reports checked: {shown.Count(c => c.Severity == Severity.Error)} error, {shown.Count(c => c.Severity == Severity.Warning)} warning, " +
                 $"{shown.Count(c => c.Severity == Severity.Doubt)} doubt, {shown.Count(c => c.Severity == Severity.Info)} info listed " +
-                $"({shown.Count(c => c.Rule.StartsWith("reports.", StringComparison.Ordinal))} across reports); {records.Count(r => !listed.Any(f => f.Record == r))} reports without findings listed" +
+                $"({shown.Count(c => c.Rule.StartsWith("reports.", StringComparison.Ordinal))} across reports); {records.Count(r => !byRecord[r].Any())} reports without findings listed" +
                 (filter.Severities.Count == 0 ? $"; {records.Sum(r => r.Checks.Count(c => c.Severity == Severity.Info))} info hidden (--severity info)" : ""));
             Emit(sb.ToString(), to);
             return ExitCode(listed, 0);

@@ -39,12 +39,15 @@ public static class IngestCommand
         var progress = new Option<bool>("--progress") { Description = "progress lines on stderr (every 5 s: files and pages done, ETA, the files being read) when stderr is not a terminal; on a terminal the live display is there anyway" };
         var cmd = new Command("ingest", "Extract reports and store them in the index (the default index is in the data folder); resumable, skips unchanged files")
             { paths, opts.Index, workers, timeout, memory, retry, follow, progress };
+        var prune = new Option<bool>("--prune") { Description = "after the run, remove the entries of indexed files that no longer exist (as ./baocao prune)" };
+        cmd.Options.Add(prune);
         cmd.SetAction(p => IndexOptions.Guard(() =>
         {
             try
             {
-                return Run(p.GetValue(paths)!, IndexOptions.IndexPath(p, opts.Index),
+                var code = Run(p.GetValue(paths)!, IndexOptions.IndexPath(p, opts.Index),
                     Math.Max(1, p.GetValue(workers)), TimeSpan.FromSeconds(Math.Max(1, p.GetValue(timeout))), Math.Max(256, p.GetValue(memory)), p.GetValue(retry), p.GetValue(follow), p.GetValue(progress));
+                return p.GetValue(prune) ? Math.Max(code, PruneCommand.Run(IndexOptions.IndexPath(p, opts.Index))) : code;
             }
             catch (Exception e) when (e is ToolMissingException || e is AggregateException { InnerException: ToolMissingException })
             {
@@ -206,6 +209,7 @@ public static class IngestCommand
         {
             if (!r.Ok) { if (errors) Console.Error.WriteLine(ErrorLine(r)); }
             else if (r.Action == IngestAction.Extract && perFile) Console.WriteLine($"indexed {LogText.Escape(r.Path)}  ({r.Pages} page(s))");
+            else if (r.Action == IngestAction.Repoint && perFile) Console.WriteLine($"re-pointed {LogText.Escape(r.Path)}  (its content is indexed already: not extracted again)");
             if (r.Action == IngestAction.Extract && (lastLine.Elapsed.TotalSeconds >= 5 || (t.WalkDone && t.Done == t.ToExtract)))
             {
                 lastLine.Restart();

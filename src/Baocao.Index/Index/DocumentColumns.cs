@@ -52,7 +52,94 @@ internal sealed class DocumentColumns
         Year = New(); PeriodYear = New(); Quarter = New(); Month = New(); Half = New(); DateRank = New();
     }
 
-    public bool Present(long id) => id > 0 && id <= MaxId && Formset[id] != 0;
+    /// <summary>
+    /// Whether a report id is searched: stored, and the best of its copies (the other copies of a report are listed under
+    /// it, never counted or matched themselves: issue 17 item 2).
+    /// </summary>
+    public bool Present(long id) => id > 0 && id <= MaxId && Formset[id] != 0 && (copyOf is null || copyOf[id] == 0);
+
+    /// <summary>For each copy that is not its report's best, the best copy's id (0 for the best and for files without copies); null when the index holds no copies.</summary>
+    private int[]? copyOf;
+
+    /// <summary>The other copies of each report that has some (best copy's id → the others, best first).</summary>
+    public IReadOnlyDictionary<int, List<int>> Copies { get; private set; } = new Dictionary<int, List<int>>();
+
+    /// <summary>
+    /// Reads the copy groups from their covering index (group, rank, id): within a group the first id is the best copy.
+    /// One pass over two small integers per report.
+    /// </summary>
+    private void LoadCopies(SqliteConnection conn)
+    {
+        if (!SqliteReportIndex.GroupsCopies(conn)) return;
+        var copies = new Dictionary<int, List<int>>();
+        int[]? of = null;
+        long group = long.MinValue;
+        var best = 0;
+        SqliteRaw.Each(conn, "SELECT copy_group, id FROM documents INDEXED BY ix_documents_copies WHERE copy_group IS NOT NULL", [], st =>
+        {
+            var g = raw.sqlite3_column_int64(st, 0);
+            var id = (int)raw.sqlite3_column_int64(st, 1);
+            if (id <= 0 || id > MaxId) return;
+            if (g != group) { (group, best) = (g, id); return; }
+            (of ??= new int[MaxId + 1])[id] = best;
+            if (!copies.TryGetValue(best, out var list)) copies[best] = list = [];
+            list.Add(id);
+        });
+        if (of is null) return;
+        copyOf = of;
+        Copies = copies;
+        Ids = Ids.Where(id => of[id] == 0).ToArray();
+    }
+
+    private int[]? fieldStart, fieldIds;
+    private byte[]? notes;
+
+    /// <summary>
+    /// Each report's fields (lĩnh vực) as facet value ids, read at the first search that counts facets (schema 5;
+    /// none before): <c>fields[start[id]..start[id + 1]]</c>.
+    /// </summary>
+    public (int[] Start, int[] Fids) Fields(SqliteConnection conn)
+    {
+        if (fieldStart is not null) return (fieldStart, fieldIds!);
+        var start = new int[MaxId + 2];
+        var fids = new List<int>();
+        if (SqliteReportIndex.GroupsCopies(conn))
+        {
+            var pairs = new List<(int doc, int fid)>();
+            SqliteRaw.Each(conn, "SELECT doc_id, field_fid FROM doc_fields", [], st =>
+            {
+                var id = (int)raw.sqlite3_column_int64(st, 0);
+                if (id > 0 && id <= MaxId) pairs.Add((id, (int)raw.sqlite3_column_int64(st, 1)));
+            });
+            // The primary key orders them by report already; counted per report, then laid out.
+            foreach (var (doc, _) in pairs) start[doc + 1]++;
+            for (var i = 1; i < start.Length; i++) start[i] += start[i - 1];
+            fids.AddRange(pairs.Select(p => p.fid));
+        }
+        (fieldStart, fieldIds) = (start, fids.ToArray());
+        return (fieldStart, fieldIds);
+    }
+
+    /// <summary>Bit 1: the report has errors among its findings; bit 2: it needs review (low-confidence values, tables to review, reading warnings); bit 4: a note is stored.</summary>
+    public byte[] Notes(SqliteConnection conn)
+    {
+        if (notes is not null) return notes;
+        var n = new byte[MaxId + 1];
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'doc_notes'";
+        if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
+        {
+            cmd.CommandText = "SELECT count(*) FROM pragma_table_info('doc_notes') WHERE name = 'reading'";
+            var reading = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0 ? " + reading" : "";
+            SqliteRaw.Each(conn, $"SELECT doc_id, errors, low_confidence + review_tables{reading} FROM doc_notes", [], st =>
+            {
+                var id = raw.sqlite3_column_int64(st, 0);
+                if (id <= 0 || id > MaxId) return;
+                n[id] = (byte)(4 | (raw.sqlite3_column_int64(st, 1) > 0 ? 1 : 0) | (raw.sqlite3_column_int64(st, 2) > 0 ? 2 : 0));
+            });
+        }
+        return notes = n;
+    }
 
     public static DocumentColumns Load(SqliteConnection conn, bool periodsCounted)
     {
@@ -104,6 +191,7 @@ internal sealed class DocumentColumns
         });
         if (dates is not null) Rank(dates, c.DateRank);
         if (periods is not null) c.PeriodNames = Rank(periods, c.Period);
+        c.LoadCopies(conn);
         return c;
     }
 

@@ -95,9 +95,11 @@ public static class Findings
     /// Every indexed report with its stored findings and those across the reports of its agency (computed now over the
     /// whole index), in path order.
     /// </summary>
-    public static List<ReportRecord> OfIndex(IReportIndex index)
+    public static List<ReportRecord> OfIndex(IReportIndex index) => OfSource(new IndexReportSource(index));
+
+    /// <summary>As <see cref="OfIndex"/>, over a source the caller keeps (to list each report's other copies).</summary>
+    public static List<ReportRecord> OfSource(IndexReportSource source)
     {
-        var source = new IndexReportSource(index);
         var across = CrossReportChecker.CreateDefault().Check(source).ToLookup(c => c.File);
         return source.All().Select(r => across[r.Source.Path].Any() ? r with { Checks = [.. r.Checks, .. across[r.Source.Path]] } : r).ToList();
     }

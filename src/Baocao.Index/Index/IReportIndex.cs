@@ -74,6 +74,29 @@ public interface IReportIndex : IDisposable
 
     /// <summary>The full record stored under a document id (as <see cref="DocumentHit.Id"/> names it); null when there is none.</summary>
     ReportRecord? Load(long id);
+
+    /// <summary>
+    /// The document ids of every file of the report a document belongs to (its copies: <see cref="ReportCopies"/>), best
+    /// first, the document itself included; empty when the engine does not group copies or the id is unknown.
+    /// </summary>
+    IReadOnlyList<long> CopiesOf(long id) => [];
+
+    /// <summary>
+    /// Removes the reports (and recorded failures) of files that no longer exist, each in its own write; returns their
+    /// paths, in path order. <paramref name="exists"/> is the test (the file system's, unless a test gives another).
+    /// </summary>
+    IReadOnlyList<string> Prune(Func<string, bool>? exists = null)
+    {
+        exists ??= File.Exists;
+        var gone = Sources().Select(s => s.Path).Where(p => !exists(p)).ToList();
+        foreach (var p in gone) Remove(p);
+        var failedGone = Failures().Select(f => f.Path).Where(p => !exists(p)).ToList();
+        foreach (var p in failedGone) ClearFailure(p);
+        return gone.Concat(failedGone).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Every report as its files, best copy first (a file without copies alone), in the path order of their best copies.</summary>
+    IEnumerable<IReadOnlyList<StoredSource>> Reports() => Sources().Select(s => (IReadOnlyList<StoredSource>)[s]);
 }
 
 /// <summary>

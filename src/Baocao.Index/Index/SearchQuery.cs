@@ -66,11 +66,21 @@ public sealed record SearchQuery(
     public static IReadOnlyList<string> FormKeys(string form)
     {
         var key = FormKey(form);
-        return key.StartsWith("ii.", StringComparison.Ordinal) ? [key] : [key, "ii." + key];
+        // The form facet names a code with its regime ("06a (TT 02/2017)"): such a value is that form only.
+        var regime = form.Contains("(TT", StringComparison.OrdinalIgnoreCase);
+        return key.StartsWith("ii.", StringComparison.Ordinal) || regime ? [key] : [key, "ii." + key];
     }
 
-    /// <summary>A form code's match key: lower case, without spaces ("II.06a" and "ii. 06A" share "ii.06a").</summary>
-    public static string FormKey(string form) => new string(form.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();
+    /// <summary>
+    /// A form code's match key: lower case, without spaces ("II.06a" and "ii. 06A" share "ii.06a"), without the regime
+    /// the form facet adds to its values ("II.06a (TT 01/2020)", <see cref="ReportCopies.FormLabel"/>).
+    /// </summary>
+    public static string FormKey(string form)
+    {
+        var paren = form.IndexOf(" (TT", StringComparison.OrdinalIgnoreCase);
+        if (paren > 0) form = form[..paren];
+        return new string(form.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();
+    }
 }
 
 /// <summary>

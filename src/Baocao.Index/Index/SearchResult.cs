@@ -42,7 +42,17 @@ public sealed record DocumentHit(
     IReadOnlyList<Highlight> Highlights,
     IReadOnlyList<FigureHit> Figures,
     IReadOnlyList<RowHit> Rows,
-    int MatchedRows);
+    int MatchedRows)
+{
+    /// <summary>The report's other files (copies of it: another format, a scan), best first; empty when it has none.</summary>
+    public IReadOnlyList<CopyHit> Copies { get; init; } = [];
+}
+
+/// <summary>
+/// Another file of the same report (<see cref="ReportCopies"/>): its document id (its own record, with its own reading and
+/// findings), path, file name, format and whether it was read by OCR.
+/// </summary>
+public sealed record CopyHit(long Id, string Path, string FileName, string? Format, bool Ocr);
 
 /// <summary>One value of a facet and how many matching reports have it.</summary>
 public sealed record FacetCount(string Value, int Count);
@@ -57,6 +67,24 @@ public sealed record Facets(
 {
     /// <summary>By reporting period ("2021-Q3", "2021"), newest first.</summary>
     public IReadOnlyList<FacetCount> Periods => Period ?? [];
+
+    /// <summary>By field (lĩnh vực) named by the report's rows, as the canonical list spells it.</summary>
+    public IReadOnlyList<FacetCount> Field { get; init; } = [];
+
+    /// <summary>Whether the report's checks found errors: "yes" and "no" (reports indexed without a note are not counted).</summary>
+    public IReadOnlyList<FacetCount> Errors { get; init; } = [];
+
+    /// <summary>Whether the report needs review (low-confidence values, tables to review, warnings of its reading): "yes" and "no".</summary>
+    public IReadOnlyList<FacetCount> Review { get; init; } = [];
+
+    /// <summary>Every facet by its name (the names of the API and of <c>--facets</c>), in display order.</summary>
+    public IEnumerable<(string Name, IReadOnlyList<FacetCount> Values)> All() =>
+    [
+        ("province", Province), ("agency", Agency), ("field", Field), ("year", Year), ("period", Periods), ("form", Form),
+        ("errors", Errors), ("review", Review),
+    ];
+
+    public static readonly IReadOnlyList<string> Names = ["province", "agency", "field", "year", "period", "form", "errors", "review"];
 }
 
 /// <summary>The answer to a search: totals over everything that matched, the first reports, and facets when asked.</summary>

@@ -50,6 +50,7 @@ public sealed class SpilledRecord : IDisposable
     {
         var counts = new List<int>();
         var low = 0;
+        var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var (errors, warnings, infos, doubts) = (0, 0, 0, 0);
         using var skeleton = new MemoryStream();
         using (var w = new Utf8JsonWriter(skeleton))
@@ -62,6 +63,11 @@ public sealed class SpilledRecord : IDisposable
                         if (c.TryGetProperty("flags", out var flags) && flags.ValueKind == JsonValueKind.Array &&
                             flags.EnumerateArray().Any(f => f.ValueKind == JsonValueKind.String && f.ValueEquals("low-confidence")))
                             low++;
+                // the report's fields (lĩnh vực) as ReportCopies.Fields finds them on whole records
+                if (row.TryGetProperty("labelKey", out var lk) && lk.ValueKind == JsonValueKind.String && lk.GetString() is { } key &&
+                    key.StartsWith("field:", StringComparison.Ordinal) &&
+                    row.TryGetProperty("canonicalLabel", out var cl) && cl.ValueKind == JsonValueKind.String)
+                    fields.TryAdd(key, cl.GetString()!);
             }, check =>
             {
                 if (!check.TryGetProperty("severity", out var sev) || sev.ValueKind != JsonValueKind.String) return;
@@ -73,7 +79,7 @@ public sealed class SpilledRecord : IDisposable
             });
         var record = RecordJsonReader.Parse(System.Text.Encoding.UTF8.GetString(skeleton.GetBuffer(), 0, (int)skeleton.Length));
         while (counts.Count < record.Tables.Count) counts.Add(0);
-        return new SpilledRecord(file, start, end, owned, record, [.. counts], low, (errors, warnings, infos, doubts));
+        return new SpilledRecord(file, start, end, owned, record, [.. counts], low, (errors, warnings, infos, doubts)) { Fields = [.. fields.Select(f => (f.Key, f.Value))] };
     }
 
     /// <summary>Every row in order, with its table (from the skeleton), one at a time: none is kept after its call.</summary>
@@ -103,6 +109,9 @@ public sealed class SpilledRecord : IDisposable
         using var doc = JsonDocument.Parse(ms.GetBuffer().AsMemory(0, (int)ms.Length));
         return RecordJsonReader.Read(doc.RootElement);
     }
+
+    /// <summary>The report's fields (lĩnh vực: canonical row labels keyed "field:…"), in key order, as <see cref="ReportCopies.Fields"/> gives them for a whole record.</summary>
+    public IReadOnlyList<(string Key, string Name)> Fields { get; private init; } = [];
 
     /// <summary>The review note of the whole record (the skeleton's, with the rows' low-confidence cells and the checks' counts).</summary>
     public ReviewNote Note(string path)

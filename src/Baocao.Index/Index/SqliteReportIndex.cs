@@ -14,7 +14,7 @@ namespace Baocao.Index;
 /// A file that is missing (when reading) or is not a baocao index is never created or overwritten: opening it fails
 /// with an <see cref="IndexException"/> that says why.
 /// </summary>
-public sealed class SqliteReportIndex : IReportIndex
+public sealed partial class SqliteReportIndex : IReportIndex
 {
     private readonly SqliteConnection conn;
     private readonly bool readOnly;
@@ -66,6 +66,7 @@ public sealed class SqliteReportIndex : IReportIndex
                     Upgrade(conn);
                     UpgradePeriodFacet(conn);
                     UpgradeMarked(conn);
+                    UpgradeCopies(conn);
                 }
             }
             else
@@ -292,7 +293,7 @@ public sealed class SqliteReportIndex : IReportIndex
                 tx.Save("report");
                 try
                 {
-                    writer.Write(tx, doc, record.RowCount, record.Note(doc.Path), id => writer.WriteRecordBlob(tx, id, gz), each => record.ForEachRow((t, row) => each(new IndexedRow(t.Index, row.Index, t.Form, row.Stt, row.Label, row.Kind, row.Page, IndexedReport.RowText(row), row.Values))), extractor);
+                    writer.Write(tx, doc, record.RowCount, record.Note(doc.Path), record.Fields, id => writer.WriteRecordBlob(tx, id, gz), each => record.ForEachRow((t, row) => each(new IndexedRow(t.Index, row.Index, t.Form, row.Stt, row.Label, row.Kind, row.Page, IndexedReport.RowText(row), row.Values))), extractor);
                     tx.Release("report");
                 }
                 catch (Exception e) when (e is SqliteException or IndexException)
@@ -336,7 +337,7 @@ public sealed class SqliteReportIndex : IReportIndex
     }
 
     /// <summary>The prepared statements of one connection's writes (preparing them once is most of the bulk speed).</summary>
-    private sealed class Writer : IDisposable
+    private sealed partial class Writer : IDisposable
     {
         private readonly SqliteConnection conn;
         private readonly SqliteCommand findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
@@ -421,6 +422,7 @@ public sealed class SqliteReportIndex : IReportIndex
                 if (!r.IsDBNull(8)) facets.Add(("period", r.GetString(8)));
             }
             foreach (var (f, k) in facets) Bind(facetDown, tx, f, k).ExecuteNonQuery();
+            DeleteCopy(tx, id);
             Bind(delRowFts, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
             Bind(delRows, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
             foreach (var c in new[] { delNotes, delFts, delMarked, delTables, delFigures, delExtra, delRecord, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
@@ -428,7 +430,7 @@ public sealed class SqliteReportIndex : IReportIndex
         }
 
         public void Write(SqliteTransaction tx, IndexedReport doc, byte[] json, string? extractor, ReviewNote note) =>
-            Write(tx, doc, doc.Rows.Count, note, id => Bind(insRecord, tx, id, json).ExecuteNonQuery(), each => { foreach (var row in doc.Rows) each(row); }, extractor);
+            Write(tx, doc, doc.Rows.Count, note, ReportCopies.Fields(doc.Record), id => Bind(insRecord, tx, id, json).ExecuteNonQuery(), each => { foreach (var row in doc.Rows) each(row); }, extractor);
 
         /// <summary>A gzip'd record JSON in a file into the record's blob, in pieces (SQLite's incremental blob I/O).</summary>
         public void WriteRecordBlob(SqliteTransaction tx, long id, string gz)
@@ -445,7 +447,7 @@ public sealed class SqliteReportIndex : IReportIndex
         /// <paramref name="writeRecord"/> stores the record's JSON under the report's id. A record held whole and one read
         /// from a file (<see cref="SpilledRecord"/>) go through here alike, so both store the same things.
         /// </summary>
-        public void Write(SqliteTransaction tx, IndexedReport doc, int rowCount, ReviewNote note, Action<long> writeRecord, Action<Action<IndexedRow>> rows, string? extractor)
+        public void Write(SqliteTransaction tx, IndexedReport doc, int rowCount, ReviewNote note, IReadOnlyList<(string Key, string Name)> fields, Action<long> writeRecord, Action<Action<IndexedRow>> rows, string? extractor)
         {
             var oldId = DeleteReturningId(tx, doc.Path);
             var r = doc.Record;
@@ -497,6 +499,7 @@ public sealed class SqliteReportIndex : IReportIndex
             foreach (var f in r.Figures) Bind(insFigure, tx, id, f.Key, (double)f.Value, f.Page, f.Scope, f.Text).ExecuteNonQuery();
             Bind(insDocFts, tx, id, Text.VietText.Fold(doc.AgencyText), Text.VietText.Fold(doc.HeadText), body.ToString()).ExecuteNonQuery();
             Bind(insMarked, tx, id, marked.ToString()).ExecuteNonQuery();
+            WriteCopy(tx, id, r, note, fields);
         }
 
         public void Dispose()
@@ -504,6 +507,7 @@ public sealed class SqliteReportIndex : IReportIndex
             foreach (var c in new[] { findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
                          insDoc, insRecord, insRecordBlob, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp, delMarked, insMarked })
                 c.Dispose();
+            DisposeCopies();
         }
     }
 

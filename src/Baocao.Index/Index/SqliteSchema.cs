@@ -12,7 +12,7 @@ namespace Baocao.Index;
 internal static class SqliteSchema
 {
     public const string Format = "baocao-index";
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>
     /// Schema 4 (issue 17) adds <c>doc_mfts</c>, the reports' text lower-cased with its marks kept (FTS5 without
@@ -23,6 +23,26 @@ internal static class SqliteSchema
     /// period days from the rule).
     /// </summary>
     public const string MarkedKey = "fts.marked";
+
+    /// <summary>
+    /// Schema 5 (issue 17 items 2 and 4): the copies of a report and the fields of its rows. Each report keeps its copy
+    /// identity (<c>copy_key</c>, <see cref="ReportCopies.Key"/>), the number of its group of copies (<c>copy_group</c>:
+    /// the files sharing a key share it) and its rank among them (<c>copy_rank</c>, lower is better,
+    /// <see cref="ReportCopies.Rank"/>); the covering index <c>ix_documents_copies</c> lists each group best first, so a
+    /// search reads one narrow index to count every report once. <c>doc_fields</c> holds the canonical fields (lĩnh vực)
+    /// its rows name, as facet value ids. An older index gets both from its stored records the first time it is opened
+    /// for writing (<see cref="CopiesKey"/> in meta says it is done); read-only, it is searched file by file as before.
+    /// </summary>
+    public const string CopiesKey = "copies.fields";
+
+    /// <summary>The columns, table and indexes of schema 5, added to a new index and to an older one at its upgrade.</summary>
+    public const string CopiesColumns = "ALTER TABLE documents ADD COLUMN copy_key TEXT; ALTER TABLE documents ADD COLUMN copy_group INTEGER; ALTER TABLE documents ADD COLUMN copy_rank INTEGER;";
+
+    public const string CopiesTables = """
+        CREATE TABLE IF NOT EXISTS doc_fields(doc_id INTEGER NOT NULL, field_fid INTEGER NOT NULL, PRIMARY KEY(doc_id, field_fid)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_documents_copy_key ON documents(copy_key);
+        CREATE INDEX IF NOT EXISTS ix_documents_copies ON documents(copy_group, copy_rank, id);
+        """;
 
     public const string MarkedTable = "CREATE VIRTUAL TABLE IF NOT EXISTS doc_mfts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');";
 
@@ -142,7 +162,9 @@ CREATE VIRTUAL TABLE doc_fts USING fts5(agency, head, body, content='', contentl
 {MarkedTable}
 CREATE VIRTUAL TABLE row_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
 {Ledger}
-INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}'), ('{PeriodFacetKey}', '1'), ('{MarkedKey}', '1');
+{CopiesColumns}
+{CopiesTables}
+INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}'), ('{PeriodFacetKey}', '1'), ('{MarkedKey}', '1'), ('{CopiesKey}', '1');
 """;
     }
 }

@@ -196,7 +196,12 @@ internal sealed class SqliteSearch
         {
             var member = new bool[cols.MaxId + 1];
             Ids($"SELECT rowid FROM doc_fts WHERE doc_fts MATCH {Arg(agencyWords)}", id => { if (cols.Present(id)) member[id] = true; });
-            tests.Add(id => member[id]);
+            // The agency facet shows the canonical spelling ("Ủy ban nhân dân huyện Trà Cú" for "UBND HUYỆN TRÀ CÚ"): a filter
+            // naming it also takes the reports whose printed agency has that canonical name.
+            var folded = Text.VietText.Fold(q.Agency!.Trim());
+            var canonical = cols.FacetValues.Where(v => v.Value.Facet == "agency" && Text.VietText.Fold(AgencyName(v.Value.Value)) == folded)
+                .Select(v => v.Key).ToHashSet();
+            tests.Add(canonical.Count == 0 ? id => member[id] : id => member[id] || canonical.Contains(cols.Agency[id]));
         }
         if (q.Year is { } y) tests.Add(id => cols.Year[id] == y);
         if (q.Period is { } p)
@@ -280,7 +285,7 @@ internal sealed class SqliteSearch
                 member[id] = true;
             });
             // The rows holding the words (of the matching reports, in tables of the form when one is asked).
-            if (pass is null && formKeys is null) rows = Scalar($"SELECT count(*) FROM row_fts WHERE row_fts MATCH {Words}");
+            if (pass is null && formKeys is null && cols.Copies.Count == 0) rows = Scalar($"SELECT count(*) FROM row_fts WHERE row_fts MATCH {Words}");
             else
                 Ids(formKeys is null
                         ? $"SELECT rowid FROM row_fts WHERE row_fts MATCH {Words}"
@@ -314,7 +319,7 @@ internal sealed class SqliteSearch
         }
         var page = Order(cols, m);
         var next = q.Offset + page.Count < m.Docs.Count && page.Count > 0 ? q.Offset + page.Count : (int?)null;
-        return new SearchResult(m.Docs.Count, (int)m.Rows, Hits(page), q.Facets ? Facets(cols, m.Docs) : null)
+        return new SearchResult(m.Docs.Count, (int)m.Rows, Hits(page, cols), q.Facets ? Facets(cols, m.Docs) : null)
         {
             Suggestion = suggestion, Corrected = corrected, Offset = q.Offset, NextOffset = next, Sort = SortOf().ToString(),
         };
@@ -507,9 +512,10 @@ internal sealed class SqliteSearch
     private List<IndexedRow> Selected(RowReader reader, long doc) =>
         q.SelectsRows ? filter.Select(reader.Read(doc), HeadMatches(doc)).ToList() : [];
 
-    private List<DocumentHit> Hits(List<long> ids)
+    private List<DocumentHit> Hits(List<long> ids, DocumentColumns cols)
     {
         if (ids.Count == 0) return [];
+        var copies = CopiesOf(ids, cols);
         var idList = string.Join(",", ids);
         var terms = text.Phrases;
         var docs = new Dictionary<long, (string path, string file, string sha, string? number, string? agency, string? parent, string? province, string? place, string? date, int? year, string? period, string? title, string forms)>();
@@ -553,19 +559,45 @@ internal sealed class SqliteSearch
                 foreach (var (f, ftext) in figures[id].DistinctBy(x => x.text)) Try($"figure {f.Key}", ftext, f.Page);
             }
             list.Add(new DocumentHit(id, d.path, d.file, d.sha, d.number, d.agency, d.province, d.date, d.year, d.period, d.title,
-                d.forms.Length == 0 ? [] : d.forms.Split(", "), highlights, figures[id].Select(x => x.hit).ToList(), rows, selected.Count));
+                d.forms.Length == 0 ? [] : d.forms.Split(", "), highlights, figures[id].Select(x => x.hit).ToList(), rows, selected.Count)
+            {
+                Copies = copies.GetValueOrDefault(id) ?? [],
+            });
         }
         return list;
     }
 
-    /// <summary>The matching reports counted by province, agency, year, form and period, from the columns in memory.</summary>
-    private static Facets Facets(DocumentColumns cols, List<int> docs)
+    /// <summary>The other files of the page's reports (their copies), best first.</summary>
+    private Dictionary<long, List<CopyHit>> CopiesOf(List<long> ids, DocumentColumns cols)
+    {
+        var result = new Dictionary<long, List<CopyHit>>();
+        var wanted = ids.Where(id => cols.Copies.ContainsKey((int)id)).ToList();
+        if (wanted.Count == 0) return result;
+        var all = wanted.SelectMany(id => cols.Copies[(int)id]).ToList();
+        var byId = new Dictionary<long, CopyHit>();
+        using (var cmd = Command($"SELECT id, path, file_name, format, ocr FROM documents WHERE id IN ({string.Join(",", all)})"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) byId[r.GetInt64(0)] = new CopyHit(r.GetInt64(0), r.GetString(1), r.GetString(2), S(r, 3), !r.IsDBNull(4) && r.GetInt64(4) != 0);
+        foreach (var id in wanted) result[id] = cols.Copies[(int)id].Where(c => byId.ContainsKey(c)).Select(c => byId[c]).ToList();
+        return result;
+    }
+
+    /// <summary>
+    /// The matching reports counted by province, agency (one spelling: the canonical list's), field, year, period, form
+    /// (one code, named with its regime), errors and review, from the columns in memory (fields and notes read once, at the
+    /// first faceted search). Every value is returned; the renderers show the first ones and say how many more there are.
+    /// </summary>
+    private Facets Facets(DocumentColumns cols, List<int> docs)
     {
         var province = new Dictionary<int, int>();
         var agency = new Dictionary<int, int>();
         var year = new Dictionary<int, int>();
         var formset = new Dictionary<int, int>();
         var period = new Dictionary<int, int>();
+        var field = new Dictionary<int, int>();
+        var (fieldStart, fieldIds) = cols.Fields(conn);
+        var notes = cols.Notes(conn);
+        int errors = 0, clean = 0, review = 0, fine = 0;
         static void Count(Dictionary<int, int> d, int k)
         {
             if (k == 0) return;
@@ -578,10 +610,17 @@ internal sealed class SqliteSearch
             Count(year, cols.Year[id]);
             Count(formset, cols.Formset[id]);
             Count(period, cols.Period[id]);
+            for (var i = fieldStart[id]; i < fieldStart[id + 1]; i++) Count(field, fieldIds[i]);
+            var n = notes[id];
+            if ((n & 4) == 0) continue;
+            if ((n & 1) != 0) errors++; else clean++;
+            if ((n & 2) != 0) review++; else fine++;
         }
         string Name(int fid) => cols.FacetValues.TryGetValue(fid, out var v) ? v.Value : "?";
         List<FacetCount> ByName(Dictionary<int, int> d) => d.Select(x => new FacetCount(Name(x.Key), x.Value)).ToList();
-        var formNames = cols.FacetValues.Values.Where(v => v.Facet == "form").GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.First().Value);
+        // Spellings of one agency ("SỞ TƯ PHÁP", "Sở Tư pháp", "STP") are one value, named as the canonical list names it.
+        List<FacetCount> Merged(List<FacetCount> list) =>
+            list.GroupBy(f => AgencyName(f.Value), StringComparer.Ordinal).Select(g => new FacetCount(g.Key, g.Sum(f => f.Count))).ToList();
         var forms = new Dictionary<string, int>();
         foreach (var (fid, n) in formset)
             if (cols.FacetValues.TryGetValue(fid, out var set))
@@ -590,11 +629,23 @@ internal sealed class SqliteSearch
         var periods = cols.PeriodNames is { } names
             ? period.Select(x => new FacetCount(names[x.Key - 1], x.Value)).ToList()
             : ByName(period);
-        return new Facets(Order(ByName(province)), Order(ByName(agency)),
+        static List<FacetCount> YesNo(int yes, int no) =>
+            [.. new[] { new FacetCount("yes", yes), new FacetCount("no", no) }.Where(f => f.Count > 0)];
+        return new Facets(Order(ByName(province)), Order(Merged(ByName(agency))),
             Order(year.Select(x => new FacetCount(x.Key.ToString(CultureInfo.InvariantCulture), x.Value)).ToList(), byValue: true),
-            Order(forms.Select(f => new FacetCount(formNames.GetValueOrDefault(f.Key, f.Key), f.Value)).ToList()),
-            Order(periods, byValue: true));
+            Order(forms.Select(f => new FacetCount(ReportCopies.FormLabel(f.Key), f.Value)).ToList()),
+            Order(periods, byValue: true))
+        {
+            Field = Order(ByName(field)),
+            Errors = YesNo(errors, clean),
+            Review = YesNo(review, fine),
+        };
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> AgencyNames = new(StringComparer.Ordinal);
+
+    /// <summary>An agency facet value's canonical spelling, remembered (a few hundred agencies, looked up at every faceted search).</summary>
+    internal static string AgencyName(string printed) => AgencyNames.GetOrAdd(printed, ReportCopies.AgencyName);
 
     /// <summary>Most frequent first (years newest first), ties by name.</summary>
     private static List<FacetCount> Order(List<FacetCount> list, bool byValue = false) => byValue
@@ -604,7 +655,8 @@ internal sealed class SqliteSearch
     /// <summary>Every selected row (every row of the matching reports when the query selects no rows), report by report in path order.</summary>
     public IEnumerable<ExportRow> Export()
     {
-        if (!Unfiltered) FillMatched(Match(columnsOf(PeriodsCounted)).Docs);
+        var cols = columnsOf(PeriodsCounted);
+        if (!Unfiltered) FillMatched(Match(cols).Docs);
         var docs = new List<(long id, string path, string file, string sha, string? number, string? agency, string? parent, string? province, string? date, int? year, string? period, string? title)>();
         using (var cmd = Command("SELECT d.id, d.path, d.file_name, d.sha256, d.number, d.agency, d.parent_agency, d.province, d.date, d.year, d.period, d.title FROM documents d" +
                                  (Unfiltered ? "" : " WHERE d.id IN (SELECT id FROM q_docs)") + " ORDER BY d.path"))
@@ -616,6 +668,8 @@ internal sealed class SqliteSearch
         titles.Parameters.AddWithValue("$doc", 0L);
         foreach (var d in docs)
         {
+            // A report is exported once, from its best copy.
+            if (!cols.Present(d.id)) continue;
             var rows = q.SelectsRows ? Selected(reader, d.id) : reader.Read(d.id);
             if (rows.Count == 0) continue;
             titles.Parameters["$doc"].Value = d.id;

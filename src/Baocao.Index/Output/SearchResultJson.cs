@@ -44,6 +44,19 @@ public static class SearchResultJson
                 w.WriteStartArray("forms");
                 foreach (var f in d.Forms) w.WriteStringValue(f);
                 w.WriteEndArray();
+                // The report's other files (copies), best first: each with its own document id and record.
+                w.WriteStartArray("copies");
+                foreach (var c in d.Copies)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("id", c.Id);
+                    w.WriteString("fileName", c.FileName);
+                    w.WriteString("path", c.Path);
+                    w.WriteString("format", c.Format);
+                    w.WriteBoolean("ocr", c.Ocr);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
                 w.WriteStartArray("highlights");
                 foreach (var h in d.Highlights)
                 {
@@ -91,7 +104,7 @@ public static class SearchResultJson
             if (result.Facets is { } fc)
             {
                 w.WriteStartObject("facets");
-                foreach (var (name, list) in new[] { ("province", fc.Province), ("agency", fc.Agency), ("year", fc.Year), ("form", fc.Form), ("period", fc.Periods) })
+                foreach (var (name, list) in fc.All())
                 {
                     w.WriteStartArray(name);
                     foreach (var x in list)

@@ -7,7 +7,8 @@ namespace Baocao.Output;
 /// <summary>The human-readable search result printed by <c>search</c> without <c>--json</c>.</summary>
 public static class SearchResultText
 {
-    public static string Render(SearchResult result, SearchQuery query)
+    /// <param name="allFacets">Every value of each facet (<c>--facets-all</c>); otherwise the first 15 and how many more.</param>
+    public static string Render(SearchResult result, SearchQuery query, bool allFacets = false)
     {
         var sb = new StringBuilder();
         if (result.Corrected && result.Suggestion is { } fixedQuery)
@@ -25,6 +26,8 @@ public static class SearchResultText
             var meta = new[] { d.Number, d.Agency, d.Province, d.Period ?? d.Date, d.Forms.Count > 0 ? string.Join(" ", d.Forms) : null }.Where(s => !string.IsNullOrEmpty(s));
             sb.AppendLine(CultureInfo.InvariantCulture, $"{++n}. {d.FileName}  {string.Join(" · ", meta)}");
             sb.AppendLine(CultureInfo.InvariantCulture, $"   {d.Path}");
+            if (d.Copies.Count > 0)
+                sb.AppendLine(CultureInfo.InvariantCulture, $"   {d.Copies.Count + 1} files of this report; also: {string.Join(", ", d.Copies.Select(c => $"{c.FileName} ({CopyKind(c)}, id {c.Id})"))}");
             if (d.Title is not null) sb.AppendLine(CultureInfo.InvariantCulture, $"   {d.Title}");
             foreach (var h in d.Highlights) sb.AppendLine(CultureInfo.InvariantCulture, $"   ~ {h.Field}{(h.Page is { } p ? $" (p.{p})" : "")}: {h.Text}");
             if (d.Figures.Count > 0)
@@ -46,16 +49,23 @@ public static class SearchResultText
         {
             sb.AppendLine();
             sb.AppendLine("Facets (reports):");
-            void Line(string name, IReadOnlyList<FacetCount> list) =>
-                sb.AppendLine($"  {name,-9} " + (list.Count == 0 ? "-" : string.Join(", ", list.Take(15).Select(x => $"{x.Value} ({x.Count})")) + (list.Count > 15 ? $", … {list.Count - 15} more" : "")));
-            Line("province", f.Province);
-            Line("agency", f.Agency);
-            Line("year", f.Year);
-            Line("form", f.Form);
-            Line("period", f.Periods);
+            var shown = allFacets ? int.MaxValue : FacetsShown;
+            var cut = false;
+            foreach (var (name, list) in f.All())
+            {
+                cut |= list.Count > shown;
+                sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-9} ") + (list.Count == 0 ? "-" : string.Join(", ", list.Take(shown).Select(x => $"{x.Value} ({x.Count})")) + (list.Count > shown ? $", … {list.Count - shown} more" : "")));
+            }
+            if (cut) sb.AppendLine("  (every value: --facets-all)");
         }
         return sb.ToString();
     }
+
+    /// <summary>Values shown per facet unless every one is asked for.</summary>
+    public const int FacetsShown = 15;
+
+    /// <summary>"scan", or the file's format ("pdf", "docx").</summary>
+    public static string CopyKind(CopyHit c) => c.Ocr ? "scan" : c.Format ?? "?";
 
     private static string Num(decimal v) => v.ToString(CultureInfo.InvariantCulture);
 }

@@ -78,7 +78,26 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
     private sealed record Job(string Path, string Sha, WorkEstimate Work);
 
     /// <summary>What reaches the writer: a result decided by the plan (skipped, unreadable), or an extraction's outcome.</summary>
-    private sealed record Item(FileResult? Planned, FileOutcome? Outcome, Job? Job, string? Sha, Snapshot? Snap);
+    private sealed record Item(FileResult? Planned, FileOutcome? Outcome, Job? Job, string? Sha, Snapshot? Snap)
+    {
+        /// <summary>For a re-pointed file: the indexed path whose record (same content) it takes.</summary>
+        public string? From { get; init; }
+    }
+
+    /// <summary>
+    /// Stores the record indexed for <paramref name="from"/> (same content, same extractor) under <paramref name="path"/>,
+    /// and removes the old path's entry when that file no longer exists (a move or rename); its review note, or null when
+    /// the record is not there.
+    /// </summary>
+    private ReviewNote? Repoint(string path, string from)
+    {
+        if (index.Load(from) is not { } old) return null;
+        var record = old with { Source = old.Source with { Path = IndexedReport.PathKey(path) } };
+        index.Store(record, options.ExtractorVersion);
+        AfterStore?.Invoke(record, path);
+        if (!File.Exists(from)) index.Remove(from);
+        return ReviewNote.Of(record, IndexedReport.PathKey(path));
+    }
 
     public Outcome Run(IEnumerable<string> files, CancellationToken cancel = default)
     {
@@ -86,6 +105,9 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
         var clock = Stopwatch.StartNew();
         var stored = index.Sources().ToDictionary(s => s.Path, StringComparer.Ordinal);
         var failed = index.Failures().ToDictionary(f => f.Path, StringComparer.Ordinal);
+        // Extraction is keyed by content: a moved or renamed file (or a copy) takes the record its content already has.
+        var byContent = stored.Values.Where(s => s.Extractor == options.ExtractorVersion).GroupBy(s => s.Sha256, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var notes = new Lazy<Dictionary<string, ReviewNote>>(() => index.ReviewNotes().ToDictionary(n => n.Path, StringComparer.Ordinal));
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -116,9 +138,13 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
                         done.Add(new Item(new FileResult(path, Format(path), IngestAction.Extract, false, err, 0, null), null, null, null, null), stop.Token);
                         continue;
                     }
-                    var action = IngestDecision.Decide(sha!, options.ExtractorVersion, stored.GetValueOrDefault(key), options.RetryFailed ? null : failed.GetValueOrDefault(key));
+                    var action = IngestDecision.Decide(sha!, options.ExtractorVersion, stored.GetValueOrDefault(key), options.RetryFailed ? null : failed.GetValueOrDefault(key),
+                        byContent.GetValueOrDefault(sha!));
                     switch (action)
                     {
+                        case IngestAction.Repoint:
+                            done.Add(new Item(new FileResult(path, Format(path), action, true, null, 0, null, sha), null, null, null, null) { From = byContent[sha!].Path }, stop.Token);
+                            break;
                         case IngestAction.Unchanged:
                             done.Add(new Item(new FileResult(path, Format(path), action, true, null, 0, null, sha), null, null, null, null), stop.Token);
                             break;
@@ -245,6 +271,15 @@ public sealed class ArchiveIngest(IReportIndex index, Func<IFileExtractor> extra
                             break;
                         case IngestAction.FailedBefore:
                             failedBefore++;
+                            break;
+                        case IngestAction.Repoint when Repoint(planned.Path, item.From!) is { } note:
+                            skipped++;
+                            r = planned with { Note = note };
+                            break;
+                        case IngestAction.Repoint:
+                            // The record it would take is gone (removed meanwhile): extracted on the next run.
+                            r = planned with { Ok = false, Reason = $"its content was indexed as {item.From}, which is no longer in the index; run ingest again" };
+                            failures++;
                             break;
                         default:
                             // A file that cannot even be read for hashing: recorded like any failure (no hash: an empty one).

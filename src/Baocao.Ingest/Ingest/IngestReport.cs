@@ -21,6 +21,7 @@ public sealed class IngestReport(ArchiveIngest.Outcome outcome, string index, st
     {
         IngestAction.Unchanged => "unchanged",
         IngestAction.FailedBefore => "failed-before",
+        IngestAction.Repoint => "repointed",
         _ => r.Ok ? "indexed" : "failed",
     };
 

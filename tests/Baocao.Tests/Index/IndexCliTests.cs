@@ -53,21 +53,23 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
     {
         var r = Search(words);
         var files = r.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("fileName").GetString()).Order().ToList();
-        Assert.Equal(["03-tthcc-soctrang-t10-2019.docx", "03-tthcc-soctrang-t10-2019.pdf", "06-stp-bentre-q4-2019.docx", "06-stp-bentre-q4-2019.pdf"], files);
+        // One entry per report: the digital PDF, with its DOCX as a copy (issue 17 item 2).
+        Assert.Equal(["03-tthcc-soctrang-t10-2019.pdf", "06-stp-bentre-q4-2019.pdf"], files);
         foreach (var d in r.GetProperty("documents").EnumerateArray())
         {
+            Assert.Equal(d.GetProperty("fileName").GetString()![..^4] + ".docx", Assert.Single(d.GetProperty("copies").EnumerateArray()).GetProperty("fileName").GetString());
             var rows = d.GetProperty("rows").EnumerateArray().ToList();
             Assert.NotEmpty(rows);
             Assert.All(rows, row => Assert.Contains("«", row.GetProperty("highlight").GetString()));
             Assert.All(rows, row => Assert.True(row.GetProperty("page").GetInt32() >= 1));
         }
         // Sample 06 lists the field in its II.06a table with its figures (truth: 1.958 received, 12 late).
-        var bentre = r.GetProperty("documents").EnumerateArray().First(d => d.GetProperty("fileName").GetString() == "06-stp-bentre-q4-2019.docx");
+        var bentre = r.GetProperty("documents").EnumerateArray().First(d => d.GetProperty("fileName").GetString() == "06-stp-bentre-q4-2019.pdf");
         var row = bentre.GetProperty("rows").EnumerateArray().Single();
         Assert.Equal("«Lý lịch tư pháp»", row.GetProperty("highlight").GetString());
         Assert.Equal(1958, row.GetProperty("values").GetProperty("received.total").GetInt32());
         Assert.Equal(12, row.GetProperty("values").GetProperty("resolved.late").GetInt32());
-        Assert.EndsWith("corpus-samples/06-stp-bentre-q4-2019.docx", bentre.GetProperty("path").GetString());
+        Assert.EndsWith("corpus-samples/06-stp-bentre-q4-2019.pdf", bentre.GetProperty("path").GetString());
     }
 
     [Theory]
@@ -75,7 +77,7 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
     [InlineData("Dong Thap", new[] { "09-syt-dongthap-q1-2023" })]
     public void Provinces_are_found_without_diacritics(string province, string[] stems)
     {
-        var expected = stems.SelectMany(s => new[] { s + ".docx", s + ".pdf" }).Order().ToList();
+        var expected = stems.Select(s => s + ".pdf").Order().ToList();
         foreach (var args in new[] { new[] { province }, new[] { "--province", province } })
         {
             var r = Search(args);
@@ -87,15 +89,16 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
     public void Facets_filters_and_numeric_conditions_work_together()
     {
         var all = Search("--facets", "--limit", "100");
-        Assert.Equal(corpus.Files.Count, all.GetProperty("totalDocuments").GetInt32());
+        // Each sample's DOCX and PDF are one report.
+        Assert.Equal(Directory.GetFiles(CorpusTests.CorpusDir, "*.truth.json").Length, all.GetProperty("totalDocuments").GetInt32());
         var years = all.GetProperty("facets").GetProperty("year").EnumerateArray().ToDictionary(x => x.GetProperty("value").GetString()!, x => x.GetProperty("count").GetInt32());
         using (var index = corpus.Index.Read())
         {
-            var docs = index.Sources().Select(s => IndexedReport.From(index.Load(s.Path)!)).ToList();
+            var docs = index.Reports().Select(g => IndexedReport.From(index.Load(g[0].Path)!)).ToList();
             Assert.Equal(docs.Where(d => d.Year is not null).GroupBy(d => d.Year!.Value.ToString(CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count()), years);
         }
         var provinces = all.GetProperty("facets").GetProperty("province").EnumerateArray().ToDictionary(x => x.GetProperty("value").GetString()!, x => x.GetProperty("count").GetInt32());
-        Assert.Equal(4, provinces["Trà Vinh"]);
+        Assert.Equal(2, provinces["Trà Vinh"]);
 
         var late = Search("--where", "resolved.late>10", "--limit", "100");
         Assert.True(late.GetProperty("totalRows").GetInt32() > 0);
@@ -104,7 +107,7 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
                 Assert.True(row.GetProperty("values").GetProperty("resolved.late").GetDecimal() > 10);
 
         var q2 = Search("--period", "2021-Q2", "--form", "II.06a");
-        Assert.Equal(["01-stttt-travinh-q2-2021.docx", "01-stttt-travinh-q2-2021.pdf"], q2.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("fileName").GetString()).Order());
+        Assert.Equal(["01-stttt-travinh-q2-2021.pdf"], q2.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("fileName").GetString()).Order());
     }
 
     [Fact]
@@ -112,8 +115,9 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
     {
         var (code, stdout, _) = Run("search", "lý lịch tư pháp", "--index", corpus.Index.Path);
         Assert.Equal(0, code);
-        Assert.Contains("4 report(s), ", stdout);
-        Assert.Contains("06-stp-bentre-q4-2019.docx", stdout);
+        Assert.Contains("2 report(s), ", stdout);
+        Assert.Contains("06-stp-bentre-q4-2019.pdf", stdout);
+        Assert.Contains("2 files of this report; also: 06-stp-bentre-q4-2019.docx (docx, id ", stdout);
         Assert.Contains("«Lý lịch tư pháp»", stdout);
         Assert.Contains("received.total=1958", stdout);
         Assert.Matches(@"row 1, p\.\d+: «Lý lịch tư pháp»", stdout);
@@ -123,7 +127,8 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
     public void Export_of_the_whole_index_has_every_table_row_once()
     {
         using var index = corpus.Index.Read();
-        var expected = index.Sources().Sum(s => index.Load(s.Path)!.Tables.Sum(t => t.Rows.Count));
+        // Every row of every report once: from its best copy.
+        var expected = index.Reports().Sum(g => index.Load(g[0].Path)!.Tables.Sum(t => t.Rows.Count));
         var outFile = Path.Combine(corpus.Index.Dir, "all.csv");
         var (code, _, stderr) = Run("export", "--out", outFile, "--index", corpus.Index.Path);
         Assert.Equal(0, code);

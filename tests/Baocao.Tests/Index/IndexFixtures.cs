@@ -12,7 +12,9 @@ internal static class Records
     public static ReportRecord Make(string path, string province, string agency, int year, int? quarter, params (string label, (string key, decimal v)[] values)[] rows)
     {
         var period = new Period(quarter is null ? "year" : "quarter", year, quarter, null, null, null, null, false);
-        var header = new ReportHeader("12/BC-X", "BC-X", "BC", agency, $"UBND TỈNH {province.ToUpperInvariant()}", province, province, $"{year}-06-20",
+        // Each path its own number: reports with the same agency, number, date and period are copies of one report (ReportCopies).
+        var number = $"{Convert.ToInt64(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path)))[..12], 16) % 1_000_000}/BC-X";
+        var header = new ReportHeader(number, "BC-X", "BC", agency, $"UBND TỈNH {province.ToUpperInvariant()}", province, province, $"{year}-06-20",
             $"Báo cáo kết quả kiểm soát thủ tục hành chính năm {year}", period, null, [], [], ["II.06a"]);
         var tableRows = rows.Select((r, i) => new TableRow(i, (i + 1).ToString(CultureInfo.InvariantCulture), r.label, "item",
             r.values.ToDictionary(v => v.key, v => (decimal?)v.v),

@@ -13,11 +13,15 @@ public sealed class CorpusDocxIndex : IDisposable
 
     public CorpusDocxIndex()
     {
-        // One file per sample (the DOCX): copies of a report are issue 17's item 2, not what relevance measures.
+        // Both digital files of each sample (DOCX and PDF): copies of one report, which must come back as one result
+        // (issue 17 item 2), so the measure counts reports, as a researcher does.
         var extractor = Extractor.CreateDefault();
         using var w = Index.Write();
         foreach (var f in Directory.GetFiles(CorpusTests.CorpusDir, "*.docx").Where(f => File.Exists(f[..^5] + ".truth.json")).Order())
+        {
             w.Store(extractor.Extract(f));
+            w.Store(extractor.Extract(f[..^5] + ".pdf"));
+        }
     }
 
     public void Dispose() => Index.Dispose();
@@ -57,6 +61,8 @@ public class RelevanceTests(CorpusDocxIndex corpus, ITestOutputHelper output) : 
         {
             var result = index.Search(new SearchQuery(j.Query, Limit: 100));
             var ids = result.Documents.Select(d => d.FileName[..2]).ToList();
+            // One entry per report: a sample listed twice (its DOCX and its PDF) would be a copy counted as a second answer.
+            Assert.True(ids.Count == ids.Distinct().Count(), $"{j.Query}: a report listed more than once: {string.Join(' ', ids)}");
             var top = ids.Take(10).ToList();
             var p = top.Count == 0 ? (j.Answers.Count == 0 ? 1 : 0) : top.Count(j.Answers.Contains) / (double)top.Count;
             var r = j.Answers.Count == 0 ? 1 : ids.Count(j.Answers.Contains) / (double)j.Answers.Count;

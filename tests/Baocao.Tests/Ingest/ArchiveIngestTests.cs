@@ -200,6 +200,31 @@ public class ArchiveIngestTests : IDisposable
     }
 
     [Fact]
+    public void A_moved_or_renamed_file_is_re_pointed_not_extracted_again_and_a_copy_is_one_more_file_of_its_report()
+    {
+        var files = Archive();
+        using var t = new TempIndex();
+        using var index = t.Write();
+        Run(index, files);
+        var sub = Directory.CreateDirectory(Path.Combine(dir, "moved")).FullName;
+        var from = Path.Combine(dir, "06-stp-bentre-q4-2019.docx");
+        var to = Path.Combine(sub, "bentre-renamed.docx");
+        File.Move(from, to);
+        File.Copy(Path.Combine(dir, "12-ptp-chauthanh-t11-2021.docx"), Path.Combine(sub, "12-copy.docx"));
+        Counting.Calls = 0;
+        var o = Run(index, FolderWalk.Expand([dir], Shared.Value.Extensions).Files);
+        Assert.Equal(0, Counting.Calls);
+        Assert.Equal(["12-copy.docx", "bentre-renamed.docx"], o.Files.Where(f => f.Action == IngestAction.Repoint && f.Ok).Select(f => Path.GetFileName(f.Path)).Order());
+        var paths = index.Sources().Select(s => s.Path).ToList();
+        // Moved: the old entry is gone, the record now names the new path. Copied: both paths stay, as one report.
+        Assert.DoesNotContain(IndexedReport.PathKey(from), paths);
+        Assert.Equal(IndexedReport.PathKey(to), index.Load(to)!.Source.Path);
+        Assert.Equal(5, paths.Count);
+        Assert.Equal(4, index.Search(new SearchQuery()).TotalDocuments);
+        Assert.Equal(2, index.Search(new SearchQuery(Period: PeriodFilter.Parse("2021-11"))).Documents.Single().Copies.Count + 1);
+    }
+
+    [Fact]
     public void Unchanged_files_and_standing_failures_are_skipped_and_a_new_version_extracts_again()
     {
         var files = Archive();
