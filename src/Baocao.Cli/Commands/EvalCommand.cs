@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Baocao.Checks;
-using Baocao.Evaluation;
+using Baocao.Tools.Evaluation;
 using Baocao.Pipeline;
 using Baocao.Readers;
 using Baocao.Reports;

@@ -6,7 +6,7 @@ using Baocao.Ingest;
 using Baocao.Native;
 using Baocao.Pipeline;
 
-namespace Baocao.Cli;
+namespace Baocao.Tools.Bench;
 
 /// <summary>
 /// <c>bench ingest</c>: bulk-ingest speed and memory on a generated archive (digital variants of the corpus, scanned
@@ -16,7 +16,7 @@ namespace Baocao.Cli;
 /// </summary>
 public static class BenchIngestCommand
 {
-    public static void AddTo(Command bench)
+    public static void AddTo(Command bench, BenchHost host)
     {
         var dir = new Option<string>("--dir") { Description = "the corpus to copy from (its scanned/ folder for scans)", DefaultValueFactory = _ => "corpus-samples" };
         var files = new Option<int>("--files") { Description = "digital files (DOCX and PDF variants of the samples)", DefaultValueFactory = _ => 2000 };
@@ -25,7 +25,7 @@ public static class BenchIngestCommand
         var workers = new Option<int>("--workers") { Description = "worker processes", DefaultValueFactory = _ => Environment.ProcessorCount };
         var keep = new Option<string?>("--keep") { Description = "generate the archive and index in this folder and keep them (default: a temporary folder, removed)" };
         var ingest = new Command("ingest", "Bulk ingest on a generated archive: files/s, pages/s (digital and scanned), peak memory") { dir, files, scanned, corrupt, workers, keep };
-        ingest.SetAction(p => RunIngest(p.GetValue(dir)!, p.GetValue(files), p.GetValue(scanned), p.GetValue(corrupt), Math.Max(1, p.GetValue(workers)), p.GetValue(keep)));
+        ingest.SetAction(p => RunIngest(p.GetValue(dir)!, p.GetValue(files), p.GetValue(scanned), p.GetValue(corrupt), Math.Max(1, p.GetValue(workers)), p.GetValue(keep), host));
         bench.Subcommands.Add(ingest);
 
         var rdir = new Option<string>("--dir") { Description = "the corpus to copy from", DefaultValueFactory = _ => "corpus-samples" };
@@ -35,7 +35,7 @@ public static class BenchIngestCommand
         var seed = new Option<int>("--seed") { Description = "seed of the kill times", DefaultValueFactory = _ => 7 };
         var rkeep = new Option<string?>("--keep") { Description = "work in this folder and keep it (the two indexes and their dumps)" };
         var resume = new Command("resume", "Kill an ingest (SIGKILL) at random points, resume it each time, compare the final index with a clean run's") { rdir, rfiles, rscanned, kills, seed, rkeep };
-        resume.SetAction(p => RunResume(p.GetValue(rdir)!, p.GetValue(rfiles), p.GetValue(rscanned), p.GetValue(kills), p.GetValue(seed), p.GetValue(rkeep)));
+        resume.SetAction(p => RunResume(p.GetValue(rdir)!, p.GetValue(rfiles), p.GetValue(rscanned), p.GetValue(kills), p.GetValue(seed), p.GetValue(rkeep), host));
         bench.Subcommands.Add(resume);
     }
 
@@ -47,7 +47,7 @@ public static class BenchIngestCommand
         return Directory.CreateDirectory(keep).FullName;
     }
 
-    private static int RunIngest(string corpus, int files, int scannedPages, int corrupt, int workers, string? keep)
+    private static int RunIngest(string corpus, int files, int scannedPages, int corrupt, int workers, string? keep, BenchHost host)
     {
         if (!Directory.Exists(corpus)) { Console.Error.WriteLine($"error: {corpus}: no such folder"); return 1; }
         var work = WorkFolder(keep);
@@ -62,7 +62,7 @@ public static class BenchIngestCommand
             var extensions = Extractor.CreateDefault(ocrWorkers: 0).Extensions;
             using var index = SqliteReportIndex.OpenWrite(Path.Combine(work, "bench.db"));
             var slots = new ConcurrentBag<WorkerProcessExtractor>();
-            var options = new WorkerOptions(WorkerCommand.SelfCommand(), TimeSpan.FromSeconds(300));
+            var options = new WorkerOptions(host.Worker(), TimeSpan.FromSeconds(300));
             IFileExtractor Slot() { var w = new WorkerProcessExtractor(options); slots.Add(w); return w; }
             var ingest = new ArchiveIngest(index, Slot, new IngestOptions(workers, version));
 
@@ -99,7 +99,7 @@ public static class BenchIngestCommand
         Console.WriteLine($"{label,-30} {t.Done,6} files {t.Pages,7} pages in {t.Elapsed.TotalSeconds,7:0.0} s: {t.FilesPerSecond,7:0.00} files/s {t.PagesPerSecond,7:0.00} pages/s ({t.Failed} failed)");
     }
 
-    private static int RunResume(string corpus, int files, int scannedPages, int kills, int seed, string? keep)
+    private static int RunResume(string corpus, int files, int scannedPages, int kills, int seed, string? keep, BenchHost host)
     {
         if (!Directory.Exists(corpus)) { Console.Error.WriteLine($"error: {corpus}: no such folder"); return 1; }
         var work = WorkFolder(keep);
@@ -112,7 +112,7 @@ public static class BenchIngestCommand
             var clean = Path.Combine(work, "clean.db");
             var resumed = Path.Combine(work, "resumed.db");
             var sw = Stopwatch.StartNew();
-            var code = RunIngestProcess(archive.Root, clean, null, out _);
+            var code = RunIngestProcess(host, archive.Root, clean, null, out _);
             var total = sw.Elapsed;
             Console.WriteLine($"clean run: {total.TotalSeconds:0.0} s (exit {code})");
 
@@ -123,11 +123,11 @@ public static class BenchIngestCommand
                 // A random point of what is left to do (the run re-plans and skips what is stored).
                 var left = total.TotalSeconds * Math.Max(0.05, 1 - (double)before / Math.Max(1, archive.Files));
                 var at = TimeSpan.FromSeconds(0.3 + rnd.NextDouble() * 0.85 * left);
-                RunIngestProcess(archive.Root, resumed, at, out var killed);
+                RunIngestProcess(host, archive.Root, resumed, at, out var killed);
                 var after = Documents(resumed);
                 Console.WriteLine($"run {k}: {(killed ? $"killed (SIGKILL) after {at.TotalSeconds:0.0} s" : "finished before its kill time")}; index holds {after} report(s) (+{after - before})");
             }
-            code = RunIngestProcess(archive.Root, resumed, null, out _);
+            code = RunIngestProcess(host, archive.Root, resumed, null, out _);
             Console.WriteLine($"final resumed run: exit {code}; index holds {Documents(resumed)} report(s)");
 
             var (a, b) = (Dump(clean), Dump(resumed));
@@ -176,9 +176,9 @@ public static class BenchIngestCommand
     }
 
     /// <summary>Runs <c>baocao ingest</c> as a child process; kills it (SIGKILL, the process alone, as kill -9 would) after <paramref name="killAfter"/>.</summary>
-    private static int RunIngestProcess(string folder, string index, TimeSpan? killAfter, out bool killed)
+    private static int RunIngestProcess(BenchHost host, string folder, string index, TimeSpan? killAfter, out bool killed)
     {
-        var cmd = WorkerCommand.SelfCommand(["ingest", folder, "--index", index]);
+        var cmd = host.Self(["ingest", folder, "--index", index]);
         var psi = new ProcessStartInfo(cmd[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in cmd.Skip(1)) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
