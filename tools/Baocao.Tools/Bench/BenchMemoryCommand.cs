@@ -18,10 +18,10 @@ public static class BenchMemoryCommand
 {
     public static void AddTo(Command bench, BenchHost host)
     {
-        var dir = new Option<string>("--dir") { Description = "the corpus to build from", DefaultValueFactory = _ => "corpus-samples" };
+        var dir = BenchOptions.Corpus("the corpus to build from");
         var rows = new Option<int>("--rows") { Description = "data rows of the DOCX table", DefaultValueFactory = _ => 100_000 };
         var pages = new Option<int>("--pages") { Description = "pages of the PDF", DefaultValueFactory = _ => 2000 };
-        var keep = new Option<string?>("--keep") { Description = "build the inputs and indexes in this folder and keep them" };
+        var keep = BenchOptions.Keep("build the inputs and indexes in this folder and keep them");
         var cmd = new Command("memory", "Peak memory of the ingest process and of its worker on a huge table (DOCX) and a long PDF") { dir, rows, pages, keep };
         cmd.SetAction(p => Run(p.GetValue(dir)!, Math.Max(1, p.GetValue(rows)), Math.Max(1, p.GetValue(pages)), p.GetValue(keep), host));
         bench.Subcommands.Add(cmd);
@@ -29,9 +29,9 @@ public static class BenchMemoryCommand
 
     private static int Run(string corpus, int rows, int pages, string? keep, BenchHost host)
     {
-        if (!Directory.Exists(corpus)) { Console.Error.WriteLine($"error: {corpus}: no such folder"); return 1; }
-        var work = keep is null ? Directory.CreateTempSubdirectory("baocao-bench-memory").FullName : Directory.CreateDirectory(keep).FullName;
-        try
+        using var folder = BenchFolder.Open(corpus, keep, "baocao-bench-memory");
+        if (folder is null) return 1;
+        var work = folder.Path;
         {
             var docx = Path.Combine(work, $"table-{rows}-rows.docx");
             BuildDocx(Path.Combine(corpus, "14-skhdt-vinhlong-q1-2022.docx"), docx, rows);
@@ -48,10 +48,6 @@ public static class BenchMemoryCommand
                 failed |= code != 0;
             }
             return failed ? 1 : 0;
-        }
-        finally
-        {
-            if (keep is null) Directory.Delete(work, true);
         }
     }
 
