@@ -14,9 +14,9 @@ public partial class NamespaceLayerTests
     /// call back up the pipeline (or half of a loop) and must be in <see cref="KnownBackEdges"/>.</summary>
     internal static readonly IReadOnlyDictionary<string, int> Rank = new Dictionary<string, int>
     {
-        // the model, then the reading stages (a scanned page's OCR among them), then interpretation and the checks after it
+        // the model, then the reading stages (a scanned page's OCR among them), then interpretation, and the checks and a scan's record repairs after it
         ["Text"] = 0, ["Documents"] = 1, ["Tables"] = 2, ["Reports"] = 2, ["Layout"] = 3, ["Ocr"] = 3, ["Readers"] = 4,
-        ["Header"] = 5, ["Figures"] = 6, ["Mapping"] = 6, ["Interpretation"] = 7, ["Checks"] = 8, ["Output"] = 9,
+        ["Header"] = 5, ["Figures"] = 6, ["Mapping"] = 6, ["Interpretation"] = 7, ["Checks"] = 8, ["Repairs"] = 8, ["Output"] = 9,
         // the adapters, the wiring, the index, ingest, the front ends' pages, the tools (tools/Baocao.Tools) and the CLI that calls them
         ["Native"] = 10, ["Native.Ocr"] = 10, ["Pipeline"] = 11,
         ["Index"] = 12, ["Index.Elastic"] = 12, ["Ingest"] = 13, ["Web"] = 14, ["Web.Html"] = 14,
@@ -33,9 +33,6 @@ public partial class NamespaceLayerTests
         "Text -> Tables",            // ... and their cell grids
         "Tables -> Layout",          // the table detectors use LineSegmenter and WordText; PageLayoutAnalyzer runs the detectors
         "Ocr -> Native",             // TextLayer reads PdfInfo/PageImage of the PDF toolkit
-        "Ocr -> Header",             // OcrQuarter repairs a period with PeriodParser (a record repair inside the OCR stage)
-        "Ocr -> Mapping",            // OcrLexicon reads the canonical names of NameNormalizer
-        "Ocr -> Checks",             // OcrFormulas repairs cells with the formulas of TableRules
         "Readers -> Native",         // PdfReader reads through IPdfToolkit; LegacyDocReader converts with LibreOffice
         "Mapping -> Interpretation", // IColumnMapper and the mappers take an Interpretation.TableContext
         "Output -> Index",           // RowExport and the search renderers render Index.SearchResult
