@@ -1,5 +1,6 @@
 using Baocao.Documents;
 using Baocao.Ocr;
+using Baocao.Readers;
 
 namespace Baocao.Native.Ocr;
 
