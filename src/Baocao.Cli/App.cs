@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Baocao.Mapping;
+using Baocao.Tools.Bench;
 
 namespace Baocao.Cli;
 
@@ -18,7 +19,7 @@ public static class App
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create(new BenchHost(WorkerCommand.SelfCommand, WorkerCommand.SelfCommand, IndexOptions.Guard)));
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DebugCommand.Create());
         root.Subcommands.Add(TrainMapperCommand.Create());

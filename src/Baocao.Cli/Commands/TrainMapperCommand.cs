@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Baocao.Mapping;
-using Baocao.Mapping.Training;
+using Baocao.Tools.Training;
 
 namespace Baocao.Cli;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Baocao.Mapping;
 using Baocao.Text;
 
 namespace Baocao.Ocr;
@@ -12,8 +11,9 @@ namespace Baocao.Ocr;
 /// inside a longer cell is left as read ("tai" and "tại" are both words), a folded form that two known phrases share is
 /// never restored, and figures never pass through here.
 /// <para>
-/// The phrases are domain vocabulary, not the corpus: the canonical field and agency lists
-/// (<see cref="NameNormalizer.PrintedForms"/>) and the headings and labels every form prints (<see cref="FormWords"/>).
+/// The phrases are domain vocabulary, not the corpus, passed in as data: the pipeline gives the canonical field and
+/// agency lists (the mapping stage's NameNormalizer.PrintedForms, a later stage this one does not name) with the
+/// headings and labels every form prints (<see cref="FormWords"/>).
 /// A spelling checker for Vietnamese (Hunspell's vi_VN dictionary, or a language model) would do more, but no such
 /// library is in the NuGet mirror we can reach, and a word list alone cannot choose between two valid syllables.
 /// </para>
@@ -30,7 +30,8 @@ public sealed class OcrLexicon
         "Ủy ban nhân dân", "Thủ tục hành chính", "Dịch vụ công trực tuyến", "mức độ",
     ];
 
-    public static OcrLexicon Default { get; } = new(NameNormalizer.Default.PrintedForms.Concat(FormWords));
+    /// <summary>The form words alone: the lexicon of a reader given none (the pipeline adds the canonical names).</summary>
+    public static OcrLexicon Forms { get; } = new(FormWords);
 
     /// <summary>
     /// The titles a report's signer prints (Nghị định 30/2020/NĐ-CP on administrative documents, and the offices of

@@ -18,10 +18,12 @@ public sealed record ScanOptions(double BlankInk = 0.0008, int CellInkPixels = 1
 /// rows, so the ruling lines found in the image give the cells, and each cell is read on its own — figures with a
 /// digit whitelist — becoming one word centred in its cell. Text outside the tables is read as words.
 /// </summary>
+/// <param name="lexicon">The known phrases whose marks text cells take (the pipeline's: the canonical names and the
+/// form words); <see cref="OcrLexicon.Forms"/> when none is given.</param>
 public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLexicon? lexicon = null)
 {
     private readonly ScanOptions _o = options ?? new ScanOptions();
-    private readonly OcrLexicon _lexicon = lexicon ?? OcrLexicon.Default;
+    private readonly OcrLexicon _lexicon = lexicon ?? OcrLexicon.Forms;
     private readonly LatticeTableDetector _lattice = new();
     private readonly StreamTableDetector _stream = new();
     private static readonly bool TraceCells = Environment.GetEnvironmentVariable("BAOCAO_TRACE_CELLS") == "1";

@@ -22,5 +22,5 @@ public static class TextLayer
 public interface IPageOcr
 {
     /// <summary>The page as words and ruling lines, plus one warning per problem met on it.</summary>
-    (LayoutPage Page, IReadOnlyList<string> Warnings) Read(string pdfPath, int page, IReadOnlyList<Native.PageImage> images);
+    (LayoutPage Page, IReadOnlyList<string> Warnings) Read(string pdfPath, int page, IReadOnlyList<PageImage> images);
 }

@@ -1,6 +1,5 @@
 using Baocao.Documents;
 using Baocao.Layout;
-using Baocao.Native;
 using Baocao.Ocr;
 using Baocao.Tables;
 using Baocao.Text;

@@ -8,7 +8,9 @@ using Baocao.Layout;
 using Baocao.Mapping;
 using Baocao.Native;
 using Baocao.Native.Ocr;
+using Baocao.Ocr;
 using Baocao.Readers;
+using Baocao.Repairs;
 using Baocao.Reports;
 using Baocao.Tables;
 using Baocao.Text;
@@ -40,7 +42,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         var analyzer = new PageLayoutAnalyzer([new LatticeTableDetector(), new StreamTableDetector()]);
         var workers = ocrWorkers ?? Environment.ProcessorCount;
         string? problem = "disabled";
-        var ocr = workers > 0 ? TesseractPageOcr.TryCreate(toolkit, workers, out problem) : null;
+        var ocr = workers > 0 ? TesseractPageOcr.TryCreate(toolkit, workers, out problem, new ScannedPageReader(lexicon: ScanLexicon)) : null;
         var docx = new DocxReader();
         var readers = new Dictionary<string, IDocumentReader>(StringComparer.OrdinalIgnoreCase)
         {
@@ -53,6 +55,15 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
             Version = VersionOf(mapperVersion, ocr is not null),
         };
     }
+
+    /// <summary>
+    /// The phrases whose marks OCR'd text cells take: the canonical field and agency names of the mapping stage and the
+    /// form words of the OCR stage, handed to the scanned-page reader as data (the OCR stage comes before mapping and does
+    /// not name it). Built once, on the first scan.
+    /// </summary>
+    public static OcrLexicon ScanLexicon => LazyScanLexicon.Value;
+
+    private static readonly Lazy<OcrLexicon> LazyScanLexicon = new(() => new OcrLexicon(NameNormalizer.Default.PrintedForms.Concat(OcrLexicon.FormWords)));
 
     // Whether OCR was available is part of the version: scans indexed without it are read again once it is.
     private static string VersionOf(string mapperVersion, bool ocr) => $"{Code}+{mapperVersion}+{(ocr ? "ocr" : "no-ocr")}";
@@ -136,7 +147,8 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
             header = stated;
             if (periodWarning is not null) warnings.Add(periodWarning);
         }
-        if (content.Source.Ocr) (header, tables) = RepairOcr(header, tables, warnings);
+        // A scan's record repairs: a stage of their own, on the interpreted record (Repairs/ScanRepairs).
+        if (content.Source.Ocr) (header, tables) = ScanRepairs.Apply(header, tables, warnings);
         if (names is not null)
         {
             // Canonical agency and row labels, for search facets: added beside the printed text, never replacing it.
@@ -150,29 +162,5 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
         if (NumberGrouping.Resolve(record) is (var grouped, { Count: > 0 } notes))
             record = grouped with { Warnings = [.. warnings, .. notes] };
         return checker is null ? record : checker.Apply(record);
-    }
-
-    /// <summary>
-    /// What OCR garbled in a scanned report, restored only from closed lists or with evidence, each inference with a
-    /// warning: the title's quarter numeral (from the report's date), the signer's title marks, a formula's lost term
-    /// (from the rows). A digital report never passes here: what it prints is the source's own.
-    /// </summary>
-    private static (ReportHeader, List<ReportTable>) RepairOcr(ReportHeader header, List<ReportTable> tables, List<string> warnings)
-    {
-        if (Ocr.OcrQuarter.Repair(header) is (var repaired, { } warning))
-        {
-            header = repaired;
-            warnings.Add(warning);
-        }
-        if (header.Signer is { Title: { } title } signer)
-            header = header with { Signer = signer with { Title = Ocr.OcrLexicon.SignerTitles.Restore(title) } };
-        var result = new List<ReportTable>();
-        foreach (var t in tables)
-        {
-            var (table, found) = Ocr.OcrFormulas.Repair(t);
-            result.Add(table);
-            warnings.AddRange(found);
-        }
-        return (header, result);
     }
 }

@@ -20,7 +20,7 @@ public class AssemblyLayerTests
         ["Baocao.Index"] = ["Baocao.Model", "Baocao.Extraction"],
         ["Baocao.Ingest"] = ["Baocao.Model", "Baocao.Extraction", "Baocao.Native", "Baocao.Pipeline", "Baocao.Index"],
         ["Baocao.Web"] = ["Baocao.Model", "Baocao.Extraction", "Baocao.Native", "Baocao.Index"],
-        ["Baocao.Cli"] = ["Baocao.Model", "Baocao.Extraction", "Baocao.Native", "Baocao.Pipeline", "Baocao.Index", "Baocao.Ingest", "Baocao.Web", "Variations", "SampleBuilder"],
+        ["Baocao.Cli"] = ["Baocao.Model", "Baocao.Extraction", "Baocao.Native", "Baocao.Pipeline", "Baocao.Index", "Baocao.Ingest", "Baocao.Web", "Baocao.Tools", "Variations", "SampleBuilder"],
     };
 
     public static TheoryData<string> Assemblies() => new(Allowed.Keys);

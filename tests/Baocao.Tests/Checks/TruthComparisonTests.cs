@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Baocao.Checks;
-using Baocao.Evaluation;
+using Baocao.Tools.Evaluation;
 using Baocao.Reports;
 using static Baocao.Tests.Checks.TestRecords;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Baocao.Evaluation;
+using Baocao.Tools.Evaluation;
 using Baocao.Native;
 using Baocao.Pipeline;
 

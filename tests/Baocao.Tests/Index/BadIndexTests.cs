@@ -1,5 +1,6 @@
 using Baocao.Index;
 using Microsoft.Data.Sqlite;
+using Baocao.Tools.Synthetic;
 
 namespace Baocao.Tests.Index;
 

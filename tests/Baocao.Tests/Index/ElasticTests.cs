@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Baocao.Index;
 using Baocao.Index.Elastic;
 using Baocao.Output;
+using Baocao.Tools.Synthetic;
 
 namespace Baocao.Tests.Index;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baocao.Index;
+using Baocao.Tools.Synthetic;
 
 namespace Baocao.Tests.Index;
 

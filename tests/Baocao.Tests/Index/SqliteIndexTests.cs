@@ -3,6 +3,7 @@ using Baocao.Index;
 using Baocao.Output;
 using Baocao.Reports;
 using Microsoft.Data.Sqlite;
+using Baocao.Tools.Synthetic;
 
 namespace Baocao.Tests.Index;
 

@@ -1,5 +1,5 @@
 using Baocao.Cli;
-using Baocao.Cli.Fuzz;
+using Baocao.Tools.Fuzz;
 using Baocao.Ingest;
 using Baocao.Native;
 using Baocao.Pipeline;

@@ -1,5 +1,5 @@
 using Baocao.Mapping;
-using Baocao.Mapping.Training;
+using Baocao.Tools.Training;
 using Baocao.Tests.Corpus;
 
 namespace Baocao.Tests.Mapping;

@@ -1,6 +1,6 @@
 using Baocao.Interpretation;
 using Baocao.Mapping;
-using Baocao.Mapping.Training;
+using Baocao.Tools.Training;
 using Baocao.Output;
 using Baocao.Pipeline;
 using Baocao.Tests.Corpus;

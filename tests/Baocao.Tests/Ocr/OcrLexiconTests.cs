@@ -1,4 +1,5 @@
 using Baocao.Ocr;
+using Baocao.Pipeline;
 
 namespace Baocao.Tests.Ocr;
 
@@ -32,8 +33,13 @@ public class OcrLexiconTests
     }
 
     [Fact]
-    public void The_default_lexicon_holds_the_canonical_field_names()
-        => Assert.Equal("Hoạt động xây dựng", OcrLexicon.Default.Restore("Hoạt động xây dưng"));
+    public void The_pipelines_lexicon_holds_the_canonical_field_names()
+    {
+        Assert.Equal("Hoạt động xây dựng", Extractor.ScanLexicon.Restore("Hoạt động xây dưng"));
+        // The OCR stage's own lexicon knows the form words only: the canonical names come from the pipeline, as data.
+        Assert.Equal("Hoạt động xây dưng", OcrLexicon.Forms.Restore("Hoạt động xây dưng"));
+        Assert.Equal("Tổng cộng", OcrLexicon.Forms.Restore("Tông công"));
+    }
 }
 
 /// <summary>The signers' titles: upper case, where OCR drops the most marks.</summary>

@@ -1,5 +1,5 @@
 using Baocao.Header;
-using Baocao.Ocr;
+using Baocao.Repairs;
 using Baocao.Reports;
 
 namespace Baocao.Tests.Ocr;

@@ -1,3 +1,4 @@
+using Baocao.Native;
 using Baocao.Pipeline;
 using Baocao.Readers;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Baocao.Cli;
-using Baocao.Evaluation;
+using Baocao.Tools.Evaluation;
 using Baocao.Tests.Corpus;
 using Variations;
 
@@ -188,7 +188,7 @@ public sealed class NeedsProducersFactAttribute : FactAttribute
 {
     public NeedsProducersFactAttribute()
     {
-        var missing = Tools.Missing(scans: false);
+        var missing = global::Variations.Tools.Missing(scans: false);
         if (missing.Count > 0) Skip = "needs " + string.Join(", ", missing) + " (bash scripts/install-deps.sh)";
     }
 }

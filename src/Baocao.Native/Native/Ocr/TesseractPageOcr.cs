@@ -1,5 +1,6 @@
 using Baocao.Documents;
 using Baocao.Ocr;
+using Baocao.Readers;
 
 namespace Baocao.Native.Ocr;
 
@@ -13,8 +14,8 @@ public sealed class TesseractPageOcr(IPdfToolkit toolkit, TesseractEnginePool po
     private static readonly bool Trace = Environment.GetEnvironmentVariable("BAOCAO_TRACE") == "1";
 
     /// <summary>The default OCR stack, or null with the reason when the native libraries are missing.</summary>
-    public static TesseractPageOcr? TryCreate(IPdfToolkit toolkit, int workers, out string? problem) =>
-        IsAvailable(out problem) ? new TesseractPageOcr(toolkit, new TesseractEnginePool(workers)) : null;
+    public static TesseractPageOcr? TryCreate(IPdfToolkit toolkit, int workers, out string? problem, ScannedPageReader? reader = null) =>
+        IsAvailable(out problem) ? new TesseractPageOcr(toolkit, new TesseractEnginePool(workers), reader) : null;
 
     /// <summary>Whether the OCR libraries and the Vietnamese model are installed (without starting an engine).</summary>
     public static bool IsAvailable(out string? problem)

@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Baocao.Index;
+using Baocao.Tools.Synthetic;
 using Baocao.Web;
 
-namespace Baocao.Cli;
+namespace Baocao.Tools.Bench;
 
 /// <summary>
 /// <c>baocao bench serve [--docs 100000] [--index FILE] [--requests 200]</c>: the web interface over a synthetic index
@@ -14,13 +15,13 @@ namespace Baocao.Cli;
 /// </summary>
 public static class BenchServeCommand
 {
-    public static Command Create()
+    public static Command Create(BenchHost host)
     {
         var docs = new Option<int>("--docs") { Description = "synthetic reports in the index", DefaultValueFactory = _ => 100_000 };
         var file = new Option<string?>("--index") { Description = "index file to build (kept) or reuse when it holds --docs reports. Default: a temporary file, removed after" };
         var requests = new Option<int>("--requests") { Description = "requests per kind", DefaultValueFactory = _ => 200 };
         var cmd = new Command("serve", "Web page load and search API latency p50/p95 on a synthetic index") { docs, file, requests };
-        cmd.SetAction(p => IndexOptions.Guard(() => Run(p.GetValue(docs), p.GetValue(file), p.GetValue(requests))));
+        cmd.SetAction(p => host.Guard(() => Run(p.GetValue(docs), p.GetValue(file), p.GetValue(requests))));
         return cmd;
     }
 

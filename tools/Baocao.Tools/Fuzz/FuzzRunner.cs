@@ -2,7 +2,7 @@ using Baocao.Index;
 using Baocao.Ingest;
 using Baocao.Native;
 
-namespace Baocao.Cli.Fuzz;
+namespace Baocao.Tools.Fuzz;
 
 /// <summary>What one mutant did: a record, a clean one-line error, or one of the outcomes a user must never meet.</summary>
 public enum FuzzOutcome { Ok, CleanError, Unforeseen, StackTrace, Crash, Hang, Memory }

@@ -4,8 +4,9 @@ using System.Globalization;
 using Baocao.Header;
 using Baocao.Index;
 using Baocao.Index.Elastic;
+using Baocao.Tools.Synthetic;
 
-namespace Baocao.Cli;
+namespace Baocao.Tools.Bench;
 
 /// <summary>
 /// <c>baocao bench search [--docs 100000] [--index FILE] [--queries 200]</c>: generates and indexes synthetic reports
@@ -14,13 +15,13 @@ namespace Baocao.Cli;
 /// </summary>
 public static class BenchSearchCommand
 {
-    public static Command Create()
+    public static Command Create(BenchHost host)
     {
         var docs = new Option<int>("--docs") { Description = "synthetic reports to index", DefaultValueFactory = _ => 100_000 };
         var file = new Option<string?>("--index") { Description = "index file to build (kept); reused when it already holds --docs reports. Default: a temporary file, removed after" };
         var queries = new Option<int>("--queries") { Description = "queries per kind", DefaultValueFactory = _ => 200 };
         var cmd = new Command("search", "Query latency p50/p95 on a synthetic index (SQLite, and Elasticsearch when ES_URL is set)") { docs, file, queries };
-        cmd.SetAction(p => IndexOptions.Guard(() => Run(p.GetValue(docs), p.GetValue(file), p.GetValue(queries))));
+        cmd.SetAction(p => host.Guard(() => Run(p.GetValue(docs), p.GetValue(file), p.GetValue(queries))));
         return cmd;
     }
 

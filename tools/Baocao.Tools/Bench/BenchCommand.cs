@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Baocao.Native;
 using Baocao.Pipeline;
 
-namespace Baocao.Cli;
+namespace Baocao.Tools.Bench;
 
 /// <summary>
 /// <c>baocao bench extract</c>: pages per second for digital PDFs end to end (all stages, all cores), beside bare
@@ -12,7 +12,7 @@ namespace Baocao.Cli;
 /// </summary>
 public static class BenchCommand
 {
-    public static Command Create()
+    public static Command Create(BenchHost host)
     {
         var bench = new Command("bench", "Measure speed on the corpus");
         var dir = new Option<string>("--dir") { Description = "folder of PDFs", DefaultValueFactory = _ => "corpus-samples" };
@@ -32,11 +32,11 @@ public static class BenchCommand
         var check = new Command("check", "Reports/s through the checks (within each report, and across the set), beside extraction") { checkDir, checkRounds };
         check.SetAction(p => RunCheck(p.GetValue(checkDir)!, p.GetValue(checkRounds)));
         bench.Subcommands.Add(check);
-        bench.Subcommands.Add(BenchSearchCommand.Create());
-        bench.Subcommands.Add(BenchServeCommand.Create());
-        BenchIngestCommand.AddTo(bench);
-        BenchFuzzCommand.AddTo(bench);
-        BenchMemoryCommand.AddTo(bench);
+        bench.Subcommands.Add(BenchSearchCommand.Create(host));
+        bench.Subcommands.Add(BenchServeCommand.Create(host));
+        BenchIngestCommand.AddTo(bench, host);
+        BenchFuzzCommand.AddTo(bench, host);
+        BenchMemoryCommand.AddTo(bench, host);
         return bench;
     }
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Baocao.Text;
+using Baocao.Mapping;
 
-namespace Baocao.Mapping.Training;
+namespace Baocao.Tools.Training;
 
 /// <summary>
 /// The labelled tables of the corpus: every table of every corpus-samples/*.truth.json, with its hand-checked header

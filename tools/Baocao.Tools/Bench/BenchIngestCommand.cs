@@ -6,7 +6,7 @@ using Baocao.Ingest;
 using Baocao.Native;
 using Baocao.Pipeline;
 
-namespace Baocao.Cli;
+namespace Baocao.Tools.Bench;
 
 /// <summary>
 /// <c>bench ingest</c>: bulk-ingest speed and memory on a generated archive (digital variants of the corpus, scanned
@@ -16,42 +16,34 @@ namespace Baocao.Cli;
 /// </summary>
 public static class BenchIngestCommand
 {
-    public static void AddTo(Command bench)
+    public static void AddTo(Command bench, BenchHost host)
     {
-        var dir = new Option<string>("--dir") { Description = "the corpus to copy from (its scanned/ folder for scans)", DefaultValueFactory = _ => "corpus-samples" };
+        var dir = BenchOptions.Corpus("the corpus to copy from (its scanned/ folder for scans)");
         var files = new Option<int>("--files") { Description = "digital files (DOCX and PDF variants of the samples)", DefaultValueFactory = _ => 2000 };
         var scanned = new Option<int>("--scanned-pages") { Description = "at least this many scanned pages (whole scanned PDFs)", DefaultValueFactory = _ => 100 };
         var corrupt = new Option<int>("--corrupt") { Description = "corrupt files among them", DefaultValueFactory = _ => 20 };
         var workers = new Option<int>("--workers") { Description = "worker processes", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var keep = new Option<string?>("--keep") { Description = "generate the archive and index in this folder and keep them (default: a temporary folder, removed)" };
+        var keep = BenchOptions.Keep("generate the archive and index in this folder and keep them (default: a temporary folder, removed)");
         var ingest = new Command("ingest", "Bulk ingest on a generated archive: files/s, pages/s (digital and scanned), peak memory") { dir, files, scanned, corrupt, workers, keep };
-        ingest.SetAction(p => RunIngest(p.GetValue(dir)!, p.GetValue(files), p.GetValue(scanned), p.GetValue(corrupt), Math.Max(1, p.GetValue(workers)), p.GetValue(keep)));
+        ingest.SetAction(p => RunIngest(p.GetValue(dir)!, p.GetValue(files), p.GetValue(scanned), p.GetValue(corrupt), Math.Max(1, p.GetValue(workers)), p.GetValue(keep), host));
         bench.Subcommands.Add(ingest);
 
-        var rdir = new Option<string>("--dir") { Description = "the corpus to copy from", DefaultValueFactory = _ => "corpus-samples" };
+        var rdir = BenchOptions.Corpus("the corpus to copy from");
         var rfiles = new Option<int>("--files") { Description = "digital files", DefaultValueFactory = _ => 300 };
         var rscanned = new Option<int>("--scanned-pages") { Description = "scanned pages (OCR in flight when a kill lands)", DefaultValueFactory = _ => 6 };
         var kills = new Option<int>("--kills") { Description = "kills before the run may finish", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "seed of the kill times", DefaultValueFactory = _ => 7 };
-        var rkeep = new Option<string?>("--keep") { Description = "work in this folder and keep it (the two indexes and their dumps)" };
+        var rkeep = BenchOptions.Keep("work in this folder and keep it (the two indexes and their dumps)");
         var resume = new Command("resume", "Kill an ingest (SIGKILL) at random points, resume it each time, compare the final index with a clean run's") { rdir, rfiles, rscanned, kills, seed, rkeep };
-        resume.SetAction(p => RunResume(p.GetValue(rdir)!, p.GetValue(rfiles), p.GetValue(rscanned), p.GetValue(kills), p.GetValue(seed), p.GetValue(rkeep)));
+        resume.SetAction(p => RunResume(p.GetValue(rdir)!, p.GetValue(rfiles), p.GetValue(rscanned), p.GetValue(kills), p.GetValue(seed), p.GetValue(rkeep), host));
         bench.Subcommands.Add(resume);
     }
 
-    private static string WorkFolder(string? keep)
+    private static int RunIngest(string corpus, int files, int scannedPages, int corrupt, int workers, string? keep, BenchHost host)
     {
-        if (keep is null) return Directory.CreateTempSubdirectory("baocao-bench-ingest").FullName;
-        if (Directory.Exists(keep) && Directory.EnumerateFileSystemEntries(keep).Any())
-            throw new IOException($"{keep}: the folder is not empty (the bench generates its archive there)");
-        return Directory.CreateDirectory(keep).FullName;
-    }
-
-    private static int RunIngest(string corpus, int files, int scannedPages, int corrupt, int workers, string? keep)
-    {
-        if (!Directory.Exists(corpus)) { Console.Error.WriteLine($"error: {corpus}: no such folder"); return 1; }
-        var work = WorkFolder(keep);
-        try
+        using var folder = BenchFolder.Open(corpus, keep, "baocao-bench-ingest");
+        if (folder is null) return 1;
+        var work = folder.Path;
         {
             var toolkit = new PopplerMuPdfToolkit();
             var sw = Stopwatch.StartNew();
@@ -62,7 +54,7 @@ public static class BenchIngestCommand
             var extensions = Extractor.CreateDefault(ocrWorkers: 0).Extensions;
             using var index = SqliteReportIndex.OpenWrite(Path.Combine(work, "bench.db"));
             var slots = new ConcurrentBag<WorkerProcessExtractor>();
-            var options = new WorkerOptions(WorkerCommand.SelfCommand(), TimeSpan.FromSeconds(300));
+            var options = new WorkerOptions(host.Worker(), TimeSpan.FromSeconds(300));
             IFileExtractor Slot() { var w = new WorkerProcessExtractor(options); slots.Add(w); return w; }
             var ingest = new ArchiveIngest(index, Slot, new IngestOptions(workers, version));
 
@@ -87,10 +79,6 @@ public static class BenchIngestCommand
             Console.WriteLine($"peak memory: ingest process {parent} MiB, largest worker {worker} MiB (sampled every 200 ms), bound ≈ {parent + worker * workers} MiB with {workers} workers; {slots.Sum(w => w.Starts)} worker start(s)");
             return 0;
         }
-        finally
-        {
-            if (keep is null) Directory.Delete(work, true);
-        }
     }
 
     private static void Print(string label, ArchiveIngest.Outcome o)
@@ -99,12 +87,15 @@ public static class BenchIngestCommand
         Console.WriteLine($"{label,-30} {t.Done,6} files {t.Pages,7} pages in {t.Elapsed.TotalSeconds,7:0.0} s: {t.FilesPerSecond,7:0.00} files/s {t.PagesPerSecond,7:0.00} pages/s ({t.Failed} failed)");
     }
 
-    private static int RunResume(string corpus, int files, int scannedPages, int kills, int seed, string? keep)
+    private static int RunResume(string corpus, int files, int scannedPages, int kills, int seed, string? keep, BenchHost host)
     {
-        if (!Directory.Exists(corpus)) { Console.Error.WriteLine($"error: {corpus}: no such folder"); return 1; }
-        var work = WorkFolder(keep);
+        using var folder = BenchFolder.Open(corpus, keep, "baocao-bench-ingest");
+        if (folder is null) return 1;
+        var work = folder.Path;
+        // Kept until the two indexes are found identical: a failed run's dumps (or an exception's half-done work) stay.
+        var kept = folder.Kept;
+        folder.Kept = true;
         var ok = false;
-        try
         {
             var toolkit = new PopplerMuPdfToolkit();
             var archive = ArchiveGenerator.Generate(corpus, Path.Combine(work, "archive"), files, scannedPages, corrupt: 8, f => toolkit.Inspect(f).Pages);
@@ -112,7 +103,7 @@ public static class BenchIngestCommand
             var clean = Path.Combine(work, "clean.db");
             var resumed = Path.Combine(work, "resumed.db");
             var sw = Stopwatch.StartNew();
-            var code = RunIngestProcess(archive.Root, clean, null, out _);
+            var code = RunIngestProcess(host, archive.Root, clean, null, out _);
             var total = sw.Elapsed;
             Console.WriteLine($"clean run: {total.TotalSeconds:0.0} s (exit {code})");
 
@@ -123,11 +114,11 @@ public static class BenchIngestCommand
                 // A random point of what is left to do (the run re-plans and skips what is stored).
                 var left = total.TotalSeconds * Math.Max(0.05, 1 - (double)before / Math.Max(1, archive.Files));
                 var at = TimeSpan.FromSeconds(0.3 + rnd.NextDouble() * 0.85 * left);
-                RunIngestProcess(archive.Root, resumed, at, out var killed);
+                RunIngestProcess(host, archive.Root, resumed, at, out var killed);
                 var after = Documents(resumed);
                 Console.WriteLine($"run {k}: {(killed ? $"killed (SIGKILL) after {at.TotalSeconds:0.0} s" : "finished before its kill time")}; index holds {after} report(s) (+{after - before})");
             }
-            code = RunIngestProcess(archive.Root, resumed, null, out _);
+            code = RunIngestProcess(host, archive.Root, resumed, null, out _);
             Console.WriteLine($"final resumed run: exit {code}; index holds {Documents(resumed)} report(s)");
 
             var (a, b) = (Dump(clean), Dump(resumed));
@@ -150,11 +141,8 @@ public static class BenchIngestCommand
                 Console.Error.WriteLine($"error: the indexes differ (first at dump line {i + 1}):\n  clean:   {Cut(la.ElementAtOrDefault(i))}\n  resumed: {Cut(lb.ElementAtOrDefault(i))}");
                 Console.Error.WriteLine($"dumps kept in {work}");
             }
+            folder.Kept = kept || !ok;
             return ok ? 0 : 1;
-        }
-        finally
-        {
-            if (keep is null && ok) Directory.Delete(work, true);
         }
 
         static string Cut(string? s) => s is null ? "(end)" : s.Length > 200 ? s[..200] + "…" : s;
@@ -176,9 +164,9 @@ public static class BenchIngestCommand
     }
 
     /// <summary>Runs <c>baocao ingest</c> as a child process; kills it (SIGKILL, the process alone, as kill -9 would) after <paramref name="killAfter"/>.</summary>
-    private static int RunIngestProcess(string folder, string index, TimeSpan? killAfter, out bool killed)
+    private static int RunIngestProcess(BenchHost host, string folder, string index, TimeSpan? killAfter, out bool killed)
     {
-        var cmd = WorkerCommand.SelfCommand(["ingest", folder, "--index", index]);
+        var cmd = host.Self(["ingest", folder, "--index", index]);
         var psi = new ProcessStartInfo(cmd[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in cmd.Skip(1)) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Baocao.Mapping;
 
-namespace Baocao.Mapping.Training;
+namespace Baocao.Tools.Training;
 
 /// <summary>Writes models/MODEL-CARD.md from a training report: data, features, held-out accuracy per form, size, time.</summary>
 public static class ModelCard

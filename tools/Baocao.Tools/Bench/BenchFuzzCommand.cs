@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Baocao.Cli.Fuzz;
+using Baocao.Tools.Fuzz;
 using Baocao.Ingest;
 using Baocao.Native;
 using Baocao.Pipeline;
 
-namespace Baocao.Cli;
+namespace Baocao.Tools.Bench;
 
 /// <summary>
 /// <c>baocao bench fuzz [--count N] [--seed S]</c>: damaged variants of the samples (see <see cref="Mutator"/>) through
@@ -14,7 +14,7 @@ namespace Baocao.Cli;
 /// </summary>
 public static class BenchFuzzCommand
 {
-    public static void AddTo(Command bench)
+    public static void AddTo(Command bench, BenchHost host)
     {
         var count = new Option<int>("--count") { Description = "mutants to make", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "the mutants are the same for the same seed", DefaultValueFactory = _ => 1 };
@@ -23,11 +23,11 @@ public static class BenchFuzzCommand
         var timeout = new Option<int>("--timeout") { Description = "seconds one mutant may take", DefaultValueFactory = _ => 60 };
         var workers = new Option<int>("--workers") { Description = "worker processes at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var cmd = new Command("fuzz", "Damaged variants of the samples through extract and ingest: ok / clean error / crash / hang / stack trace") { count, seed, dir, keep, timeout, workers };
-        cmd.SetAction(p => Run(p.GetValue(count), p.GetValue(seed), p.GetValue(dir)!, p.GetValue(keep)!, p.GetValue(timeout), Math.Max(1, p.GetValue(workers))));
+        cmd.SetAction(p => Run(p.GetValue(count), p.GetValue(seed), p.GetValue(dir)!, p.GetValue(keep)!, p.GetValue(timeout), Math.Max(1, p.GetValue(workers)), host));
         bench.Subcommands.Add(cmd);
     }
 
-    private static int Run(int count, int seed, string dir, string keep, int timeout, int workers)
+    private static int Run(int count, int seed, string dir, string keep, int timeout, int workers, BenchHost host)
     {
         if (!Directory.Exists(dir)) { Console.Error.WriteLine($"error: {dir}: no such folder"); return 1; }
         var samples = Directory.GetFiles(dir, "*.docx").Concat(Directory.GetFiles(dir, "*.pdf")).Order(StringComparer.Ordinal).ToList();
@@ -38,7 +38,7 @@ public static class BenchFuzzCommand
             var mutator = new Mutator(seed);
             var pick = new Random(seed);
             var mutants = Enumerable.Range(0, Math.Max(1, count)).Select(i => mutator.Make(samples[pick.Next(samples.Count)], work, i)).ToList();
-            var options = new WorkerOptions(WorkerCommand.SelfCommand(), TimeSpan.FromSeconds(Math.Max(1, timeout)), 2048);
+            var options = new WorkerOptions(host.Worker(), TimeSpan.FromSeconds(Math.Max(1, timeout)), 2048);
             var clock = Stopwatch.StartNew();
             var results = FuzzRunner.Extract(mutants, options, workers);
             var extractTime = clock.Elapsed;

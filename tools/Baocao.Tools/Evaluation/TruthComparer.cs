@@ -4,7 +4,7 @@ using Baocao.Output;
 using Baocao.Reports;
 using Baocao.Text;
 
-namespace Baocao.Evaluation;
+namespace Baocao.Tools.Evaluation;
 
 /// <summary>One compared field: where it is, what the truth says, what was extracted.</summary>
 public sealed record FieldResult(string Category, string Path, string Expected, string Actual)

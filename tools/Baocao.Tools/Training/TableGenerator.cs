@@ -1,8 +1,9 @@
 using System.Globalization;
 using Baocao.Tables;
 using Baocao.Text;
+using Baocao.Mapping;
 
-namespace Baocao.Mapping.Training;
+namespace Baocao.Tools.Training;
 
 /// <summary>
 /// One labelled table: the columns as the mapper sees them and the class of each (a key, or a role starting with

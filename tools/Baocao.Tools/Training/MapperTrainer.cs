@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Baocao.Interpretation;
+using Baocao.Mapping;
 
-namespace Baocao.Mapping.Training;
+namespace Baocao.Tools.Training;
 
 /// <summary>How the training set is made and the model trained. The seed fixes every random draw of the generator.</summary>
 public sealed record TrainerOptions(

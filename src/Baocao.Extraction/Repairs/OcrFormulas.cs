@@ -1,7 +1,7 @@
 using Baocao.Checks;
 using Baocao.Reports;
 
-namespace Baocao.Ocr;
+namespace Baocao.Repairs;
 
 /// <summary>
 /// A column-number row whose formula OCR read with a term missing ("(3)=(4)+(6)" for "(3)=(4)+(5)+(6)", a "+(5)" lost

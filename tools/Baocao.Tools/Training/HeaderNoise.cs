@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Baocao.Mapping;
 
-namespace Baocao.Mapping.Training;
+namespace Baocao.Tools.Training;
 
 /// <summary>
 /// The ways a printed heading differs from the catalog's wording, for generating labelled variants: abbreviations,

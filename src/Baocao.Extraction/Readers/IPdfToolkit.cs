@@ -1,12 +1,10 @@
 using Baocao.Documents;
 
-namespace Baocao.Native;
-
-/// <summary>Facts about a PDF file from its trailer and catalogue.</summary>
-public sealed record PdfInfo(int Pages, bool Encrypted);
+namespace Baocao.Readers;
 
 /// <summary>
-/// The narrow interface to native PDF tools: everything the PDF reader needs, as plain records. The pure
+/// The narrow interface to native PDF tools: everything the PDF reader needs, as plain records. Owned by the reader
+/// stage that uses it and implemented by the native adapters (Baocao.Native), which point inward. The pure
 /// layout and table stages never see a tool, so they are tested with pages built in code.
 /// </summary>
 public interface IPdfToolkit
@@ -23,6 +21,3 @@ public interface IPdfToolkit
     /// <summary>Renders one page to an 8-bit grey image file in <paramref name="folder"/>; the problems the renderer reported, if any.</summary>
     (string imagePath, string? problem) RenderPage(string path, int page, int dpi, string folder);
 }
-
-/// <summary>One image drawn on a page: size in pixels, resolution and encoding ("jpeg", "ccitt", "jbig2", "image" …).</summary>
-public sealed record PageImage(int Page, int Width, int Height, int Dpi, string Encoding);

@@ -1,7 +1,7 @@
 using Baocao.Documents;
-using Baocao.Native;
+using Baocao.Readers;
 
-namespace Baocao.Readers;
+namespace Baocao.Native;
 
 /// <summary>
 /// Legacy Word .doc: converted to .docx by <see cref="IDocConverter"/> (LibreOffice headless), then read by the DOCX

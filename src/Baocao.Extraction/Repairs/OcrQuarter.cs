@@ -1,7 +1,7 @@
 using Baocao.Header;
 using Baocao.Reports;
 
-namespace Baocao.Ocr;
+namespace Baocao.Repairs;
 
 /// <summary>
 /// The reporting quarter of a scanned report whose title numeral OCR garbled ("Quý IH năm 2021" for III): read from the

@@ -3,7 +3,7 @@ using Baocao.Documents;
 using Baocao.Header;
 using Baocao.Reports;
 
-namespace Baocao.Index;
+namespace Baocao.Tools.Synthetic;
 
 /// <summary>
 /// Realistic made-up report records for measuring and testing the index at scale: the 63 provinces, provincial

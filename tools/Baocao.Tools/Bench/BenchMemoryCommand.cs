@@ -4,7 +4,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Baocao.Cli;
+namespace Baocao.Tools.Bench;
 
 /// <summary>
 /// <c>bench memory</c>: the peak resident memory of an ingest on huge inputs, the ingest process and its worker apart
@@ -16,22 +16,22 @@ namespace Baocao.Cli;
 /// </summary>
 public static class BenchMemoryCommand
 {
-    public static void AddTo(Command bench)
+    public static void AddTo(Command bench, BenchHost host)
     {
-        var dir = new Option<string>("--dir") { Description = "the corpus to build from", DefaultValueFactory = _ => "corpus-samples" };
+        var dir = BenchOptions.Corpus("the corpus to build from");
         var rows = new Option<int>("--rows") { Description = "data rows of the DOCX table", DefaultValueFactory = _ => 100_000 };
         var pages = new Option<int>("--pages") { Description = "pages of the PDF", DefaultValueFactory = _ => 2000 };
-        var keep = new Option<string?>("--keep") { Description = "build the inputs and indexes in this folder and keep them" };
+        var keep = BenchOptions.Keep("build the inputs and indexes in this folder and keep them");
         var cmd = new Command("memory", "Peak memory of the ingest process and of its worker on a huge table (DOCX) and a long PDF") { dir, rows, pages, keep };
-        cmd.SetAction(p => Run(p.GetValue(dir)!, Math.Max(1, p.GetValue(rows)), Math.Max(1, p.GetValue(pages)), p.GetValue(keep)));
+        cmd.SetAction(p => Run(p.GetValue(dir)!, Math.Max(1, p.GetValue(rows)), Math.Max(1, p.GetValue(pages)), p.GetValue(keep), host));
         bench.Subcommands.Add(cmd);
     }
 
-    private static int Run(string corpus, int rows, int pages, string? keep)
+    private static int Run(string corpus, int rows, int pages, string? keep, BenchHost host)
     {
-        if (!Directory.Exists(corpus)) { Console.Error.WriteLine($"error: {corpus}: no such folder"); return 1; }
-        var work = keep is null ? Directory.CreateTempSubdirectory("baocao-bench-memory").FullName : Directory.CreateDirectory(keep).FullName;
-        try
+        using var folder = BenchFolder.Open(corpus, keep, "baocao-bench-memory");
+        if (folder is null) return 1;
+        var work = folder.Path;
         {
             var docx = Path.Combine(work, $"table-{rows}-rows.docx");
             BuildDocx(Path.Combine(corpus, "14-skhdt-vinhlong-q1-2022.docx"), docx, rows);
@@ -42,16 +42,12 @@ public static class BenchMemoryCommand
             var failed = false;
             foreach (var file in new[] { docx, pdf })
             {
-                var (code, parent, worker, secs, output) = Measure(file, Path.Combine(work, Path.GetFileNameWithoutExtension(file) + ".db"));
+                var (code, parent, worker, secs, output) = Measure(host, file, Path.Combine(work, Path.GetFileNameWithoutExtension(file) + ".db"));
                 var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
                 Console.WriteLine($"{Path.GetFileName(file),-28} ingest process peak {parent / 1024,6} MiB, worker peak {worker / 1024,6} MiB, {secs,6:0.0} s, exit {code}: {last}");
                 failed |= code != 0;
             }
             return failed ? 1 : 0;
-        }
-        finally
-        {
-            if (keep is null) Directory.Delete(work, true);
         }
     }
 
@@ -128,9 +124,9 @@ public static class BenchMemoryCommand
     }
 
     /// <summary>Runs <c>baocao ingest FILE</c> (one worker) and samples the high-water marks of it and of its children.</summary>
-    private static (int Code, long ParentKiB, long WorkerKiB, double Seconds, string Output) Measure(string file, string index)
+    private static (int Code, long ParentKiB, long WorkerKiB, double Seconds, string Output) Measure(BenchHost host, string file, string index)
     {
-        var cmd = WorkerCommand.SelfCommand(["ingest", file, "--index", index, "--workers", "1", "--memory-limit", "16384", "--timeout", "3600"]);
+        var cmd = host.Self(["ingest", file, "--index", index, "--workers", "1", "--memory-limit", "16384", "--timeout", "3600"]);
         var psi = new ProcessStartInfo(cmd[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in cmd.Skip(1)) psi.ArgumentList.Add(a);
         var clock = Stopwatch.StartNew();

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Baocao.Cli.Fuzz;
+namespace Baocao.Tools.Fuzz;
 
 /// <summary>One mutant: the file written, how it was made (to name it in the report) and the sample it came from.</summary>
 public sealed record Mutant(string Path, string Kind, string Sample);

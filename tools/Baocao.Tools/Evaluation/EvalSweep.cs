@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using Baocao.Evaluation;
 using Baocao.Pipeline;
 using Baocao.Readers;
 using Baocao.Reports;
 using Baocao.Text;
 using Variations;
 
-namespace Baocao.Cli;
+namespace Baocao.Tools.Evaluation;
 
 /// <summary>
 /// The two seed ranges of the sweep. Tuning seeds may be opened, kept and looked at while the extractor is worked on;
@@ -83,7 +82,7 @@ public static class EvalSweep
         if (root is null) { Console.Error.WriteLine($"error: {corpusDir}: no specs/ folder (the sweep builds its variants from corpus-samples/specs)"); return 1; }
         var generator = new Generator(root);
         var plans = Enumerable.Range(seed, count).Select(generator.Plan).ToList();
-        var missing = Tools.Missing(scans: plans.Any(p => p.Scan is not null));
+        var missing = global::Variations.Tools.Missing(scans: plans.Any(p => p.Scan is not null));
         if (missing.Count > 0) { Console.Error.WriteLine($"error: sweep: missing {string.Join(", ", missing)} (bash scripts/install-deps.sh --samples)"); return 1; }
         var dir = keep ?? Path.Combine(Path.GetTempPath(), $"baocao-sweep-{Environment.ProcessId}-{seed}");
         Directory.CreateDirectory(dir);
