@@ -96,6 +96,8 @@ internal static class TestRecords
         IReadOnlyList<ReportTable>? tables = null, IReadOnlyList<Figure>? figures = null, string format = "pdf")
     {
         var header = ReportHeader.Empty with { Agency = agency, ParentAgency = "UBND TỈNH BẾN TRE", Province = "Bến Tre", Period = period, Number = number };
-        return new ReportRecord(new SourceInfo(path, "0", format, 1, false), header, tables ?? [], figures ?? [], [], []);
+        // Each path its own content hash: an index groups files of the same content as copies of one report.
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(path)));
+        return new ReportRecord(new SourceInfo(path, sha, format, 1, false), header, tables ?? [], figures ?? [], [], []);
     }
 }

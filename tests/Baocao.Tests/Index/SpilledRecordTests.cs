@@ -26,7 +26,8 @@ public class SpilledRecordTests
                 new Dictionary<string, decimal?> { ["received.total"] = i, ["resolved.late"] = i % 3 == 0 ? null : 1.50m, ["x.new_key"] = 7 },
                 [new TableCell("c2", label, "text", null, 2, new BBox(1.25, 2, 3, 4.5), i + 3, 1, []),
                  new TableCell("c3", i.ToString(CultureInfo.InvariantCulture), "number", i, 2, null, i + 3, 2, flags, low ? 0.5 : 1.0)],
-                2 + i / 1000, i % 2 == 0 ? "label:k" : null, i % 2 == 0 ? "Nhãn" : null);
+                2 + i / 1000, (i % 4) switch { 0 => "label:k", 1 => "field:ho_tich", 3 => "field:chung_thuc", _ => null },
+                (i % 4) switch { 0 => "Nhãn", 1 => "Hộ tịch", 3 => "Chứng thực", _ => null });
         }).ToList();
         var columns = new List<TableColumn> { new(0, "c2", null, "Lĩnh vực", 2, null, 1), new(1, "c3", "received.total", "Tổng số", 3, "(3)=(4)+(5)", 0.9) };
         var big = new ReportTable(0, "II.06a", "BẢNG LỚN", "Phần I", 2, "Số hồ sơ", null, "Sở", "UBND", columns, rows, true);
@@ -34,7 +35,9 @@ public class SpilledRecordTests
         return baseRecord with
         {
             Tables = [big, empty],
-            Checks = [.. Enumerable.Range(0, 500).Select(i => new Check("sum", (i % 7) switch { 0 => "warning", 1 => "info", _ => "error" }, $"Tổng \"sai\" {i}", 2, 0, "1", "c3", 10, 12))],
+            Checks = [.. Enumerable.Range(0, 500).Select(i => new Check("sum", (i % 7) switch { 0 => "warning", 1 => "info", _ => "error" }, $"Tổng \"sai\" {i}", 2, 0, "1", "c3", 10, 12)),
+                      // findings resting on a doubtful reading: counted as doubts in the review note, spilled or whole
+                      .. Enumerable.Range(0, 5).Select(i => new Check("sum", "doubt", $"Nghi vấn {i}", 2, 0, "1", "c3", 10, 12) { Cause = "reading" })],
             Warnings = ["a warning with \\ and \""],
         };
     }
@@ -67,6 +70,10 @@ public class SpilledRecordTests
             Assert.Empty(spilled.Skeleton.Checks); // counted, not held (they grow with the rows)
             Assert.Equal((r.Checks.Count(c => c.Severity == "error"), 72, 72), (spilled.Note("/p").Errors, spilled.Note("/p").Warnings, spilled.Note("/p").Infos));
             Assert.Equal(ReviewNote.Of(r, "/p"), spilled.Note("/p"));
+            Assert.Equal(5, spilled.Note("/p").Doubts);
+            // the report's fields (lĩnh vực) for the copy tables and the field facet, as a whole record gives them
+            Assert.Equal([("field:chung_thuc", "Chứng thực"), ("field:ho_tich", "Hộ tịch")], spilled.Fields);
+            Assert.Equal(ReportCopies.Fields(r), spilled.Fields);
             Assert.Equal(RecordJson.Serialize(r), RecordJson.Serialize(spilled.Load()));
             using var ix = streamed.Write();
             ix.Store(spilled, "x13");
@@ -83,6 +90,7 @@ public class SpilledRecordTests
         }
         var dump = Dump(whole);
         Assert.Contains("x.new_key", dump);
+        Assert.Contains("field:ho_tich", dump);
         Assert.Equal(dump, Dump(streamed));
         // The text indexes (not in the dump): the same words find the report, row and marked text alike.
         Assert.Equal(Texts(whole.Path), Texts(streamed.Path));
