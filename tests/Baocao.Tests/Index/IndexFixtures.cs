@@ -36,6 +36,15 @@ public sealed class TempIndex : IDisposable
     public SqliteReportIndex Write() => SqliteReportIndex.OpenWrite(Path);
     public SqliteReportIndex Read() => SqliteReportIndex.OpenRead(Path);
 
+    /// <summary>The index's content as <see cref="SqliteReportIndex.DumpContent"/> writes it (to compare two indexes).</summary>
+    public string Dump()
+    {
+        using var ix = Read();
+        using var w = new StringWriter();
+        ix.DumpContent(w);
+        return w.ToString();
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(Dir, true); } catch (IOException) { }

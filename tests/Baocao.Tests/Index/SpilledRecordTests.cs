@@ -81,17 +81,10 @@ public class SpilledRecordTests
         }
         Assert.False(File.Exists(Path.Combine(streamed.Dir, "answer.json")));
 
-        string Dump(TempIndex t)
-        {
-            using var ix = t.Read();
-            using var w = new StringWriter();
-            ix.DumpContent(w);
-            return w.ToString();
-        }
-        var dump = Dump(whole);
+        var dump = whole.Dump();
         Assert.Contains("x.new_key", dump);
         Assert.Contains("field:ho_tich", dump);
-        Assert.Equal(dump, Dump(streamed));
+        Assert.Equal(dump, streamed.Dump());
         // The text indexes (not in the dump): the same words find the report, row and marked text alike.
         Assert.Equal(Texts(whole.Path), Texts(streamed.Path));
         using var read = streamed.Read();

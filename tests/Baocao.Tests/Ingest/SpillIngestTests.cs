@@ -29,17 +29,10 @@ public class SpillIngestTests : IDisposable
         Assert.Equal(1, Ingest(inputs, spilled.Path, 1, temp));   // every answer (the failure's too) goes through a file
         Assert.Empty(Directory.GetFiles(temp, "baocao-answer-*"));
 
-        string Dump(TempIndex t)
-        {
-            using var ix = t.Read();
-            using var w = new StringWriter();
-            ix.DumpContent(w);
-            return w.ToString();
-        }
-        var dump = Dump(whole);
+        var dump = whole.Dump();
         Assert.Contains("14-skhdt-vinhlong-q1-2022.docx", dump);
         Assert.Contains("broken.pdf", dump);
-        Assert.Equal(dump, Dump(spilled));
+        Assert.Equal(dump, spilled.Dump());
     }
 
     /// <summary>Runs <c>ingest</c> in its own process, answers spilled above <paramref name="spillAbove"/> bytes, temp files in <paramref name="temp"/>.</summary>
