@@ -32,7 +32,7 @@ public static class IngestCommand
         var paths = new Argument<string[]>("PATH") { Description = "report files (.docx, .pdf, .doc) or folders to walk", Arity = ArgumentArity.OneOrMore };
         var opts = new IndexOptions();
         var workers = new Option<int>("--workers") { Description = "files extracted at once, each in its own worker process (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var timeout = new Option<int>("--timeout") { Description = "seconds one file may take before its worker is stopped and the file marked failed", DefaultValueFactory = _ => 300 };
+        var timeout = new Option<int>("--timeout") { Description = "seconds of work (processor time of the worker and its tools) one file may take, or idle time, before its worker is stopped and the file marked failed", DefaultValueFactory = _ => 300 };
         var memory = new Option<int>("--memory-limit") { Description = "MiB a worker may use before it is stopped and its file marked failed", DefaultValueFactory = _ => 2048 };
         var retry = new Option<bool>("--retry-failed") { Description = "extract again the files that failed before, though unchanged (after installing a missing tool, or with a longer --timeout)" };
         var follow = new Option<bool>("--follow-links") { Description = "follow links that lead out of the folders given (links inside them are always followed, each real folder once)" };

@@ -8,7 +8,8 @@ namespace Baocao.Ingest;
 
 /// <summary>How a worker process is started and held.</summary>
 /// <param name="Command">The program and its arguments (baocao in its hidden worker mode).</param>
-/// <param name="Timeout">Longest time one file may take; the worker is then stopped and the file marked failed.</param>
+/// <param name="Timeout">Most work one file may take (processor time of the worker and its tools), and the longest the
+/// worker may sit idle on it (see <see cref="WorkWatch"/>); the worker is then stopped and the file marked failed.</param>
 /// <param name="MemoryLimitMiB">Largest resident memory of the worker; above it the worker is stopped and the file marked failed.</param>
 /// <param name="SpillAboveBytes">An answer longer than this is written to a temp file as it arrives and handed on as a
 /// <see cref="Index.SpilledRecord"/> (the ingest stores it from there, row by row); null keeps every answer in memory and
@@ -49,14 +50,16 @@ public sealed class WorkerProcessExtractor(WorkerOptions options) : IFileExtract
         }
         var answer = answers!.Next();
         var clock = Stopwatch.StartNew();
+        var watch = new WorkWatch(options.Timeout);
+        watch.Observe(TimeSpan.Zero, ProcessTreeCpu.Of(p));
         while (!answer.Wait(TimeSpan.FromMilliseconds(200)))
         {
             var rss = Resident(p);
             PeakResidentBytes = Math.Max(PeakResidentBytes, rss);
             if (rss > (long)options.MemoryLimitMiB * 1024 * 1024)
                 return Failed(path, Stop(p, $"out of memory: the extraction used more than {options.MemoryLimitMiB} MiB and was stopped"));
-            if (clock.Elapsed > options.Timeout)
-                return Failed(path, Stop(p, $"did not finish within {options.Timeout.TotalSeconds:0} s and was stopped"));
+            if (watch.Observe(clock.Elapsed, ProcessTreeCpu.Of(p)) is { } tooLong)
+                return Failed(path, Stop(p, tooLong));
         }
         Answer? line;
         try { line = answer.GetAwaiter().GetResult(); }

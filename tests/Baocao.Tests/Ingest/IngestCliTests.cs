@@ -48,13 +48,13 @@ public class IngestCliTests : IDisposable
         var errors = r.stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, errors.Length);
         Assert.Contains(errors, l => l.StartsWith($"error: {crash}: the extraction process ", StringComparison.Ordinal));
-        Assert.Contains($"error: {hang}: did not finish within 30 s and was stopped", errors);
+        Assert.Contains($"error: {hang}: did not finish: no work done for 30 s (blocked) and was stopped", errors);
         Assert.Contains($"error: {oom}: out of memory: the extraction used more than 400 MiB and was stopped", errors);
         // Not a terminal: plain lines, the progress line at the end, the summary naming the failed files.
         Assert.Contains("progress: 6/6 file(s), ", r.stdout);
         Assert.Contains("3 failed", r.stdout);
         Assert.Contains($"failed files (3):", r.stdout);
-        Assert.Contains($"  {hang}: did not finish within 30 s and was stopped", r.stdout);
+        Assert.Contains($"  {hang}: did not finish: no work done for 30 s (blocked) and was stopped", r.stdout);
 
         using (var index = t.Read())
         {

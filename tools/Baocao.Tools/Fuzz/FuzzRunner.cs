@@ -22,7 +22,7 @@ public static class FuzzRunner
         var r = o.Reason ?? "";
         if (r.Contains('\n') || r.Contains("   at ", StringComparison.Ordinal)) return FuzzOutcome.StackTrace;
         if (r.StartsWith("the extraction process", StringComparison.Ordinal)) return FuzzOutcome.Crash;
-        if (r.StartsWith("did not finish within", StringComparison.Ordinal)) return FuzzOutcome.Hang;
+        if (r.StartsWith("did not finish", StringComparison.Ordinal)) return FuzzOutcome.Hang; // by work done or blocked (WorkWatch)
         if (r.StartsWith("out of memory", StringComparison.Ordinal)) return FuzzOutcome.Memory;
         if (r.StartsWith("could not be extracted (", StringComparison.Ordinal)) return FuzzOutcome.Unforeseen;
         return FuzzOutcome.CleanError;
