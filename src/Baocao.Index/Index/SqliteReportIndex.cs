@@ -18,6 +18,7 @@ public sealed partial class SqliteReportIndex : IReportIndex
 {
     private readonly SqliteConnection conn;
     private readonly bool readOnly;
+    private readonly RowIds rowIds;
     private Writer? writer;
 
     public string Location { get; }
@@ -27,6 +28,7 @@ public sealed partial class SqliteReportIndex : IReportIndex
         Location = path;
         this.conn = conn;
         this.readOnly = readOnly;
+        rowIds = SqliteSchema.RowIdsOf(conn);
     }
 
     /// <summary>Opens an existing index for searching; never creates a file.</summary>
@@ -67,6 +69,7 @@ public sealed partial class SqliteReportIndex : IReportIndex
                     UpgradePeriodFacet(conn);
                     UpgradeMarked(conn);
                     UpgradeCopies(conn);
+                    UpgradeWideRows(conn);
                 }
             }
             else
@@ -166,6 +169,44 @@ public sealed partial class SqliteReportIndex : IReportIndex
         tx.Commit();
     }
 
+    /// <summary>
+    /// An index made before schema 6 gets wide row ids (<see cref="RowIds"/>): each row's id, its extra values' and its
+    /// text index entry's go from <c>doc &lt;&lt; 16 | n</c> to <c>doc &lt;&lt; 32 | n</c>, once, in one transaction
+    /// (<see cref="SqliteSchema.WideRowsKey"/>). The ids pass through negative values on the way, since an UPDATE checks
+    /// uniqueness row by row and a new id could meet an old one not yet moved (report d·65536's). The row text index is
+    /// contentless (its text cannot be read back), so it is made again from the rows' text, folded as a write folds it.
+    /// </summary>
+    private static void UpgradeWideRows(SqliteConnection conn)
+    {
+        if (SqliteSchema.RowIdsOf(conn) == RowIds.Wide) return;
+        var (n, w) = (RowIds.Narrow, RowIds.Wide);
+        string Widen(string col) => $"((({col} >> {n.Bits}) << {w.Bits}) | ({col} & {n.MaxRows - 1}))";
+        using var tx = conn.BeginTransaction();
+        Exec(conn, $"UPDATE rows SET id = -{Widen("id")}; UPDATE rows SET id = -id;", tx);
+        Exec(conn, $"UPDATE extra_values SET row_id = -{Widen("row_id")}; UPDATE extra_values SET row_id = -row_id;", tx);
+        Exec(conn, "DROP TABLE row_fts; " + SqliteSchema.RowFtsTable, tx);
+        using (var read = conn.CreateCommand())
+        using (var ins = conn.CreateCommand())
+        {
+            read.Transaction = tx;
+            read.CommandText = "SELECT id, text FROM rows";
+            ins.Transaction = tx;
+            ins.CommandText = "INSERT INTO row_fts(rowid, text) VALUES ($id, $text)";
+            ins.Parameters.Add(new SqliteParameter("$id", 0L));
+            ins.Parameters.Add(new SqliteParameter("$text", ""));
+            using var r = read.ExecuteReader();
+            while (r.Read())
+            {
+                ins.Parameters[0].Value = r.GetInt64(0);
+                ins.Parameters[1].Value = Text.VietText.Fold(r.GetString(1));
+                ins.ExecuteNonQuery();
+            }
+        }
+        Exec(conn, $"INSERT INTO meta(key, value) VALUES ('{SqliteSchema.WideRowsKey}', '1') ON CONFLICT(key) DO NOTHING;", tx);
+        Exec(conn, $"UPDATE meta SET value='{SqliteSchema.Version}' WHERE key='schema' AND CAST(value AS INTEGER) < {SqliteSchema.Version};", tx);
+        tx.Commit();
+    }
+
     /// <summary>A report's text as the marked index holds it: lower case, NFC, marks kept (agency, header, rows).</summary>
     internal static string MarkedText(IndexedReport doc) =>
         TextQuery.Marks(doc.AgencyText) + " | " + TextQuery.Marks(doc.HeadText) + " | " + string.Join(" | ", doc.Rows.Select(r => TextQuery.Marks(r.Text)));
@@ -243,7 +284,7 @@ public sealed partial class SqliteReportIndex : IReportIndex
     public void StoreAll(IEnumerable<ReportRecord> records, string? extractor = null)
     {
         if (readOnly) throw new IndexException(Location, "opened for reading only");
-        writer ??= new Writer(conn);
+        writer ??= new Writer(conn, rowIds);
         var failed = new List<(string path, string reason)>();
         using (var tx = conn.BeginTransaction())
         {
@@ -280,7 +321,7 @@ public sealed partial class SqliteReportIndex : IReportIndex
     public void Store(SpilledRecord record, string? extractor = null)
     {
         if (readOnly) throw new IndexException(Location, "opened for reading only");
-        writer ??= new Writer(conn);
+        writer ??= new Writer(conn, rowIds);
         var doc = IndexedReport.From(record.Skeleton);
         var gz = record.File + ".gz";
         try
@@ -313,7 +354,7 @@ public sealed partial class SqliteReportIndex : IReportIndex
     public bool Remove(string path)
     {
         if (readOnly) throw new IndexException(Location, "opened for reading only");
-        writer ??= new Writer(conn);
+        writer ??= new Writer(conn, rowIds);
         using var tx = conn.BeginTransaction();
         var removed = writer.Delete(tx, IndexedReport.PathKey(path));
         tx.Commit();
@@ -340,12 +381,14 @@ public sealed partial class SqliteReportIndex : IReportIndex
     private sealed partial class Writer : IDisposable
     {
         private readonly SqliteConnection conn;
+        private readonly RowIds rowIds;
         private readonly SqliteCommand findDoc, delNotes, insNotes, delFailed, delFts, delRowFts, delRows, delTables, delFigures, delExtra, delRecord, delDoc, facetDown,
             insDoc, insRecord, insRecordBlob, insTable, insRow, insRowFts, insExtra, insFigure, insDocFts, facetUp, delMarked, insMarked;
 
-        public Writer(SqliteConnection conn)
+        public Writer(SqliteConnection conn, RowIds rowIds)
         {
             this.conn = conn;
+            this.rowIds = rowIds;
             findDoc = Cmd("SELECT id, province_key, province, agency_key, agency, year, form_keys, forms, period FROM documents WHERE path=$path", "$path");
             delFts = Cmd("DELETE FROM doc_fts WHERE rowid=$id", "$id");
             delMarked = Cmd("DELETE FROM doc_mfts WHERE rowid=$id", "$id");
@@ -423,8 +466,8 @@ public sealed partial class SqliteReportIndex : IReportIndex
             }
             foreach (var (f, k) in facets) Bind(facetDown, tx, f, k).ExecuteNonQuery();
             DeleteCopy(tx, id);
-            Bind(delRowFts, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
-            Bind(delRows, tx, SqliteSchema.FirstRow(id), SqliteSchema.LastRow(id)).ExecuteNonQuery();
+            Bind(delRowFts, tx, rowIds.First(id), rowIds.Last(id)).ExecuteNonQuery();
+            Bind(delRows, tx, rowIds.First(id), rowIds.Last(id)).ExecuteNonQuery();
             foreach (var c in new[] { delNotes, delFts, delMarked, delTables, delFigures, delExtra, delRecord, delDoc }) Bind(c, tx, id).ExecuteNonQuery();
             return id;
         }
@@ -468,8 +511,12 @@ public sealed partial class SqliteReportIndex : IReportIndex
                 DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), h.Number, h.Agency, h.ParentAgency, doc.AgencyKey, h.Province, doc.ProvinceKey,
                 h.Place, h.Date, doc.Year, doc.PeriodLabel, p?.Kind, p?.Year, p?.Quarter, p?.Month, p?.Half, h.Title, string.Join(", ", doc.Forms),
                 formKeys, pfid, afid, ffid, periodFid, r.Tables.Count, rowCount, days?.From, days?.To).ExecuteScalar()!;
-            if (rowCount > 1 << SqliteSchema.RowBits)
-                throw new IndexException(doc.Path, $"has {rowCount} table rows; an index report holds at most {1 << SqliteSchema.RowBits}");
+            // The real limits of row ids (RowIds): neither is met by any record the readers accept, but a row id out of
+            // range would name another report, so they are refused, cleanly, rather than trusted.
+            if (rowCount > rowIds.MaxRows)
+                throw new IndexException(doc.Path, $"has {rowCount} table rows; an index report holds at most {rowIds.MaxRows}");
+            if (id > rowIds.MaxDoc)
+                throw new IndexException(doc.Path, $"the index holds its most reports ({rowIds.MaxDoc}); write into a new index");
             writeRecord(id);
             // A file extracted at last is no longer failed: in the same transaction, so a kill can never leave both.
             Bind(delFailed, tx, doc.Path).ExecuteNonQuery();
@@ -479,7 +526,7 @@ public sealed partial class SqliteReportIndex : IReportIndex
             var body = new StringBuilder();
             // The marked text as MarkedText(doc) makes it, built as the rows pass.
             var marked = new StringBuilder().Append(TextQuery.Marks(doc.AgencyText)).Append(" | ").Append(TextQuery.Marks(doc.HeadText)).Append(" | ");
-            var rowId = SqliteSchema.FirstRow(id);
+            var rowId = rowIds.First(id);
             var first = true;
             rows(row =>
             {
@@ -515,7 +562,7 @@ public sealed partial class SqliteReportIndex : IReportIndex
 
     public SearchResult Search(SearchQuery query)
     {
-        try { return new SqliteSearch(conn, query, Columns).Run(); }
+        try { return new SqliteSearch(conn, query, Columns, rowIds).Run(); }
         catch (SqliteException e) { throw Explain(Location, e); }
     }
 
@@ -543,7 +590,7 @@ public sealed partial class SqliteReportIndex : IReportIndex
     public IEnumerable<ExportRow> Export(SearchQuery query)
     {
         // Enumerated lazily; SQLite errors surface as IndexException at the row that met them.
-        var e = new SqliteSearch(conn, query, Columns).Export().GetEnumerator();
+        var e = new SqliteSearch(conn, query, Columns, rowIds).Export().GetEnumerator();
         while (true)
         {
             try { if (!e.MoveNext()) break; }
@@ -698,11 +745,11 @@ public sealed partial class SqliteReportIndex : IReportIndex
         Dump("notes", "SELECT d.path, n.low_confidence, n.review_tables, n.errors, n.warnings, n.infos, n.reading FROM doc_notes n JOIN documents d ON d.id = n.doc_id ORDER BY d.path");
         Dump("tables", "SELECT d.path, t.idx, t.form, t.title, t.section, t.page, t.unit, t.needs_review FROM tables t JOIN documents d ON d.id = t.doc_id ORDER BY d.path, t.idx");
         Dump("rows", $"SELECT d.path, r.table_idx, r.idx, r.form, r.form_key, r.stt, r.label, r.kind, r.page, r.text{valueCols} FROM rows r JOIN documents d ON d.id = r.doc_id ORDER BY d.path, r.table_idx, r.idx");
-        Dump("extra values", "SELECT d.path, e.key, e.value, e.row_id - (d.id << 16) FROM extra_values e JOIN documents d ON d.id = e.doc_id ORDER BY d.path, e.row_id - (d.id << 16), e.key");
+        Dump("extra values", $"SELECT d.path, e.key, e.value, e.row_id - (d.id << {rowIds.Bits}) FROM extra_values e JOIN documents d ON d.id = e.doc_id ORDER BY d.path, e.row_id - (d.id << {rowIds.Bits}), e.key");
         Dump("figures", "SELECT d.path, f.key, f.value, f.page, f.scope, f.text FROM figures f JOIN documents d ON d.id = f.doc_id ORDER BY d.path, f.key, f.value, f.page, f.text");
         Dump("failed", "SELECT path, sha256, extractor, reason FROM failed ORDER BY path");
         Dump("facets", "SELECT facet, key, value, count FROM facet_values WHERE count > 0 ORDER BY facet, key");
-        Dump("text index", "SELECT d.path, (SELECT count(*) FROM row_fts WHERE rowid BETWEEN (d.id << 16) AND (d.id << 16) + 65535) FROM documents d ORDER BY d.path");
+        Dump("text index", $"SELECT d.path, (SELECT count(*) FROM row_fts WHERE rowid BETWEEN (d.id << {rowIds.Bits}) AND (d.id << {rowIds.Bits}) + {rowIds.MaxRows - 1}) FROM documents d ORDER BY d.path");
     }
 
     /// <summary>SHA-256 of <see cref="DumpContent"/>.</summary>
