@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using Baocao.Checks;
 using Baocao.Header;
 using Baocao.Output;
 using Baocao.Reports;
@@ -70,6 +71,7 @@ public sealed partial class SqliteReportIndex : IReportIndex
                     UpgradeMarked(conn);
                     UpgradeCopies(conn);
                     UpgradeWideRows(conn);
+                    UpgradeCrossKeys(conn);
                 }
             }
             else
@@ -205,6 +207,48 @@ public sealed partial class SqliteReportIndex : IReportIndex
         Exec(conn, $"INSERT INTO meta(key, value) VALUES ('{SqliteSchema.WideRowsKey}', '1') ON CONFLICT(key) DO NOTHING;", tx);
         Exec(conn, $"UPDATE meta SET value='{SqliteSchema.Version}' WHERE key='schema' AND CAST(value AS INTEGER) < {SqliteSchema.Version};", tx);
         tx.Commit();
+    }
+
+    /// <summary>
+    /// An index without the current cross-report keys (<see cref="SqliteSchema.CrossKeyKey"/>: made before schema 6, or
+    /// keyed by an older AgencyKey.Of) gets them from its stored records, once, in one transaction.
+    /// </summary>
+    private static void UpgradeCrossKeys(SqliteConnection conn)
+    {
+        if (HasMeta(conn, SqliteSchema.CrossKeyKey)) return;
+        using var tx = conn.BeginTransaction();
+        if (!HasColumn(conn, "documents", "cross_key")) Exec(conn, SqliteSchema.CrossKeyColumn, tx);
+        var keys = new List<(long id, string? key)>();
+        using (var read = conn.CreateCommand())
+        {
+            read.Transaction = tx;
+            read.CommandText = "SELECT doc_id, json FROM records";
+            using var r = read.ExecuteReader();
+            while (r.Read()) keys.Add((r.GetInt64(0), AgencyKey.Of(RecordJsonReader.Parse(Decompress((byte[])r.GetValue(1))))));
+        }
+        using (var upd = conn.CreateCommand())
+        {
+            upd.Transaction = tx;
+            upd.CommandText = "UPDATE documents SET cross_key = $k WHERE id = $id";
+            upd.Parameters.Add(new SqliteParameter("$k", DBNull.Value));
+            upd.Parameters.Add(new SqliteParameter("$id", 0L));
+            foreach (var (id, key) in keys)
+            {
+                (upd.Parameters[0].Value, upd.Parameters[1].Value) = ((object?)key ?? DBNull.Value, id);
+                upd.ExecuteNonQuery();
+            }
+        }
+        Exec(conn, $"DELETE FROM meta WHERE key LIKE 'cross.key.%'; INSERT INTO meta(key, value) VALUES ('{SqliteSchema.CrossKeyKey}', '1');", tx);
+        Exec(conn, $"UPDATE meta SET value='{SqliteSchema.Version}' WHERE key='schema' AND CAST(value AS INTEGER) < {SqliteSchema.Version};", tx);
+        tx.Commit();
+    }
+
+    private static bool HasMeta(SqliteConnection conn, string key)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM meta WHERE key = $k";
+        cmd.Parameters.AddWithValue("$k", key);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>A report's text as the marked index holds it: lower case, NFC, marks kept (agency, header, rows).</summary>
@@ -409,14 +453,14 @@ public sealed partial class SqliteReportIndex : IReportIndex
             insDoc = Cmd("""
                 INSERT INTO documents(id, path, file_name, sha256, format, pages, ocr, extractor, indexed_at, number, agency, parent_agency, agency_key,
                   province, province_key, place, date, year, period, period_kind, period_year, quarter, month, half, title, forms, form_keys,
-                  province_fid, agency_fid, formset_fid, period_fid, n_tables, n_rows, period_from, period_to)
+                  province_fid, agency_fid, formset_fid, period_fid, n_tables, n_rows, period_from, period_to, cross_key)
                 VALUES ($docid, $path, $file, $sha, $format, $pages, $ocr, $extractor, $at, $number, $agency, $parent, $agency_key,
                   $province, $province_key, $place, $date, $year, $period, $kind, $pyear, $quarter, $month, $half, $title, $forms, $form_keys,
-                  $pfid, $afid, $ffid, $perfid, $ntables, $nrows, $pfrom, $pto)
+                  $pfid, $afid, $ffid, $perfid, $ntables, $nrows, $pfrom, $pto, $cross)
                 RETURNING id
                 """, "$docid", "$path", "$file", "$sha", "$format", "$pages", "$ocr", "$extractor", "$at", "$number", "$agency", "$parent", "$agency_key",
                 "$province", "$province_key", "$place", "$date", "$year", "$period", "$kind", "$pyear", "$quarter", "$month", "$half", "$title", "$forms", "$form_keys",
-                "$pfid", "$afid", "$ffid", "$perfid", "$ntables", "$nrows", "$pfrom", "$pto");
+                "$pfid", "$afid", "$ffid", "$perfid", "$ntables", "$nrows", "$pfrom", "$pto", "$cross");
             insRecord = Cmd("INSERT INTO records(doc_id, json) VALUES ($id, $json)", "$id", "$json");
             insRecordBlob = Cmd("INSERT INTO records(doc_id, json) VALUES ($id, zeroblob($n))", "$id", "$n");
             insTable = Cmd("INSERT INTO tables(doc_id, idx, form, title, section, page, unit, needs_review) VALUES ($id, $idx, $form, $title, $section, $page, $unit, $review)",
@@ -510,7 +554,7 @@ public sealed partial class SqliteReportIndex : IReportIndex
             var id = (long)Bind(insDoc, tx, oldId, doc.Path, doc.FileName, r.Source.Sha256, r.Source.Format, r.Source.Pages, r.Source.Ocr ? 1 : 0, extractor,
                 DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), h.Number, h.Agency, h.ParentAgency, doc.AgencyKey, h.Province, doc.ProvinceKey,
                 h.Place, h.Date, doc.Year, doc.PeriodLabel, p?.Kind, p?.Year, p?.Quarter, p?.Month, p?.Half, h.Title, string.Join(", ", doc.Forms),
-                formKeys, pfid, afid, ffid, periodFid, r.Tables.Count, rowCount, days?.From, days?.To).ExecuteScalar()!;
+                formKeys, pfid, afid, ffid, periodFid, r.Tables.Count, rowCount, days?.From, days?.To, AgencyKey.Of(r)).ExecuteScalar()!;
             // The real limits of row ids (RowIds): neither is met by any record the readers accept, but a row id out of
             // range would name another report, so they are refused, cleanly, rather than trusted.
             if (rowCount > rowIds.MaxRows)
@@ -650,6 +694,21 @@ public sealed partial class SqliteReportIndex : IReportIndex
         cmd.CommandText = "SELECT id FROM documents WHERE path=$p";
         cmd.Parameters.AddWithValue("$p", IndexedReport.PathKey(path));
         return cmd.ExecuteScalar() is long id ? id : null;
+    }
+
+    public IReadOnlyDictionary<string, string?>? CrossKeys()
+    {
+        if (!HasMeta(conn, SqliteSchema.CrossKeyKey)) return null;
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT path, cross_key FROM documents";
+        var keys = new Dictionary<string, string?>(StringComparer.Ordinal);
+        try
+        {
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) keys[r.GetString(0)] = r.IsDBNull(1) ? null : r.GetString(1);
+        }
+        catch (SqliteException e) { throw Explain(Location, e); }
+        return keys;
     }
 
     public ReportRecord? Load(long id)

@@ -82,6 +82,17 @@ CREATE TABLE IF NOT EXISTS doc_notes(doc_id INTEGER PRIMARY KEY, low_confidence 
     /// </summary>
     public const string WideRowsKey = "rows.wide";
 
+    /// <summary>
+    /// Schema 6 also keeps each report's key for the cross-report checks (<c>documents.cross_key</c>:
+    /// <see cref="Checks.AgencyKey.Of"/> of its record, NULL for a report without an agency), so <c>check --all</c> groups
+    /// the reports without reading their records first. The suffix is the key's version: a change to AgencyKey.Of must
+    /// raise it, so that an index re-keys its reports from their records at its next write-open (and a read-only one
+    /// reads the keys from the records meanwhile) rather than group by stale keys.
+    /// </summary>
+    public const string CrossKeyKey = "cross.key.1";
+
+    public const string CrossKeyColumn = "ALTER TABLE documents ADD COLUMN cross_key TEXT;";
+
     /// <summary>The row ids of an index: wide when meta holds <see cref="WideRowsKey"/>, else the 16-bit ids of schema 5 and before.</summary>
     public static RowIds RowIdsOf(Microsoft.Data.Sqlite.SqliteConnection conn)
     {
@@ -172,7 +183,8 @@ CREATE VIRTUAL TABLE doc_fts USING fts5(agency, head, body, content='', contentl
 {Ledger}
 {CopiesColumns}
 {CopiesTables}
-INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}'), ('{PeriodFacetKey}', '1'), ('{MarkedKey}', '1'), ('{CopiesKey}', '1'), ('{WideRowsKey}', '1');
+{CrossKeyColumn}
+INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}'), ('{PeriodFacetKey}', '1'), ('{MarkedKey}', '1'), ('{CopiesKey}', '1'), ('{WideRowsKey}', '1'), ('{CrossKeyKey}', '1');
 """;
     }
 }
