@@ -95,6 +95,13 @@ public interface IReportIndex : IDisposable
         return gone.Concat(failedGone).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Each file's key for the cross-report checks (<see cref="Checks.AgencyKey.Of"/> of its record; null for a report
+    /// without an agency), by path, as stored at write time; null when the index does not store them (Elasticsearch, an
+    /// older SQLite index opened read-only): then they come from the records.
+    /// </summary>
+    IReadOnlyDictionary<string, string?>? CrossKeys() => null;
+
     /// <summary>Every report as its files, best copy first (a file without copies alone), in the path order of their best copies.</summary>
     IEnumerable<IReadOnlyList<StoredSource>> Reports() => Sources().Select(s => (IReadOnlyList<StoredSource>)[s]);
 }

@@ -147,12 +147,28 @@ public sealed record ReviewNote(string Path, int LowConfidence, int ReviewTables
 {
     public bool NeedsReview => LowConfidence > 0 || ReviewTables > 0 || Reading > 0 || Doubts > 0;
 
-    public static ReviewNote Of(Reports.ReportRecord r, string path) => new(path,
-        r.Tables.Sum(t => t.Rows.Sum(row => row.Cells.Count(c => c.Flags.Contains("low-confidence")))) + r.Figures.Count(f => f.Confidence < 0.80),
+    /// <summary>The flag of a cell read with low confidence (counted in <see cref="LowConfidence"/>).</summary>
+    public const string LowConfidenceFlag = "low-confidence";
+
+    /// <summary>The note of a whole record.</summary>
+    public static ReviewNote Of(Reports.ReportRecord r, string path)
+    {
+        var checks = new CheckCounts();
+        foreach (var c in r.Checks) checks.Add(c.Severity, c.Cause);
+        return Of(r, path, checks, lowConfidenceCells: 0);
+    }
+
+    /// <summary>
+    /// The one place a note is made: from <paramref name="r"/>'s tables, rows, figures and warnings, plus the cells flagged
+    /// low-confidence and the findings counted elsewhere (a spilled record's rows and checks, read one at a time and not
+    /// in <paramref name="r"/>).
+    /// </summary>
+    public static ReviewNote Of(Reports.ReportRecord r, string path, CheckCounts checks, int lowConfidenceCells) => new(path,
+        lowConfidenceCells + r.Tables.Sum(t => t.Rows.Sum(row => row.Cells.Count(c => c.Flags.Contains(LowConfidenceFlag)))) + r.Figures.Count(f => f.Confidence < 0.80),
         r.Tables.Count(t => t.NeedsReview),
-        r.Checks.Count(c => c.Severity == "error"), r.Checks.Count(c => c.Severity == "warning"), r.Checks.Count(c => c.Severity == "info"),
+        checks.Errors, checks.Warnings, checks.Infos,
         r.Warnings.Count,
-        r.Checks.Count(c => c.Cause == Checks.Cause.Reading));
+        checks.Doubts);
 
     /// <summary>Why the report is in the review queue, in Vietnamese, one reason per kind (empty when it is not).</summary>
     public IReadOnlyList<string> Reasons()
@@ -163,6 +179,26 @@ public sealed record ReviewNote(string Path, int LowConfidence, int ReviewTables
         if (Reading > 0) reasons.Add($"{Reading} cảnh báo khi đọc");
         if (Doubts > 0) reasons.Add($"{Doubts} nghi vấn do đọc trong kiểm tra số liệu");
         return reasons;
+    }
+}
+
+/// <summary>
+/// A report's findings counted as its review note counts them, one at a time: the one place that says which is an error, a
+/// warning, an info and a doubt (a finding resting on a doubtful reading, cause <c>reading</c>, whatever its severity).
+/// </summary>
+public sealed class CheckCounts
+{
+    public int Errors { get; private set; }
+    public int Warnings { get; private set; }
+    public int Infos { get; private set; }
+    public int Doubts { get; private set; }
+
+    public void Add(string? severity, string? cause)
+    {
+        if (severity == Checks.Severity.Error) Errors++;
+        else if (severity == Checks.Severity.Warning) Warnings++;
+        else if (severity == Checks.Severity.Info) Infos++;
+        if (cause == Checks.Cause.Reading) Doubts++;
     }
 }
 

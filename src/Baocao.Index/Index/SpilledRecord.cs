@@ -34,9 +34,9 @@ public sealed class SpilledRecord : IDisposable
     /// <summary>Cells flagged "low-confidence" in the rows (what <see cref="ReviewNote.Of"/> counts from them).</summary>
     public int LowConfidenceCells { get; }
 
-    private readonly (int Errors, int Warnings, int Infos, int Doubts) checks;
+    private readonly CheckCounts checks;
 
-    private SpilledRecord(string file, long start, long end, bool owned, ReportRecord skeleton, int[] rowCounts, int lowConfidence, (int, int, int, int) checks)
+    private SpilledRecord(string file, long start, long end, bool owned, ReportRecord skeleton, int[] rowCounts, int lowConfidence, CheckCounts checks)
     {
         (File, this.start, this.end, this.owned, Skeleton, this.rowCounts, LowConfidenceCells, this.checks) = (file, start, end, owned, skeleton, rowCounts, lowConfidence, checks);
     }
@@ -51,7 +51,7 @@ public sealed class SpilledRecord : IDisposable
         var counts = new List<int>();
         var low = 0;
         var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var (errors, warnings, infos, doubts) = (0, 0, 0, 0);
+        var checks = new CheckCounts();
         using var skeleton = new MemoryStream();
         using (var w = new Utf8JsonWriter(skeleton))
             Walk(file, start, end, w, (table, row) =>
@@ -61,7 +61,7 @@ public sealed class SpilledRecord : IDisposable
                 if (row.TryGetProperty("cells", out var cells) && cells.ValueKind == JsonValueKind.Array)
                     foreach (var c in cells.EnumerateArray())
                         if (c.TryGetProperty("flags", out var flags) && flags.ValueKind == JsonValueKind.Array &&
-                            flags.EnumerateArray().Any(f => f.ValueKind == JsonValueKind.String && f.ValueEquals("low-confidence")))
+                            flags.EnumerateArray().Any(f => f.ValueKind == JsonValueKind.String && f.ValueEquals(ReviewNote.LowConfidenceFlag)))
                             low++;
                 // the report's fields (lĩnh vực) as ReportCopies.Fields finds them on whole records
                 if (row.TryGetProperty("labelKey", out var lk) && lk.ValueKind == JsonValueKind.String && lk.GetString() is { } key &&
@@ -70,16 +70,12 @@ public sealed class SpilledRecord : IDisposable
                     fields.TryAdd(key, cl.GetString()!);
             }, check =>
             {
-                if (!check.TryGetProperty("severity", out var sev) || sev.ValueKind != JsonValueKind.String) return;
-                if (sev.ValueEquals("error")) errors++;
-                else if (sev.ValueEquals("warning")) warnings++;
-                else if (sev.ValueEquals("info")) infos++;
-                // as ReviewNote.Of counts them: a finding that rests on a doubtful reading
-                if (check.TryGetProperty("cause", out var cause) && cause.ValueKind == JsonValueKind.String && cause.ValueEquals(Checks.Cause.Reading)) doubts++;
+                static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+                checks.Add(Text(check, "severity"), Text(check, "cause"));
             });
         var record = RecordJsonReader.Parse(System.Text.Encoding.UTF8.GetString(skeleton.GetBuffer(), 0, (int)skeleton.Length));
         while (counts.Count < record.Tables.Count) counts.Add(0);
-        return new SpilledRecord(file, start, end, owned, record, [.. counts], low, (errors, warnings, infos, doubts)) { Fields = [.. fields.Select(f => (f.Key, f.Value))] };
+        return new SpilledRecord(file, start, end, owned, record, [.. counts], low, checks) { Fields = [.. fields.Select(f => (f.Key, f.Value))] };
     }
 
     /// <summary>Every row in order, with its table (from the skeleton), one at a time: none is kept after its call.</summary>
@@ -114,11 +110,7 @@ public sealed class SpilledRecord : IDisposable
     public IReadOnlyList<(string Key, string Name)> Fields { get; private init; } = [];
 
     /// <summary>The review note of the whole record (the skeleton's, with the rows' low-confidence cells and the checks' counts).</summary>
-    public ReviewNote Note(string path)
-    {
-        var n = ReviewNote.Of(Skeleton, path);
-        return n with { LowConfidence = n.LowConfidence + LowConfidenceCells, Errors = checks.Errors, Warnings = checks.Warnings, Infos = checks.Infos, Doubts = checks.Doubts };
-    }
+    public ReviewNote Note(string path) => ReviewNote.Of(Skeleton, path, checks, LowConfidenceCells);
 
     public void Dispose()
     {

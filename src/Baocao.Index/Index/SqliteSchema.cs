@@ -12,7 +12,7 @@ namespace Baocao.Index;
 internal static class SqliteSchema
 {
     public const string Format = "baocao-index";
-    public const int Version = 5;
+    public const int Version = 6;
 
     /// <summary>
     /// Schema 4 (issue 17) adds <c>doc_mfts</c>, the reports' text lower-cased with its marks kept (FTS5 without
@@ -44,6 +44,9 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_documents_copies ON documents(copy_group, copy_rank, id);
         """;
 
+    /// <summary>The rows' folded text (rowid = the row's id), made again by the schema-6 upgrade.</summary>
+    public const string RowFtsTable = "CREATE VIRTUAL TABLE row_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');";
+
     public const string MarkedTable = "CREATE VIRTUAL TABLE IF NOT EXISTS doc_mfts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');";
 
     /// <summary>
@@ -72,15 +75,31 @@ CREATE TABLE IF NOT EXISTS doc_notes(doc_id INTEGER PRIMARY KEY, low_confidence 
     public static string Column(string key) => "v_" + key.Replace('.', '_');
 
     /// <summary>
-    /// A row's id carries its report's: <c>doc_id &lt;&lt; 16 | n</c> (n counts the report's rows, at most 65,536). So a row
-    /// found through the row text index or a value index names its report without a lookup, and a report's rows are
-    /// one id range.
+    /// Schema 6 (issue 16 item 4): row ids with 32 bits for the row (<see cref="RowIds.Wide"/>), so a report's rows are no
+    /// longer capped at 65,536. An index made before keeps 16-bit row ids (<see cref="RowIds.Narrow"/>) until it is first
+    /// opened for writing, when its row ids are rewritten and its row text index made again (this key in meta says it is
+    /// done); read-only, it is searched with the ids it has.
     /// </summary>
-    public const int RowBits = 16;
+    public const string WideRowsKey = "rows.wide";
 
-    public static long FirstRow(long doc) => doc << RowBits;
+    /// <summary>
+    /// Schema 6 also keeps each report's key for the cross-report checks (<c>documents.cross_key</c>:
+    /// <see cref="Checks.AgencyKey.Of"/> of its record, NULL for a report without an agency), so <c>check --all</c> groups
+    /// the reports without reading their records first. The suffix is the key's version: a change to AgencyKey.Of must
+    /// raise it, so that an index re-keys its reports from their records at its next write-open (and a read-only one
+    /// reads the keys from the records meanwhile) rather than group by stale keys.
+    /// </summary>
+    public const string CrossKeyKey = "cross.key.1";
 
-    public static long LastRow(long doc) => (doc << RowBits) | ((1L << RowBits) - 1);
+    public const string CrossKeyColumn = "ALTER TABLE documents ADD COLUMN cross_key TEXT;";
+
+    /// <summary>The row ids of an index: wide when meta holds <see cref="WideRowsKey"/>, else the 16-bit ids of schema 5 and before.</summary>
+    public static RowIds RowIdsOf(Microsoft.Data.Sqlite.SqliteConnection conn)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM meta WHERE key = '{WideRowsKey}'";
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0 ? RowIds.Wide : RowIds.Narrow;
+    }
 
     /// <summary>The columns gathered for every matching report (and covered by the report indexes below).</summary>
     public const string FacetColumns = "id, province_fid, agency_fid, year, date, formset_fid, period_fid";
@@ -160,11 +179,46 @@ CREATE INDEX ix_figures_key ON figures(key, value);
 CREATE TABLE facet_values(id INTEGER PRIMARY KEY, facet TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, count INTEGER NOT NULL, UNIQUE(facet, key));
 CREATE VIRTUAL TABLE doc_fts USING fts5(agency, head, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
 {MarkedTable}
-CREATE VIRTUAL TABLE row_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+{RowFtsTable}
 {Ledger}
 {CopiesColumns}
 {CopiesTables}
-INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}'), ('{PeriodFacetKey}', '1'), ('{MarkedKey}', '1'), ('{CopiesKey}', '1');
+{CrossKeyColumn}
+INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}'), ('{PeriodFacetKey}', '1'), ('{MarkedKey}', '1'), ('{CopiesKey}', '1'), ('{WideRowsKey}', '1'), ('{CrossKeyKey}', '1');
 """;
     }
+}
+
+/// <summary>
+/// A row's id carries its report's: <c>doc_id &lt;&lt; Bits | n</c>, n counting the report's rows from 0. So a row found
+/// through the row text index or a value index names its report by a shift, without a lookup (what keeps <c>--where</c>
+/// and word searches over rows fast: <see cref="SqliteSearch"/> marks reports from streams of row ids), and a report's
+/// rows are one id range (read and deleted by range).
+/// <para>
+/// Why a wider shift and not a row table with its own ids and a doc_id column: then every row id from the text index
+/// or a value index would need a lookup (or a doc_id in every index entry) to name its report. With 32 bits for the row
+/// and 31 for the report (ids stay positive in SQLite's 63 bits), a report holds up to 4,294,967,296 rows, beyond any
+/// record the readers accept, and an index up to 2,147,483,647 reports (the int range the in-memory columns index by).
+/// The cost is size: a row id takes 2 more bytes in each index entry that holds it.
+/// </para>
+/// </summary>
+internal readonly record struct RowIds(int Bits)
+{
+    /// <summary>Schema 6 on.</summary>
+    public static readonly RowIds Wide = new(32);
+
+    /// <summary>Schema 5 and before (65,536 rows per report).</summary>
+    public static readonly RowIds Narrow = new(16);
+
+    /// <summary>The most rows a report can hold.</summary>
+    public long MaxRows => 1L << Bits;
+
+    /// <summary>The largest report id whose rows' ids stay within 63 bits.</summary>
+    public long MaxDoc => (1L << (63 - Bits)) - 1;
+
+    public long First(long doc) => doc << Bits;
+
+    public long Last(long doc) => (doc << Bits) | ((1L << Bits) - 1);
+
+    public long Doc(long row) => row >> Bits;
 }

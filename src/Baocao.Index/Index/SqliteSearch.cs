@@ -13,7 +13,7 @@ namespace Baocao.Index;
 /// <para>
 /// How it stays fast: SQLite finds the candidates through its indexes, each read as one stream of ids: the text
 /// index gives report ids; with <c>--where</c>, a value index gives row ids, which carry their report's id
-/// (<see cref="SqliteSchema.RowBits"/>). Everything else per report (report filters, facet counts, newest first) is done
+/// (<see cref="RowIds"/>). Everything else per report (report filters, facet counts, newest first) is done
 /// on <see cref="DocumentColumns"/>, the reports' columns held in memory, by array lookups. The rows shown for the first
 /// reports are read by id range and picked in memory by <see cref="RowFilter"/>'s rules.
 /// </para>
@@ -26,15 +26,17 @@ internal sealed class SqliteSearch
     private RowFilter filter;
     private readonly TextQuery typed;        // the words as parsed, before splitting runs and correcting
     private readonly Func<bool, DocumentColumns> columnsOf;
+    private readonly RowIds rowIds;
     private readonly List<(string Name, object Value)> args = [];
     private readonly string rowConds;        // --where and --form on rows r, without the words
     private readonly string? provinceKey;
     private readonly string? agencyWords;    // an FTS5 query on the agency column
     private readonly IReadOnlyList<string>? formKeys;
 
-    public SqliteSearch(SqliteConnection conn, SearchQuery query, Func<bool, DocumentColumns> columnsOf)
+    public SqliteSearch(SqliteConnection conn, SearchQuery query, Func<bool, DocumentColumns> columnsOf, RowIds rowIds)
     {
         this.conn = conn;
+        this.rowIds = rowIds;
         this.columnsOf = columnsOf;
         q = query;
         typed = TextQuery.Parse(q.Text);
@@ -260,12 +262,12 @@ internal sealed class SqliteSearch
                 Exec("DELETE FROM q_headdocs");
                 Exec($"INSERT INTO q_rowtext SELECT rowid FROM row_fts WHERE row_fts MATCH {Words}");
                 Exec($"INSERT INTO q_headdocs SELECT rowid FROM doc_fts WHERE doc_fts MATCH {HeadWords}");
-                rowText = $" AND (r.id IN (SELECT id FROM q_rowtext) OR (r.id >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_headdocs))";
+                rowText = $" AND (r.id IN (SELECT id FROM q_rowtext) OR (r.id >> {rowIds.Bits}) IN (SELECT id FROM q_headdocs))";
             }
             // Rows come in the driving value index's order, not by id: reports are marked, then listed in id order.
             Ids($"SELECT r.id FROM rows r WHERE {rowConds}{rowText}", row =>
             {
-                var doc = (int)(row >> SqliteSchema.RowBits);
+                var doc = (int)rowIds.Doc(row);
                 if (!cols.Present(doc) || (pass is not null && !pass(doc))) return;
                 rows++;
                 member[doc] = true;
@@ -290,7 +292,7 @@ internal sealed class SqliteSearch
                 Ids(formKeys is null
                         ? $"SELECT rowid FROM row_fts WHERE row_fts MATCH {Words}"
                         : $"SELECT r.id FROM row_fts f CROSS JOIN rows r ON r.id = f.rowid WHERE row_fts MATCH {Words} AND {rowConds}",
-                    row => { if (member[row >> SqliteSchema.RowBits]) rows++; });
+                    row => { if (member[rowIds.Doc(row)]) rows++; });
             return new Matches(docs, rows, textMatches, member);
         }
         foreach (var id in cols.Ids)
@@ -400,14 +402,14 @@ internal sealed class SqliteSearch
         string sql;
         if (q.Conditions.Count > 0)
             sql = $"SELECT r.id, r.{col} FROM rows r WHERE {rowConds} AND r.{col} IS NOT NULL" +
-                  (text.HasPositive ? $" AND (r.id IN (SELECT id FROM q_rowtext) OR (r.id >> {SqliteSchema.RowBits}) IN (SELECT id FROM q_headdocs))" : "");
+                  (text.HasPositive ? $" AND (r.id IN (SELECT id FROM q_rowtext) OR (r.id >> {rowIds.Bits}) IN (SELECT id FROM q_headdocs))" : "");
         else if (text.HasPositive)
             sql = $"SELECT r.id, r.{col} FROM row_fts f CROSS JOIN rows r ON r.id = f.rowid WHERE row_fts MATCH {Words} AND {rowConds} AND r.{col} IS NOT NULL";
         else
             sql = $"SELECT r.id, r.{col} FROM rows r WHERE r.kind = 'total' AND r.{col} IS NOT NULL";
         SqliteRaw.Each(conn, sql, args, st =>
         {
-            var doc = (int)(raw.sqlite3_column_int64(st, 0) >> SqliteSchema.RowBits);
+            var doc = (int)rowIds.Doc(raw.sqlite3_column_int64(st, 0));
             if (doc >= m.Member.Length || !m.Member[doc]) return;
             var v = raw.sqlite3_column_double(st, 1);
             if (!values.TryGetValue(doc, out var old) || v > old) values[doc] = v;
@@ -452,9 +454,11 @@ internal sealed class SqliteSearch
     {
         private readonly SqliteCommand rows, extra;
         private readonly bool hasExtra;
+        private readonly RowIds rowIds;
 
-        public RowReader(SqliteConnection conn)
+        public RowReader(SqliteConnection conn, RowIds rowIds)
         {
+            this.rowIds = rowIds;
             rows = conn.CreateCommand();
             rows.CommandText = $"SELECT {AllRowColumns} FROM rows r WHERE r.id BETWEEN $lo AND $hi ORDER BY r.id";
             rows.Parameters.Add(new SqliteParameter("$lo", 0L));
@@ -469,8 +473,8 @@ internal sealed class SqliteSearch
 
         public List<IndexedRow> Read(long doc)
         {
-            rows.Parameters[0].Value = SqliteSchema.FirstRow(doc);
-            rows.Parameters[1].Value = SqliteSchema.LastRow(doc);
+            rows.Parameters[0].Value = rowIds.First(doc);
+            rows.Parameters[1].Value = rowIds.Last(doc);
             var list = new List<(long id, IndexedRow row)>();
             using (var r = rows.ExecuteReader())
                 while (r.Read())
@@ -534,7 +538,7 @@ internal sealed class SqliteSearch
         using (var r = cmd.ExecuteReader())
             while (r.Read()) tables[r.GetInt64(0)].Add((r.GetInt32(1), S(r, 2), r.GetInt32(3)));
 
-        using var reader = new RowReader(conn);
+        using var reader = new RowReader(conn, rowIds);
         var list = new List<DocumentHit>();
         foreach (var id in ids)
         {
@@ -663,7 +667,7 @@ internal sealed class SqliteSearch
         using (var r = cmd.ExecuteReader())
             while (r.Read())
                 docs.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), S(r, 4), S(r, 5), S(r, 6), S(r, 7), S(r, 8), r.IsDBNull(9) ? null : r.GetInt32(9), S(r, 10), S(r, 11)));
-        using var reader = new RowReader(conn);
+        using var reader = new RowReader(conn, rowIds);
         using var titles = Command("SELECT idx, title FROM tables WHERE doc_id = $doc");
         titles.Parameters.AddWithValue("$doc", 0L);
         foreach (var d in docs)

@@ -224,6 +224,43 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
         Assert.Contains(findings, f => f.GetProperty("rule").GetString() == "table.formula" && f.GetProperty("file").GetString()!.Contains("03-tthcc-soctrang"));
     }
 
+    /// <summary>
+    /// Issue 15 item 6: the key the cross-report checks group by is stored per report at write time, so check --all reads
+    /// each record once; grouped by it, the findings are those of an index without it (keys read from the records).
+    /// </summary>
+    [Fact]
+    public void The_cross_report_keys_stored_at_write_time_group_the_reports_as_their_records_do()
+    {
+        var copy = Path.Combine(corpus.Index.Dir, "unkeyed.db");
+        File.Copy(corpus.Index.Path, copy, overwrite: true);
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=false"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "DELETE FROM meta WHERE key LIKE 'cross.key.%'; UPDATE documents SET cross_key = NULL;";
+            cmd.ExecuteNonQuery();
+        }
+        static string Listing(IReportIndex i) => string.Join("\n", Findings.OfIndex(i).SelectMany(r => r.Checks.Select(c => $"{r.Source.Path} {c.Rule} {c.Severity} {c.Printed} {c.Message}")));
+        IReadOnlyDictionary<string, string?> keys;
+        string keyed;
+        using (var ix = corpus.Index.Read())
+        {
+            keys = ix.CrossKeys()!;
+            Assert.NotNull(keys);
+            Assert.Equal(ix.Sources().Select(s => s.Path).Order(StringComparer.Ordinal), keys.Keys.Order(StringComparer.Ordinal));
+            foreach (var (path, key) in keys) Assert.Equal(Baocao.Checks.AgencyKey.Of(ix.Load(path)!), key);
+            Assert.Contains("13-ubnd-phucat-t6-2022.pdf reports.carried-over", keyed = Listing(ix), StringComparison.Ordinal);
+        }
+        using (var old = SqliteReportIndex.OpenRead(copy))
+        {
+            Assert.Null(old.CrossKeys());
+            Assert.Equal(keyed, Listing(old));
+        }
+        // A write-open keys the reports again from their records.
+        using (SqliteReportIndex.OpenWrite(copy)) { }
+        using (var again = SqliteReportIndex.OpenRead(copy)) Assert.Equal(keys.OrderBy(k => k.Key, StringComparer.Ordinal), again.CrossKeys()!.OrderBy(k => k.Key, StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Check_all_filters_by_rule_agency_and_period_and_numbers_tables_from_1()
     {
