@@ -55,9 +55,10 @@ public static class SearchPage
         var qs = WebQuery.QueryString(p, ("limit", null));
         sb.Append(CultureInfo.InvariantCulture, $"""
             <div class="summary"><span><span id="total">{r.TotalDocuments}</span> báo cáo, <span id="total-rows">{r.TotalRows}</span> dòng bảng</span>
-            <span class="exports">Xuất kết quả:
+            <span class="exports" title="Các dòng mục (không gồm dòng tổng, nhóm, tỷ lệ): cộng một cột không tính trùng">Xuất kết quả:
               <a id="export-csv" class="button" href="/api/export?{A(Join(qs, "format=csv"))}" download>CSV</a>
-              <a id="export-xlsx" class="button" href="/api/export?{A(Join(qs, "format=xlsx"))}" download>XLSX</a></span></div>
+              <a id="export-xlsx" class="button" href="/api/export?{A(Join(qs, "format=xlsx"))}" download>XLSX</a>
+              <a id="export-xlsx-all" class="button" href="/api/export?{A(Join(qs, "format=xlsx&rows=all"))}" download title="Cả dòng nhóm, tổng cộng và tỷ lệ % (cột tỷ lệ riêng)">XLSX, mọi dòng</a></span></div>
             """);
         if (r.Suggestion is { } suggestion)
             sb.Append(r.Corrected

@@ -19,7 +19,7 @@ public static partial class WebQuery
     {
         string? Get(string name) => p[name].LastOrDefault() is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim().Normalize() : null;
         foreach (var name in p.Keys)
-            if (!Parameters.Contains(name) && name is not ("limit" or "offset" or "format" or "facets" or "more"))
+            if (!Parameters.Contains(name) && name is not ("limit" or "offset" or "format" or "facets" or "more" or "rows" or "keys" or "lang" or "columns"))
                 throw HttpError.BadRequest($"unknown parameter '{name}' (valid: {string.Join(", ", Parameters)}, limit, offset)");
         int? year = null;
         if (Get("year") is { } y)
@@ -48,6 +48,24 @@ public static partial class WebQuery
                 Offset: offset);
         }
         catch (QueryException e) { throw BadQuery(e); }
+    }
+
+    /// <summary>
+    /// The shape of an export (<c>/api/export</c>): <c>rows=item|all|KINDS</c> (item rows by default), <c>keys=1</c> (canonical keys as
+    /// headers), <c>lang=en</c>, <c>columns=all</c> (every key, also those without a value), as the command line's options.
+    /// </summary>
+    public static Output.ExportOptions ExportOptions(IQueryCollection p)
+    {
+        string? Get(string name) => p[name].LastOrDefault() is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+        IReadOnlySet<string>? kinds;
+        try { kinds = Output.ExportOptions.ParseRows(Get("rows")); }
+        catch (ArgumentException e) { throw HttpError.BadRequest(e.Message); }
+        var lang = Get("lang") ?? "vi";
+        if (lang is not ("vi" or "en")) throw HttpError.BadRequest($"lang '{Truncate(lang)}' is not vi or en");
+        var keys = Get("keys") is { } k && k is not ("0" or "false");
+        var columns = Get("columns");
+        if (columns is not (null or "all" or "used")) throw HttpError.BadRequest($"columns '{Truncate(columns)}' is not all or used");
+        return new Output.ExportOptions(kinds, keys, lang == "en", columns == "all");
     }
 
     /// <summary>A query the index refused (an unknown province …): the index's message, with the web parameter names.</summary>

@@ -197,7 +197,9 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
         Assert.Equal("text/csv", r.Content.Headers.ContentType?.MediaType);
         Assert.Contains("attachment", r.Content.Headers.ContentDisposition?.ToString());
         var lines = (await r.Content.ReadAsStringAsync()).TrimEnd().Split('\n');
-        Assert.StartsWith("fileName,path,sha256", lines[0].TrimStart('\uFEFF'));
+        // Vietnamese headers, in the order a researcher reads: place and report first, provenance last (issue 18).
+        Assert.StartsWith("Tỉnh,Cơ quan (chuẩn hoá),Cơ quan (như in),Số báo cáo,Ngày báo cáo", lines[0].TrimStart('\uFEFF'));
+        Assert.EndsWith("Tệp,Trang,Bảng,Đường dẫn", lines[0].TrimEnd('\r'));
         var row = Assert.Single(lines.Skip(1));
         Assert.Contains("travinh-q2.docx", row);
         Assert.Contains("Hộ tịch", row);
