@@ -199,6 +199,13 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
 
     public Task SearchPage(HttpContext ctx)
     {
+        // A condition built from the labels (key, comparison, number) joins the typed filter: the page is then the typed
+        // filter's page (its links, paging and export keep it), so the browser is sent there.
+        if (WebQuery.BuiltWhere(ctx.Request.Query, ValueKeys()) is { } where)
+        {
+            ctx.Response.Redirect("/?" + WebQuery.QueryString(ctx.Request.Query, ("where", where)));
+            return Task.CompletedTask;
+        }
         var q = WebQuery.Parse(ctx.Request.Query, ValueKeys(), facets: true);
         var result = pool.Use(i => i.Search(q));
         return Page(ctx, Web.SearchPage.Render(ctx.Request.Query, q, result));

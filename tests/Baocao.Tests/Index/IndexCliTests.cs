@@ -293,9 +293,14 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
         // Text: numbered from 1, tables from 1, the summary names the hidden info findings.
         var text = Run("check", "--all", "--index", corpus.Index.Path, "--agency", "soc trang");
         Assert.Contains("#1 ", text.stdout);
-        Assert.Contains("table 1, row «Sở Thông tin và Truyền thông»", text.stdout);
-        Assert.DoesNotContain("table 0", text.stdout);
-        Assert.Contains("info hidden (--severity info)", text.stdout);
+        Assert.Contains("bảng 1, dòng «Sở Thông tin và Truyền thông»", text.stdout);
+        Assert.DoesNotContain("bảng 0", text.stdout);
+        Assert.Contains("thông tin ẩn (--severity info)", text.stdout);
+        // The same in English with --lang en.
+        var english = Run("check", "--all", "--index", corpus.Index.Path, "--agency", "soc trang", "--lang", "en");
+        Assert.Contains("table 1, row «Sở Thông tin và Truyền thông»", english.stdout);
+        Assert.DoesNotContain("table 0", english.stdout);
+        Assert.Contains("info hidden (--severity info)", english.stdout);
         var bad = Run("check", "--all", "--index", corpus.Index.Path, "--period", "2022-Q5");
         Assert.Equal(2, bad.code);
         Assert.Contains("YYYY-Qn", bad.stderr);

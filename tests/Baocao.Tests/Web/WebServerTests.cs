@@ -107,6 +107,29 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
         Assert.Contains("data-facet=\"period\"", html);
     }
 
+    [Fact]
+    public async Task The_numeric_filter_is_chosen_from_vietnamese_labels_and_typed_keys_still_work()
+    {
+        var (status, html, _) = await Get("/");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<option value=\"resolved.late\">Đã giải quyết – Quá hạn</option>", html);
+        Assert.Contains("<option value=\"received.total\">Tiếp nhận – Tổng số</option>", html);
+        // Chosen from the labels: the page of the typed filter it makes (followed redirect), the same reports as typing it.
+        var (s2, built, _) = await Get("/?wk=resolved.late&wo=" + Uri.EscapeDataString(">") + "&wv=10");
+        Assert.Equal(HttpStatusCode.OK, s2);
+        Assert.Contains("value=\"resolved.late&gt;10\"", built);
+        Assert.Contains("<span id=\"total\">1</span>", built);
+        Assert.Contains("travinh-q2.docx", built);
+        // Added to a typed filter with "and".
+        var (_, both, _) = await Get("/?where=" + Uri.EscapeDataString("received.total>=0") + "&wk=resolved.late&wo=" + Uri.EscapeDataString(">") + "&wv=10");
+        Assert.Contains("value=\"received.total&gt;=0 and resolved.late&gt;10\"", both);
+        // The column heads of matching rows read as labels.
+        Assert.Contains(">Đã giải quyết – Quá hạn</th>", built);
+        var (bad, message, _) = await Get("/?wk=resolved.late&wo=" + Uri.EscapeDataString(">") + "&wv=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.Contains("không phải số", message);
+    }
+
     [Theory]
     [InlineData("/api/documents/999999", 404, "no document with id 999999")]
     [InlineData("/api/documents/abc", 400, "not a positive integer")]
