@@ -159,7 +159,7 @@ public class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
         Assert.Contains("Vĩnh Long", await chart.GetAttributeAsync("aria-label"));
         // Q1 and Q2 of 2022, each with received, resolved and late (sample 14 prints 504 received in its totals row).
         Assert.Equal(6, await chart.Locator("rect.bar:has(title)").CountAsync());
-        Assert.Equal("2022-Q1: tiếp nhận 504", await chart.Locator("rect.bar.received title").First.TextContentAsync());
+        Assert.Equal("Quý I/2022: tiếp nhận 504", await chart.Locator("rect.bar.received title").First.TextContentAsync());
         var online = page.Locator("svg.online-chart rect.bar.online");
         Assert.Equal(1, await online.CountAsync());
         Assert.True((await online.BoundingBoxAsync())!.Width > 0);

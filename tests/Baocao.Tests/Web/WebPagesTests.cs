@@ -113,7 +113,7 @@ public class WebPagesTests
         Assert.StartsWith("<svg", svg);
         Assert.Contains("SỞ &lt;A&gt; — Vĩnh Long", svg);
         Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(svg, "<rect class=\"bar [a-z]+\" x=\"\\d+\" y=\"[\\d.]+\" width=\"\\d+\" height=\"[\\d.]+\"><title>").Count);
-        Assert.Contains("2022-Q2: quá hạn 8", svg);
+        Assert.Contains("Quý II/2022: quá hạn 8", svg);
         Assert.DoesNotContain("http://www.w3.org/1999/xlink", svg);
 
         var shares = SvgCharts.OnlineShares([new OnlineShare("Trà Vinh", 60, 61, 1), new OnlineShare("Bến <Tre>", 1, 4, 1)]);
