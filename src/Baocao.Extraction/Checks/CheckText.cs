@@ -24,10 +24,10 @@ public static partial class CheckText
         var read = ReadAs().Match(c.Message) is { Success: true } ra ? ra.Groups[1].Value : null;
         if (c.Rule == CheckRule.Misreading)
             return $"{rule}: đọc là «{read ?? Num(c.Printed)}»" + (c.Proposed is { } p ? $"; {Num(p)} thỏa mọi kiểm tra có giá trị này" : "") +
-                   (c.Relation is { } rel ? $" ({Labels.Relation(rel)})" : "");
+                   (c.Relation is { } rel ? $" ({RelationText(rel)})" : "");
         var pct = c.Message.Contains("%, expected", StringComparison.Ordinal) ? "%" : "";
         var text = rule;
-        if (c.Relation is { } relation) text += ": " + Labels.Relation(relation);
+        if (c.Relation is { } relation) text += ": " + RelationText(relation);
         if (c.Printed is { } printed && c.Expected is { } expected)
             text += c.Severity == Severity.Info || printed == expected
                 ? $": số in {Num(printed)}{pct}, khớp"
@@ -60,7 +60,47 @@ public static partial class CheckText
         return string.Join(", ", parts);
     }
 
+    /// <summary>
+    /// A relation as the checks state it, in Vietnamese: keys by their labels, and the fixed English wordings of the checks'
+    /// statements (TableRules, ProseRules, CrossReportChecker) in words; a table named 0-based in a statement ("of table 0")
+    /// is numbered from 1, as everywhere people read it. A wording not listed here stays as written.
+    /// </summary>
+    public static string RelationText(string relation)
+    {
+        var s = Labels.Relation(relation);
+        s = TableOf().Replace(s, m => "của bảng " + (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        s = GroupOf().Replace(s, m => "của nhóm " + m.Groups[1].Value + " = tổng các dòng con");
+        s = PeriodSum().Replace(s, m => "tổng của " + m.Groups[1].Value + " báo cáo " + PeriodText.Kind(m.Groups[2].Value) + " (các kỳ con)");
+        s = SameDate().Replace(s, m => "của báo cáo " + PeriodText.Kind(m.Groups[1].Value) + " cùng ngày " + (m.Groups[2].Value == "start" ? "đầu kỳ" : m.Groups[2].Value == "end" ? "cuối kỳ" : m.Groups[2].Value));
+        foreach (var (en, vi) in Phrases) s = s.Replace(en, vi, StringComparison.Ordinal);
+        return s;
+    }
+
+    /// <summary>The fixed wordings of the statements, longest first (one may contain another).</summary>
+    private static readonly (string En, string Vi)[] Phrases =
+    [
+        (" of the totals row = sum of the rows, each group counted once", " của dòng tổng cộng = tổng các dòng, mỗi nhóm tính một lần"),
+        (" of the totals row = sum of the rows", " của dòng tổng cộng = tổng các dòng"),
+        (" of the totals row", " của dòng tổng cộng"),
+        (" of the previous period", " của kỳ trước"),
+        (" in the prose", " trong lời văn"),
+        ("table period = report period", "kỳ của biểu = kỳ báo cáo"),
+        (" or ", " hoặc "),
+    ];
+
     private static string Num(decimal? v) => v is { } x ? Relation.Num(x) : "?";
+
+    [GeneratedRegex(@"of table (\d+)")]
+    private static partial Regex TableOf();
+
+    [GeneratedRegex(@"of group (\S+) = sum of its rows")]
+    private static partial Regex GroupOf();
+
+    [GeneratedRegex(@"sum over the (\d+) (\w+) reports")]
+    private static partial Regex PeriodSum();
+
+    [GeneratedRegex(@"of the (\w+) report with the same (\w+) date")]
+    private static partial Regex SameDate();
 
     [GeneratedRegex(@"the table states the period (\S+) to (\S+), the report (\S+) to (\S+)")]
     private static partial Regex TablePeriod();

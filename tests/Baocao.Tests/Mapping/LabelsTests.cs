@@ -90,6 +90,12 @@ public class LabelsTests
         Assert.Equal("Cột công thức: Tiếp nhận – Tổng số = Tiếp nhận – Mới trong kỳ + Tiếp nhận – Từ kỳ trước: số in 504, số cần có 540, chênh lệch -36; " +
                      "nghi vấn do đọc (giá trị đọc là «504»), có lẽ đọc đúng là 540", CheckText.Message(doubt));
 
+        // The checks' fixed English wordings read in Vietnamese; a statement's 0-based table is numbered from 1.
+        Assert.Equal("(7) của dòng tổng cộng = tổng các dòng, mỗi nhóm tính một lần", CheckText.RelationText("(7) of the totals row = sum of the rows, each group counted once"));
+        Assert.Equal("Đang giải quyết – Tổng số trong lời văn = (11) của bảng 1", CheckText.RelationText("pending.total in the prose = (11) of table 0"));
+        Assert.Equal("Tiếp nhận – Từ kỳ trước = Đang giải quyết – Tổng số của kỳ trước", CheckText.RelationText("received.carried_over = pending.total of the previous period"));
+        Assert.Equal("(5) của nhóm I = tổng các dòng con", CheckText.RelationText("(5) of group I = sum of its rows"));
+
         var period = new Check(CheckRule.TablePeriod, Severity.Warning, "the table states the period 2019-09-15 to 2019-10-14, the report 2019-10-15 to 2019-11-14", 2, 0, null, null, null, null);
         Assert.Equal("Kỳ của biểu so với kỳ báo cáo: biểu ghi từ 15/09/2019 đến 14/10/2019, báo cáo ghi từ 15/10/2019 đến 14/11/2019", CheckText.Message(period));
     }
