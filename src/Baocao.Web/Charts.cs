@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Baocao.Index;
+using Baocao.Reports;
 using static Baocao.Web.Html;
 
 namespace Baocao.Web;
@@ -106,15 +107,17 @@ public static class SvgCharts
         for (var i = 0; i < n; i++)
         {
             var p = s.Periods[i];
+            // Ordered by the index's label ("2022-Q1"), shown the Vietnamese way ("Quý I/2022").
+            var period = PeriodText.FromLabel(p.Period);
             var x0 = left + 8 + i * (3 * bar + groupGap);
             var series = new (string cls, string name, decimal? v)[] { ("received", "tiếp nhận", p.Received), ("resolved", "đã giải quyết", p.Resolved), ("late", "quá hạn", p.Late) };
             for (var j = 0; j < 3; j++)
             {
                 if (series[j].v is not { } v) continue;
                 var h = (double)v * scale;
-                sb.Append(CultureInfo.InvariantCulture, $"""<rect class="bar {series[j].cls}" x="{x0 + j * bar}" y="{F(top + height - h)}" width="{bar - 2}" height="{F(h)}"><title>{E($"{p.Period}: {series[j].name} {Num(v)}")}</title></rect>""");
+                sb.Append(CultureInfo.InvariantCulture, $"""<rect class="bar {series[j].cls}" x="{x0 + j * bar}" y="{F(top + height - h)}" width="{bar - 2}" height="{F(h)}"><title>{E($"{period}: {series[j].name} {Num(v)}")}</title></rect>""");
             }
-            sb.Append(CultureInfo.InvariantCulture, $"""<text class="tick" x="{F(x0 + 1.5 * bar)}" y="{top + height + 16}" text-anchor="middle">{E(p.Period)}</text>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<text class="tick" x="{F(x0 + 1.5 * bar)}" y="{top + height + 16}" text-anchor="middle">{E(period)}</text>""");
         }
         var ly = top + height + 40;
         sb.Append(CultureInfo.InvariantCulture, $"""<rect class="bar received" x="{left}" y="{ly - 10}" width="10" height="10"/><text x="{left + 14}" y="{ly}" class="tick">tiếp nhận</text>""");

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Baocao.Index;
+using Baocao.Mapping;
+using Baocao.Reports;
 using Microsoft.AspNetCore.Http;
 using static Baocao.Web.Html;
 
@@ -51,7 +53,7 @@ public static class ChecksPage
                 var file = Path.GetFileName(c.File ?? f.Record.Source.Path);
                 var id = idOf(f.Record.Source.Path);
                 var doc = id is { } d ? $"<a href=\"/documents/{d}#checks\">{E(file)}</a>" : E(file);
-                sb.Append(CultureInfo.InvariantCulture, $"""<tr class="check {A(c.Severity)}" data-cause="{A(c.Cause)}" data-rule="{A(c.Rule)}"><td class="num">{f.Number}</td><td>{doc}<br><small>{E(f.Record.Header.CanonicalAgency ?? f.Record.Header.Agency)}</small></td><td>{E(IndexedReport.PeriodLabelOf(f.Record.Header.Period))}</td><td>{E(Findings.SeverityLabel(c.Severity))}</td><td class="cause">{E(Findings.CauseLabel(c))}</td><td>{E(c.Rule)}</td><td>{E(Findings.Where(c))}</td><td class="num">{Num(c.Printed)}</td><td class="num">{Num(c.Expected)}</td><td class="num">{Num(c.Difference)}</td><td class="num proposed">{Num(c.Proposed)}</td><td>{E(c.Message)}{(c.Related is { } rel ? $"<br><small>so với {E(rel)}</small>" : "")}</td></tr>""");
+                sb.Append(CultureInfo.InvariantCulture, $"""<tr class="check {A(c.Severity)}" data-cause="{A(c.Cause)}" data-rule="{A(c.Rule)}"><td class="num">{f.Number}</td><td>{doc}<br><small>{E(f.Record.Header.CanonicalAgency ?? f.Record.Header.Agency)}</small></td><td>{E(PeriodText.Name(f.Record.Header.Period))}</td><td>{E(Findings.SeverityLabel(c.Severity))}</td><td class="cause">{E(Findings.CauseLabel(c))}</td><td title="{A(c.Rule)}">{E(Labels.Rule(c.Rule))}</td><td>{E(Findings.Where(c))}</td><td class="num">{Num(c.Printed)}</td><td class="num">{Num(c.Expected)}</td><td class="num">{Num(c.Difference)}</td><td class="num proposed">{Num(c.Proposed)}</td><td>{E(Findings.Message(c))}{(c.Related is { } rel ? $"<br><small>so với {E(rel)}</small>" : "")}</td></tr>""");
             }
             sb.Append("</tbody></table></div>");
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Baocao.Index;
+using Baocao.Mapping;
 using Baocao.Reports;
 using static Baocao.Web.Html;
 
@@ -101,10 +102,10 @@ public static class DocumentPage
     {
         var h = r.Header;
         var p = h.Period;
+        // "Quý III/2022 (15/06/2022 – 14/09/2022)": the period as a Vietnamese reader writes it, then its days.
         var period = p is null ? null : string.Join(" ", new[]
         {
-            p.Kind, p.Year?.ToString(CultureInfo.InvariantCulture), p.Quarter is { } q ? $"Q{q}" : null, p.Half is { } hf ? $"H{hf}" : null,
-            p.Month is { } m ? $"tháng {m}" : null, p.From is null ? null : $"({p.From} … {p.To})",
+            PeriodText.Name(p), p.From is null || p.To is null || p.Kind == "custom" ? null : $"({PeriodText.Date(p.From)} – {PeriodText.Date(p.To)})",
         }.Where(s => s is not null));
         var items = new (string label, string? value)[]
         {
@@ -137,7 +138,7 @@ public static class DocumentPage
             var where = placed.Contains(c) ? " (đánh dấu trong bảng)" : "";
             var table = Findings.TableNumber(c) is { } tn ? $", bảng {tn}" : "";
             var likely = c.Severity == Baocao.Checks.Severity.Doubt && Findings.LikelyReading(c) is { } l ? $" <span class=\"proposed\">{E(l)}</span>" : "";
-            sb.Append(CultureInfo.InvariantCulture, $"""<li class="check {A(c.Severity)}" data-rule="{A(c.Rule)}" data-cause="{A(c.Cause)}"><b>{E(Findings.SeverityLabel(c.Severity))}</b> <i class="cause">{E(Findings.CauseLabel(c))}</i> {E(c.Rule)}: {E(c.Message)}{likely}{(c.Page is { } pg ? $" — trang {pg}" : "")}{E(table)}{E(where)}</li>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<li class="check {A(c.Severity)}" data-rule="{A(c.Rule)}" data-cause="{A(c.Cause)}"><b>{E(Findings.SeverityLabel(c.Severity))}</b> <i class="cause">{E(Findings.CauseLabel(c))}</i> <span title="{A(c.Rule)}">{E(Findings.Message(c))}</span>{likely}{(c.Page is { } pg ? $" — trang {pg}" : "")}{E(table)}{E(where)}</li>""");
         }
         sb.Append("</ol><ul>");
         foreach (var w in r.Warnings) sb.Append(CultureInfo.InvariantCulture, $"<li class=\"check warning\">{E(w)}</li>");
@@ -161,16 +162,17 @@ public static class DocumentPage
         foreach (var c in cols)
         {
             var printed = c.Header + (c.Number is { } n ? $" ({n})" : "") + (c.Formula is { } f ? $" {f}" : "");
-            var name = c.Key ?? "—";
-            var conf = c.Key is null ? "" : $" · {c.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}";
-            sb.Append(CultureInfo.InvariantCulture, $"""<th class="{(c.Key is null ? "unmapped" : "key")}" data-column="{A(c.Id)}" title="{A(printed + conf)}">{E(name)}<small>{E(printed)}</small></th>""");
+            // The canonical column by its catalog label ("Tiếp nhận – Tổng số"); the key in the tooltip and data-key, for those who type it.
+            var name = c.Key is null ? "—" : Labels.Key(c.Key);
+            var conf = c.Key is null ? "" : $" · {c.Key} · {c.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}";
+            sb.Append(CultureInfo.InvariantCulture, $"""<th class="{(c.Key is null ? "unmapped" : "key")}" data-column="{A(c.Id)}" data-key="{A(c.Key)}" title="{A(printed + conf)}">{E(name)}<small>{E(printed)}</small></th>""");
         }
         sb.Append("</tr></thead><tbody>");
         foreach (var row in t.Rows)
         {
             var rc = rowChecks.GetValueOrDefault((t.Index, row.Index));
             var rowClass = row.Kind + (rc is null ? "" : " has-check " + Worst(rc));
-            sb.Append(CultureInfo.InvariantCulture, $"""<tr id="t{t.Index}-r{row.Index}" class="{A(rowClass)}"{(rc is null ? "" : $" title=\"{A(string.Join("\n", rc.Select(c => c.Message)))}\"")}><td>{E(row.Stt)}</td><td class="label">{E(row.Label)}</td>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<tr id="t{t.Index}-r{row.Index}" class="{A(rowClass)}"{(rc is null ? "" : $" title=\"{A(string.Join("\n", rc.Select(c => Findings.Message(c))))}\"")}><td>{E(row.Stt)}</td><td class="label">{E(row.Label)}</td>""");
             var cells = row.Cells.GroupBy(c => c.Column).ToDictionary(g => g.Key, g => g.First());
             foreach (var col in cols)
             {
@@ -191,7 +193,7 @@ public static class DocumentPage
                 {
                     classes.Add("has-check");
                     classes.Add(Worst(cc));
-                    notes.AddRange(cc.Select(c => $"{c.Rule}: {c.Message}"));
+                    notes.AddRange(cc.Select(c => $"{c.Rule}: {Findings.Message(c)}"));
                 }
                 var box = boxes && cell.Box is { } b
                     ? $" data-page=\"{cell.Page}\" data-box=\"{F(b.X0)},{F(b.Y0)},{F(b.X1)},{F(b.Y1)}\"" : "";
@@ -211,11 +213,11 @@ public static class DocumentPage
     private static void Figures(StringBuilder sb, ReportRecord r)
     {
         if (r.Figures.Count == 0) return;
-        sb.Append("<section class=\"prose\" id=\"figures\"><h2>Số liệu trong phần lời văn</h2><table class=\"data\"><thead><tr><th>Khóa</th><th>Giá trị</th><th>Phạm vi</th><th>Trang</th><th>Câu</th></tr></thead><tbody>");
+        sb.Append("<section class=\"prose\" id=\"figures\"><h2>Số liệu trong phần lời văn</h2><table class=\"data\"><thead><tr><th>Chỉ tiêu</th><th>Giá trị</th><th>Phạm vi</th><th>Trang</th><th>Câu</th></tr></thead><tbody>");
         foreach (var f in r.Figures)
         {
             var low = f.Confidence < 0.8;
-            sb.Append(CultureInfo.InvariantCulture, $"""<tr><td>{E(f.Key)}</td><td class="num{(low ? " low" : "")}">{Num(f.Value)}</td><td>{E(f.Scope)}</td><td>{f.Page}</td><td>{E(f.Text)}</td></tr>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<tr><td title="{A(f.Key)}">{E(Labels.Key(f.Key))}</td><td class="num{(low ? " low" : "")}">{Num(f.Value)}</td><td>{E(f.Scope)}</td><td>{f.Page}</td><td>{E(f.Text)}</td></tr>""");
         }
         sb.Append("</tbody></table></section>");
     }

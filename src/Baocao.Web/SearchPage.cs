@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Baocao.Index;
+using Baocao.Mapping;
+using Baocao.Reports;
 using Microsoft.AspNetCore.Http;
 using static Baocao.Web.Html;
 
@@ -28,6 +30,13 @@ public static class SearchPage
               <input id="q" name="q" type="search" value="{V("q")}" placeholder="Từ khóa, có dấu hoặc không: ly lich tu phap" autofocus>
               <input id="where" name="where" type="text" value="{V("where")}" placeholder="Lọc số: resolved.late>10 and received.total>=100" title="KEY OP NUMBER [and …]; OP: &gt; &gt;= &lt; &lt;= = !=">
             """);
+        // The numeric filter built from the catalog's Vietnamese labels: a key, a comparison and a number, added to the typed filter.
+        sb.Append("""<span class="where-builder"><select id="wk" name="wk" title="Lọc theo chỉ tiêu"><option value="">Chỉ tiêu…</option>""");
+        foreach (var key in CanonicalKeys.Dossier)
+            sb.Append(CultureInfo.InvariantCulture, $"""<option value="{A(key)}">{E(Labels.Key(key))}</option>""");
+        sb.Append("""</select><select id="wo" name="wo" title="Phép so sánh">""");
+        foreach (var op in WebQuery.Comparisons) sb.Append(CultureInfo.InvariantCulture, $"""<option value="{A(op)}">{E(op)}</option>""");
+        sb.Append("""</select><input id="wv" name="wv" type="text" inputmode="decimal" size="6" placeholder="số" title="Số (vd. 10)"></span>""");
         // The order: relevance with words, else newest; or a date or a key figure either way.
         var sort = p["sort"].LastOrDefault() ?? "";
         sb.Append("""<select id="sort" name="sort" title="Sắp xếp">""");
@@ -55,9 +64,10 @@ public static class SearchPage
         var qs = WebQuery.QueryString(p, ("limit", null));
         sb.Append(CultureInfo.InvariantCulture, $"""
             <div class="summary"><span><span id="total">{r.TotalDocuments}</span> báo cáo, <span id="total-rows">{r.TotalRows}</span> dòng bảng</span>
-            <span class="exports">Xuất kết quả:
+            <span class="exports" title="Các dòng mục (không gồm dòng tổng, nhóm, tỷ lệ): cộng một cột không tính trùng">Xuất kết quả:
               <a id="export-csv" class="button" href="/api/export?{A(Join(qs, "format=csv"))}" download>CSV</a>
-              <a id="export-xlsx" class="button" href="/api/export?{A(Join(qs, "format=xlsx"))}" download>XLSX</a></span></div>
+              <a id="export-xlsx" class="button" href="/api/export?{A(Join(qs, "format=xlsx"))}" download>XLSX</a>
+              <a id="export-xlsx-all" class="button" href="/api/export?{A(Join(qs, "format=xlsx&rows=all"))}" download title="Cả dòng nhóm, tổng cộng và tỷ lệ % (cột tỷ lệ riêng)">XLSX, mọi dòng</a></span></div>
             """);
         if (r.Suggestion is { } suggestion)
             sb.Append(r.Corrected
@@ -129,16 +139,12 @@ public static class SearchPage
     }
 
     /// <summary>A period as a Vietnamese reader names it: "6 tháng đầu năm 2022", "Quý II/2022", "Tháng 5/2022".</summary>
-    private static string PeriodName(PeriodFilter x) =>
-        x.Month is { } m ? $"Tháng {m}/{x.Year}"
-        : x.Quarter is { } q ? $"Quý {new[] { "I", "II", "III", "IV" }[q - 1]}/{x.Year}"
-        : x.Half is { } h ? (h == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + x.Year
-        : $"Năm {x.Year}";
+    private static string PeriodName(PeriodFilter x) => PeriodText.Name(x.Year, x.Quarter, x.Month, x.Half);
 
     private static void Result(StringBuilder sb, DocumentHit d, SearchQuery q)
     {
         sb.Append(CultureInfo.InvariantCulture, $"""<article class="result" data-id="{d.Id}"><h2><a class="doc-link" href="/documents/{d.Id}">{E(d.Title ?? d.FileName)}</a></h2>""");
-        var meta = new[] { d.Agency, d.Province, d.Number is null ? null : "Số " + d.Number, d.Date, d.Period, string.Join(", ", d.Forms) }
+        var meta = new[] { d.Agency, d.Province, d.Number is null ? null : "Số " + d.Number, d.Date, d.Period is null ? null : PeriodText.FromLabel(d.Period), string.Join(", ", d.Forms) }
             .Where(s => !string.IsNullOrWhiteSpace(s)).Select(E);
         sb.Append(CultureInfo.InvariantCulture, $"""<p class="meta"><span class="file">{E(d.FileName)}</span> · {string.Join(" · ", meta)}</p>""");
         // One report, several files: the best copy is the result, the others are linked (each page shows its own reading).
@@ -150,11 +156,11 @@ public static class SearchPage
         foreach (var h in d.Highlights) sb.Append(CultureInfo.InvariantCulture, $"""<p class="highlight">{Marked(h.Text)}</p>""");
         var figures = KeyFigures.Select(k => d.Figures.FirstOrDefault(f => f.Key == k && f.Scope is null)).OfType<FigureHit>().ToList();
         if (figures.Count > 0)
-            sb.Append("<dl class=\"figures\">" + string.Concat(figures.Select(f => $"<div><dt>{E(f.Key)}</dt><dd>{Num(f.Value)}</dd></div>")) + "</dl>");
+            sb.Append("<dl class=\"figures\">" + string.Concat(figures.Select(f => $"<div><dt title=\"{A(f.Key)}\">{E(Labels.Key(f.Key))}</dt><dd>{Num(f.Value)}</dd></div>")) + "</dl>");
         if (d.Rows.Count > 0)
         {
             sb.Append("<table class=\"rows\"><thead><tr><th>Biểu</th><th>STT</th><th>Dòng</th>");
-            foreach (var k in RowKeys) sb.Append(CultureInfo.InvariantCulture, $"<th>{E(k)}</th>");
+            foreach (var k in RowKeys) sb.Append(CultureInfo.InvariantCulture, $"<th data-key=\"{A(k)}\" title=\"{A(k)}\">{E(Labels.Key(k))}</th>");
             sb.Append("</tr></thead><tbody>");
             foreach (var row in d.Rows)
             {

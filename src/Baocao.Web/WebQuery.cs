@@ -19,7 +19,7 @@ public static partial class WebQuery
     {
         string? Get(string name) => p[name].LastOrDefault() is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim().Normalize() : null;
         foreach (var name in p.Keys)
-            if (!Parameters.Contains(name) && name is not ("limit" or "offset" or "format" or "facets" or "more"))
+            if (!Parameters.Contains(name) && name is not ("limit" or "offset" or "format" or "facets" or "more" or "rows" or "keys" or "lang" or "columns" or "wk" or "wo" or "wv"))
                 throw HttpError.BadRequest($"unknown parameter '{name}' (valid: {string.Join(", ", Parameters)}, limit, offset)");
         int? year = null;
         if (Get("year") is { } y)
@@ -48,6 +48,49 @@ public static partial class WebQuery
                 Offset: offset);
         }
         catch (QueryException e) { throw BadQuery(e); }
+    }
+
+    /// <summary>
+    /// The shape of an export (<c>/api/export</c>): <c>rows=item|all|KINDS</c> (item rows by default), <c>keys=1</c> (canonical keys as
+    /// headers), <c>lang=en</c>, <c>columns=all</c> (every key, also those without a value), as the command line's options.
+    /// </summary>
+    public static Output.ExportOptions ExportOptions(IQueryCollection p)
+    {
+        string? Get(string name) => p[name].LastOrDefault() is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+        IReadOnlySet<string>? kinds;
+        try { kinds = Output.ExportOptions.ParseRows(Get("rows")); }
+        catch (ArgumentException e) { throw HttpError.BadRequest(e.Message); }
+        var lang = Get("lang") ?? "vi";
+        if (lang is not ("vi" or "en")) throw HttpError.BadRequest($"lang '{Truncate(lang)}' is not vi or en");
+        var keys = Get("keys") is { } k && k is not ("0" or "false");
+        var columns = Get("columns");
+        if (columns is not (null or "all" or "used")) throw HttpError.BadRequest($"columns '{Truncate(columns)}' is not all or used");
+        return new Output.ExportOptions(kinds, keys, lang == "en", columns == "all");
+    }
+
+    /// <summary>The comparisons of the numeric filter builder (<c>wo</c>), as <see cref="WhereParser"/> takes them.</summary>
+    public static readonly IReadOnlyList<string> Comparisons = [">", ">=", "<", "<=", "=", "!="];
+
+    /// <summary>
+    /// The search page's numeric filter built from its labels: <c>wk</c> a key (chosen by its Vietnamese label), <c>wo</c> a
+    /// comparison, <c>wv</c> a number ("10", "2,5"), added to the typed <c>where</c> with "and". Null when the builder was left
+    /// empty; a 400 naming what is wrong otherwise (the combined filter is parsed as the typed one is).
+    /// </summary>
+    public static string? BuiltWhere(IQueryCollection p, IReadOnlyCollection<string> extraKeys)
+    {
+        var key = p["wk"].LastOrDefault()?.Trim();
+        var value = p["wv"].LastOrDefault()?.Trim();
+        if (string.IsNullOrEmpty(key) || string.IsNullOrEmpty(value)) return null;
+        var op = p["wo"].LastOrDefault()?.Trim() is { Length: > 0 } o ? o : ">";
+        if (!Comparisons.Contains(op)) throw HttpError.BadRequest($"wo '{Truncate(op)}': phép so sánh không hợp lệ (is not one of {string.Join(" ", Comparisons)})");
+        if (!decimal.TryParse(value.Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            throw HttpError.BadRequest($"wv '{Truncate(value)}': không phải số (is not a number)");
+        var condition = key + op + number.ToString(CultureInfo.InvariantCulture);
+        var where = p["where"].LastOrDefault()?.Trim();
+        var combined = string.IsNullOrEmpty(where) ? condition : where + " and " + condition;
+        try { WhereParser.Parse(combined, CanonicalKeys.Dossier.Concat(extraKeys).Distinct().ToList()); }
+        catch (QueryException e) { throw BadQuery(e); }
+        return combined;
     }
 
     /// <summary>A query the index refused (an unknown province …): the index's message, with the web parameter names.</summary>

@@ -199,6 +199,13 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
 
     public Task SearchPage(HttpContext ctx)
     {
+        // A condition built from the labels (key, comparison, number) joins the typed filter: the page is then the typed
+        // filter's page (its links, paging and export keep it), so the browser is sent there.
+        if (WebQuery.BuiltWhere(ctx.Request.Query, ValueKeys()) is { } where)
+        {
+            ctx.Response.Redirect("/?" + WebQuery.QueryString(ctx.Request.Query, ("where", where)));
+            return Task.CompletedTask;
+        }
         var q = WebQuery.Parse(ctx.Request.Query, ValueKeys(), facets: true);
         var result = pool.Use(i => i.Search(q));
         return Page(ctx, Web.SearchPage.Render(ctx.Request.Query, q, result));
@@ -366,8 +373,8 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
     {
         var format = ctx.Request.Query["format"].LastOrDefault() ?? "csv";
         if (!RowExport.Formats.Contains(format)) throw HttpError.BadRequest($"format '{WebQuery.Truncate(format)}' is not an export format (valid: {string.Join(", ", RowExport.Formats)})");
+        var options = WebQuery.ExportOptions(ctx.Request.Query);
         var q = WebQuery.Parse(ctx.Request.Query, ValueKeys(), facets: false);
-        var keys = CanonicalKeys.Dossier.Concat(ValueKeys()).Distinct().ToList();
         ctx.Response.ContentType = format switch
         {
             "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -377,7 +384,7 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
         ctx.Response.Headers.ContentDisposition = $"attachment; filename=\"baocao-export.{format}\"";
         // RowExport streams through synchronous writers (CsvHelper, OpenXml): allowed for this response only.
         ctx.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-        await Task.Run(() => pool.Use(i => RowExport.Write(format, ctx.Response.Body, i.Export(q).Select(r => r with { Path = paths.Show(r.Path) }), keys)));
+        await Task.Run(() => pool.Use(i => RowExport.Write(format, ctx.Response.Body, i, q, options, paths.Show)));
     }
 
     /// <summary>The document a request's {id} names: a 400 for an id that is not a positive integer, a 404 for one not in the index.</summary>

@@ -92,17 +92,30 @@ public class CheckCommandTests
     [Fact]
     public void Check_prints_each_finding_numbered_from_1_with_rule_place_amounts_severity_and_cause_and_exits_1_on_printed_errors()
     {
-        var (code, stdout, stderr) = Run("check", Seed002);
+        // In English (--lang en): the record's own messages, as before issue 18 made Vietnamese the default (below).
+        var (code, stdout, stderr) = Run("check", Seed002, "--lang", "en");
         // Seed 002 prints arithmetic errors: the exit code says so (a script can stop on it).
         Assert.Equal(1, code);
         Assert.Equal("", stderr);
         Assert.Contains($"{Seed002}: 9 error, 1 warning, 0 doubt, 0 info", stdout);
         // Tables numbered from 1, as extract prints them (the record's index is 0).
         Assert.Contains("  #1    error   table.formula         p.2, table 1, row «Sở Thông tin và Truyền thông», column resolved.total (6): printed 7, expected 0, difference 7", stdout);
-        Assert.Contains("        lỗi trong báo cáo: (6)=(7)+(8)+(9): printed 7, expected 0 = 0 + 0 + 0", stdout);
+        Assert.Contains("        error printed in the report: (6)=(7)+(8)+(9): printed 7, expected 0 = 0 + 0 + 0", stdout);
         Assert.Contains("error   table.total           p.2, table 1, row «Tổng cộng», column resolved.early (7): printed 3794, expected 1559, difference 2235", stdout);
         Assert.Contains("#10   warning table.period", stdout);
         Assert.DoesNotContain("table 0", stdout);
+
+        // Vietnamese by default: severities, places and messages in words, columns and rules by the catalog's labels.
+        var vi = Run("check", Seed002);
+        Assert.Equal(1, vi.code);
+        Assert.Contains($"{Seed002}: 9 lỗi, 1 cảnh báo, 0 nghi vấn, 0 thông tin", vi.stdout);
+        Assert.Contains("  #1    lỗi      table.formula         trang 2, bảng 1, dòng «Sở Thông tin và Truyền thông», cột Đã giải quyết – Tổng số (6): in 7, cần có 0, chênh lệch 7", vi.stdout);
+        Assert.Contains("        lỗi trong báo cáo: Cột công thức: (6)=(7)+(8)+(9): số in 7, số cần có 0, chênh lệch 7", vi.stdout);
+        Assert.Contains("cột Đã giải quyết – Trước hạn (7): in 3794, cần có 1559, chênh lệch 2235", vi.stdout);
+        Assert.Contains("#10   cảnh báo table.period", vi.stdout);
+        Assert.DoesNotContain("printed", vi.stdout);
+        Assert.DoesNotContain("expected", vi.stdout);
+        Assert.True(vi.stdout.IsNormalized(System.Text.NormalizationForm.FormC));
     }
 
     [Fact]
@@ -111,7 +124,7 @@ public class CheckCommandTests
         // Only the warning: no printed error listed, so exit 0.
         var warning = Run("check", Seed002, "--severity", "warning");
         Assert.Equal(0, warning.code);
-        Assert.Contains("#1    warning table.period", warning.stdout);
+        Assert.Contains("#1    cảnh báo table.period", warning.stdout);
         Assert.DoesNotContain("table.formula", warning.stdout);
         // No reading doubts on a digital file.
         var reading = Run("check", Seed002, "--cause", "reading", "--json");

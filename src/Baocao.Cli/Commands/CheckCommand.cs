@@ -98,10 +98,15 @@ public static class CheckCommand
             if (source.Files > records.Count)
                 sb.Append(source.Files).AppendLine(to.English ? " files indexed: copies of one report (DOCX, PDF, scans) are checked once, as their best copy"
                     : " tệp đã lập chỉ mục: các bản của cùng một báo cáo (DOCX, PDF, bản quét) được kiểm tra một lần, theo bản tốt nhất");
-            sb.AppendLine($"{records.Count} reports checked: {shown.Count(c => c.Severity == Severity.Error)} error, {shown.Count(c => c.Severity == Severity.Warning)} warning, " +
-                $"{shown.Count(c => c.Severity == Severity.Doubt)} doubt, {shown.Count(c => c.Severity == Severity.Info)} info listed " +
-                $"({shown.Count(c => c.Rule.StartsWith("reports.", StringComparison.Ordinal))} across reports); {records.Count(r => !byRecord[r].Any())} reports without findings listed" +
-                (filter.Severities.Count == 0 ? $"; {records.Sum(r => r.Checks.Count(c => c.Severity == Severity.Info))} info hidden (--severity info)" : ""));
+            int Shown(string severity) => shown.Count(c => c.Severity == severity);
+            var across = shown.Count(c => c.Rule.StartsWith("reports.", StringComparison.Ordinal));
+            var without = records.Count(r => !byRecord[r].Any());
+            var hiddenInfo = records.Sum(r => r.Checks.Count(c => c.Severity == Severity.Info));
+            sb.AppendLine(to.English
+                ? $"{records.Count} reports checked: {Shown(Severity.Error)} error, {Shown(Severity.Warning)} warning, {Shown(Severity.Doubt)} doubt, {Shown(Severity.Info)} info listed " +
+                  $"({across} across reports); {without} reports without findings listed" + (filter.Severities.Count == 0 ? $"; {hiddenInfo} info hidden (--severity info)" : "")
+                : $"{records.Count} báo cáo đã kiểm tra: {Shown(Severity.Error)} lỗi, {Shown(Severity.Warning)} cảnh báo, {Shown(Severity.Doubt)} nghi vấn, {Shown(Severity.Info)} thông tin được liệt kê " +
+                  $"({across} giữa các báo cáo); {without} báo cáo không có phát hiện nào được liệt kê" + (filter.Severities.Count == 0 ? $"; {hiddenInfo} thông tin ẩn (--severity info)" : ""));
             Emit(sb.ToString(), to);
             return ExitCode(listed, 0);
         }
@@ -223,9 +228,13 @@ public static class CheckCommand
         else Console.Write(text);
     }
 
-    /// <summary>The findings of one record as text: a count line, then each finding numbered as listed, with its cause.</summary>
+    /// <summary>
+    /// The findings of one record as text: a count line, then each finding numbered as listed, with its cause; in Vietnamese
+    /// (the catalog's labels for rules and columns), or as the record's English messages with <paramref name="english"/>.
+    /// </summary>
     public static string Render(ReportRecord r, IReadOnlyList<ListedFinding> listed, bool english = false)
     {
+        if (!english) return RenderVietnamese(r, listed);
         var sb = new StringBuilder();
         var counts = string.Join(", ", new[] { Severity.Error, Severity.Warning, Severity.Doubt, Severity.Info }.Select(s => $"{r.Checks.Count(c => c.Severity == s)} {s}"));
         var hidden = r.Checks.Count - listed.Count;
@@ -235,10 +244,29 @@ public static class CheckCommand
             var c = f.Check;
             var values = c.Printed is null ? "" : $": printed {Relation.Num(c.Printed.Value)}, expected {Relation.Num(c.Expected!.Value)}, difference {Relation.Num(c.Difference!.Value)}";
             if (c.Proposed is { } p) values += $", proposed {Relation.Num(p)}";
-            sb.AppendLine(CultureInfo.InvariantCulture, $"  #{f.Number,-4} {c.Severity,-7} {c.Rule,-21} {Findings.Where(c)}{values}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  #{f.Number,-4} {c.Severity,-7} {c.Rule,-21} {Findings.Where(c, english: true)}{values}");
             sb.AppendLine(CultureInfo.InvariantCulture, $"        {Findings.CauseLabel(c, english)}: {c.Message}");
             if (c.Severity == Severity.Doubt && Findings.LikelyReading(c, english) is { } likely) sb.AppendLine(CultureInfo.InvariantCulture, $"        {likely}");
             if (c.Related is { } rel) sb.AppendLine(CultureInfo.InvariantCulture, $"        against {rel}");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>"tệp: 9 lỗi, 1 cảnh báo …", then "#1 lỗi table.formula trang 2, bảng 1, … : in 7, cần có 0, chênh lệch 7" and the message in words.</summary>
+    private static string RenderVietnamese(ReportRecord r, IReadOnlyList<ListedFinding> listed)
+    {
+        var sb = new StringBuilder();
+        var counts = string.Join(", ", new[] { Severity.Error, Severity.Warning, Severity.Doubt, Severity.Info }.Select(s => $"{r.Checks.Count(c => c.Severity == s)} {Findings.SeverityLabel(s)}"));
+        var hidden = r.Checks.Count - listed.Count;
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{r.Source.Path}: {counts}{(hidden > 0 ? $" ({hidden} không liệt kê)" : "")}");
+        foreach (var f in listed)
+        {
+            var c = f.Check;
+            var values = c.Printed is null ? "" : $": in {Relation.Num(c.Printed.Value)}, cần có {Relation.Num(c.Expected!.Value)}, chênh lệch {Relation.Num(c.Difference!.Value)}";
+            if (c.Proposed is { } p) values += $", đề xuất {Relation.Num(p)}";
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  #{f.Number,-4} {Findings.SeverityLabel(c.Severity),-8} {c.Rule,-21} {Findings.Where(c)}{values}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"        {Findings.CauseLabel(c)}: {Findings.Message(c)}");
+            if (c.Related is { } rel) sb.AppendLine(CultureInfo.InvariantCulture, $"        so với {rel}");
         }
         return sb.ToString();
     }

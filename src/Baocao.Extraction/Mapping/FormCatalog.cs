@@ -19,7 +19,17 @@ public sealed record CatalogRole(string Key, string Name, Wordings Flat);
 /// <c>Leaf</c> are wordings under a group heading ("Trực tuyến"), <c>Flat</c> wordings that name it alone
 /// ("Hồ sơ nhận qua trực tuyến"). Kind: count, pct, flag (0/1) or level.
 /// </summary>
-public sealed record CatalogField(string Key, string Name, string Kind, IReadOnlyList<IReadOnlyList<string>> Sums, Wordings Leaf, Wordings Flat);
+public sealed record CatalogField(string Key, string Name, string Kind, IReadOnlyList<IReadOnlyList<string>> Sums, Wordings Leaf, Wordings Flat)
+{
+    /// <summary>What people read for the key (exports, web interface, check messages): "Tiếp nhận – Tổng số"; null when the catalog gives none.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>The same in English (<c>--lang en</c>): "Received – total".</summary>
+    public string? LabelEn { get; init; }
+}
+
+/// <summary>A check rule's label: "table.total" is "Dòng tổng cộng = tổng các dòng" (English: "Totals row = sum of the rows").</summary>
+public sealed record CatalogRule(string Rule, string Label, string LabelEn);
 
 /// <summary>A table type: the keys that may appear together in one table, and the form codes that print it.</summary>
 public sealed record CatalogSchema(string Id, string Name, IReadOnlyList<string> Forms, IReadOnlyList<string> Keys);
@@ -57,6 +67,9 @@ public sealed record FormCatalog(
     IReadOnlyList<(string Long, string Short)> Abbreviations,
     IReadOnlyList<CatalogLayout> Layouts)
 {
+    /// <summary>The labels of the check rules (<c>rules</c> in the file).</summary>
+    public IReadOnlyList<CatalogRule> Rules { get; init; } = [];
+
     public const string Stt = "_stt", Label = "_label", Other = "_other";
 
     /// <summary>Role keys start with '_' and print as a null key.</summary>
@@ -89,14 +102,17 @@ public sealed record FormCatalog(
             dto.Version ?? throw new CatalogException(path, "missing \"version\""),
             (dto.Roles ?? []).Select(r => new CatalogRole(r.Key ?? "", r.Name ?? "", W(r.Flat))).ToList(),
             (dto.Fields ?? []).Select(f => new CatalogField(f.Key ?? "", f.Name ?? "", f.Kind ?? "count",
-                (f.Sums ?? []).Select(s => (IReadOnlyList<string>)s).ToList(), W(f.Leaf), W(f.Flat))).ToList(),
+                (f.Sums ?? []).Select(s => (IReadOnlyList<string>)s).ToList(), W(f.Leaf), W(f.Flat)) { Label = f.Label, LabelEn = f.LabelEn }).ToList(),
             (dto.Schemas ?? []).Select(s => new CatalogSchema(s.Id ?? "", s.Name ?? "", s.Forms ?? [], s.Keys ?? [])).ToList(),
             (dto.Headings ?? []).Select(W).ToList(),
             (dto.Abbreviations ?? []).Select(a => a.Count == 2 ? (a[0], a[1]) : throw new CatalogException(path, "an abbreviation must be [long, short]")).ToList(),
             (dto.Layouts ?? []).Select(l => new CatalogLayout(l.Id ?? "", l.Schema ?? "", l.Split ?? "train", l.Rows ?? "fields", l.Numbering ?? "plain",
                 l.Forms ?? [], l.Source ?? "",
                 (l.Columns ?? []).Select(c => c.Count >= 2 ? new LayoutColumn(c[0], c.Skip(1).ToList())
-                    : throw new CatalogException(path, $"layout {l.Id}: a column needs a key and at least one header level")).ToList())).ToList());
+                    : throw new CatalogException(path, $"layout {l.Id}: a column needs a key and at least one header level")).ToList())).ToList())
+        {
+            Rules = (dto.Rules ?? []).Select(x => new CatalogRule(x.Rule ?? "", x.Label ?? "", x.LabelEn ?? "")).ToList(),
+        };
         catalog.Validate(path, json);
         return catalog;
     }
@@ -116,6 +132,7 @@ public sealed record FormCatalog(
             if (!keys.Add(f.Key)) Fail($"field {f.Key} defined twice");
             if (f.Kind is not ("count" or "pct" or "flag" or "level")) Fail($"field {f.Key}: unknown kind {f.Kind}");
             if (f.Leaf.Train.Count == 0 && f.Flat.Train.Count == 0) Fail($"field {f.Key}: no training wording");
+            if (f.Label is { } l && l.Trim().Length == 0) Fail($"field {f.Key}: empty label");
         }
         foreach (var f in Fields)
             foreach (var s in f.Sums)
@@ -153,6 +170,12 @@ public sealed record FormCatalog(
         }
         foreach (var s in Schemas)
             if (!Layouts.Any(l => l.Schema == s.Id && !l.HeldOut)) Fail($"schema {s.Id} has no training layout");
+        var ruleNames = new HashSet<string>();
+        foreach (var x in Rules)
+        {
+            if (!ruleNames.Add(x.Rule)) Fail($"rule {x.Rule} labelled twice");
+            if (x.Label.Trim().Length == 0 || x.LabelEn.Trim().Length == 0) Fail($"rule {x.Rule}: a rule needs a label and a labelEn");
+        }
     }
 
     private sealed class Dto
@@ -161,6 +184,7 @@ public sealed record FormCatalog(
         public List<RoleDto>? Roles { get; set; }
         public List<FieldDto>? Fields { get; set; }
         public List<SchemaDto>? Schemas { get; set; }
+        public List<RuleDto>? Rules { get; set; }
         public List<WordingsDto>? Headings { get; set; }
         public List<List<string>>? Abbreviations { get; set; }
         public List<LayoutDto>? Layouts { get; set; }
@@ -186,6 +210,8 @@ public sealed record FormCatalog(
         public string? Kind { get; set; }
         public List<List<string>>? Sums { get; set; }
         public WordingsDto? Leaf { get; set; }
+        public string? Label { get; set; }
+        public string? LabelEn { get; set; }
         public WordingsDto? Flat { get; set; }
     }
 
@@ -207,5 +233,12 @@ public sealed record FormCatalog(
         public List<string>? Forms { get; set; }
         public string? Source { get; set; }
         public List<List<string>>? Columns { get; set; }
+    }
+
+    private sealed class RuleDto
+    {
+        public string? Rule { get; set; }
+        public string? Label { get; set; }
+        public string? LabelEn { get; set; }
     }
 }

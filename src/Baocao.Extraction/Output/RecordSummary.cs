@@ -17,7 +17,7 @@ public static class RecordSummary
         sb.AppendLine(CultureInfo.InvariantCulture, $"  Province:    {h.Province ?? "-"}   place {h.Place ?? "-"}   date {h.Date ?? "-"}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  Title:       {h.Title ?? "-"}");
         if (h.Period is { } p)
-            sb.AppendLine(CultureInfo.InvariantCulture, $"  Period:      {p.Kind} {p.Year}{(p.Quarter is { } q ? $" Q{q}" : "")}{(p.Month is { } m ? $" month {m}" : "")}{(p.Half is { } hf ? $" half {hf}" : "")}  {p.From} → {p.To}{(p.Explicit ? " (stated)" : " (by rule)")}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  Period:      {PeriodText.Name(p) ?? p.Kind} ({p.Kind})  {p.From} → {p.To}{(p.Explicit ? " (stated)" : " (by rule)")}");
         if (h.Signer is { } s) sb.AppendLine(CultureInfo.InvariantCulture, $"  Signer:      {string.Join(" ", new[] { s.Authority, s.Title }.Where(x => x is not null))} — {s.Name ?? "-"}");
         if (h.Forms.Count > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"  Forms:       {string.Join(", ", h.Forms)}");
         if (h.References.Count > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"  References:  {string.Join(", ", h.References)}");

@@ -146,17 +146,14 @@ public static class Findings
     public static string? LikelyReading(Check c, bool english = false) =>
         c.Proposed is { } p ? (english ? $"likely reading: {Num(p)}" : $"có lẽ đọc đúng là {Num(p)}") : null;
 
-    /// <summary>"p.3, table 1, row «Tổng cộng», column resolved.early (7)": the table numbered from 1.</summary>
-    public static string Where(Check c)
-    {
-        var parts = new List<string>();
-        if (c.Page is { } page) parts.Add($"p.{page}");
-        if (TableNumber(c) is { } t) parts.Add($"table {t}");
-        else if (c.Rule.StartsWith("prose.", StringComparison.Ordinal) || c.Rule.StartsWith("reports.", StringComparison.Ordinal)) parts.Add("prose");
-        if (c.Row is { } row) parts.Add($"row «{row}»");
-        if (c.Column is { } col) parts.Add($"column {col}{(c.ColumnNumber is { } n ? $" ({n})" : "")}");
-        return string.Join(", ", parts);
-    }
+    /// <summary>
+    /// "trang 3, bảng 1, dòng «Tổng cộng», cột Đã giải quyết – Trước hạn (7)": the table numbered from 1, the column by its
+    /// catalog label; English ("p.3, table 1, row «Tổng cộng», column resolved.early (7)") with <paramref name="english"/>.
+    /// </summary>
+    public static string Where(Check c, bool english = false) => CheckText.Where(c, english);
+
+    /// <summary>The finding's message in words: Vietnamese from its fields and the catalog's labels, or the record's English one.</summary>
+    public static string Message(Check c, bool english = false) => CheckText.Message(c, english);
 
     private static string Num(decimal v) => Relation.Num(v);
 
@@ -184,9 +181,9 @@ public static class Findings
         var h = f.Record.Header;
         return
         [
-            f.Number, c.File ?? f.Record.Source.Path, h.CanonicalAgency ?? h.Agency, IndexedReport.PeriodLabelOf(h.Period), c.Rule,
+            f.Number, c.File ?? f.Record.Source.Path, h.CanonicalAgency ?? h.Agency, english ? IndexedReport.PeriodLabelOf(h.Period) : PeriodText.Name(h.Period), c.Rule,
             SeverityLabel(c.Severity, english), CauseLabel(c, english), c.Page, TableNumber(c), c.Row, c.Column, c.ColumnNumber,
-            c.Printed, c.Expected, c.Difference, c.Proposed, c.Relation, c.Message, c.Related,
+            c.Printed, c.Expected, c.Difference, c.Proposed, c.Relation, Message(c, english), c.Related,
         ];
     }
 }

@@ -40,7 +40,9 @@ public class FindingFilterTests
         var all = L();
         Assert.Equal(Enumerable.Range(1, all.Count), all.Select(f => f.Number));
         Assert.Equal(1, Findings.TableNumber(all[0].Check));
-        Assert.Contains("table 1", Findings.Where(all[0].Check));
+        // Vietnamese by default (issue 18 item 4), English as before with english: true.
+        Assert.Contains("bảng 1", Findings.Where(all[0].Check));
+        Assert.Contains("table 1", Findings.Where(all[0].Check, english: true));
 
         Assert.All(L(cause: "reading"), f => Assert.Same(Doubtful, f.Record));
         Assert.NotEmpty(L(cause: "reading"));

@@ -127,10 +127,10 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
     public void Export_of_the_whole_index_has_every_table_row_once()
     {
         using var index = corpus.Index.Read();
-        // Every row of every report once: from its best copy.
+        // Every row of every report once (--rows all: group, total and percentage rows too): from its best copy.
         var expected = index.Reports().Sum(g => index.Load(g[0].Path)!.Tables.Sum(t => t.Rows.Count));
         var outFile = Path.Combine(corpus.Index.Dir, "all.csv");
-        var (code, _, stderr) = Run("export", "--out", outFile, "--index", corpus.Index.Path);
+        var (code, _, stderr) = Run("export", "--rows", "all", "--out", outFile, "--index", corpus.Index.Path);
         Assert.Equal(0, code);
         Assert.Contains($"exported {expected} row(s) as csv", stderr);
         using var reader = new StreamReader(outFile);
@@ -140,6 +140,56 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
         var n = 0;
         while (csv.Read()) n++;
         Assert.Equal(expected, n);
+    }
+
+    /// <summary>The sum of each figure's column over an export, by its key header (empty cells count 0), and the row count.</summary>
+    private (Dictionary<string, decimal> sums, int rows) ExportSums(params string[] args)
+    {
+        var outFile = Path.Combine(corpus.Index.Dir, $"sums-{Guid.NewGuid():N}.csv");
+        var (code, _, stderr) = Run(["export", .. args, "--keys", "--out", outFile, "--index", corpus.Index.Path]);
+        Assert.True(code == 0, stderr);
+        using var reader = new StreamReader(outFile);
+        using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var header = csv.HeaderRecord!;
+        var sums = new Dictionary<string, decimal>();
+        var n = 0;
+        while (csv.Read())
+        {
+            n++;
+            for (var i = 0; i < header.Length; i++)
+                if (header[i].Contains('.') && csv.GetField(i) is { Length: > 0 } v)
+                    sums[header[i]] = sums.GetValueOrDefault(header[i]) + decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        File.Delete(outFile);
+        return (sums, n);
+    }
+
+    [Fact]
+    public void The_default_export_sums_to_the_item_rows_of_the_stored_records()
+    {
+        // Issue 18: a researcher sums a column of the default export; it must equal the item rows of the stored records (each
+        // report once, its best copy), with no totals, groups or percentages counted again.
+        using var index = corpus.Index.Read();
+        var items = index.Reports().SelectMany(g => index.Load(g[0].Path)!.Tables.SelectMany(t => t.Rows)).Where(r => r.Kind == "item").ToList();
+        var (sums, rows) = ExportSums();
+        Assert.Equal(items.Count, rows);
+        foreach (var key in new[] { "received.total", "resolved.total", "resolved.late", "pending.total" })
+        {
+            var expected = items.Sum(r => r.Values.GetValueOrDefault(key) ?? 0);
+            Assert.True(expected > 0, key);
+            Assert.Equal(expected, sums.GetValueOrDefault(key));
+        }
+        // With every row the same column counts the totals again: the reason items are the default.
+        var (all, allRows) = ExportSums("--rows", "all");
+        Assert.True(allRows > rows);
+        Assert.True(all["received.total"] > sums["received.total"]);
+        // A percentage row's values never land in a count column.
+        var percentRows = index.Reports().SelectMany(g => index.Load(g[0].Path)!.Tables.SelectMany(t => t.Rows)).Where(r => r.Kind == "percent").ToList();
+        Assert.NotEmpty(percentRows);
+        foreach (var key in percentRows.SelectMany(r => r.Values.Where(v => v.Value is not null).Select(v => v.Key)).Distinct().Where(k => !Baocao.Mapping.Labels.IsPercentage(k)))
+            Assert.Equal(percentRows.Sum(r => r.Values.GetValueOrDefault(key) ?? 0), all.GetValueOrDefault(key + ".pct"));
     }
 
     [Fact]
@@ -280,9 +330,14 @@ public class IndexCliTests(IngestedCorpus corpus) : IClassFixture<IngestedCorpus
         // Text: numbered from 1, tables from 1, the summary names the hidden info findings.
         var text = Run("check", "--all", "--index", corpus.Index.Path, "--agency", "soc trang");
         Assert.Contains("#1 ", text.stdout);
-        Assert.Contains("table 1, row «Sở Thông tin và Truyền thông»", text.stdout);
-        Assert.DoesNotContain("table 0", text.stdout);
-        Assert.Contains("info hidden (--severity info)", text.stdout);
+        Assert.Contains("bảng 1, dòng «Sở Thông tin và Truyền thông»", text.stdout);
+        Assert.DoesNotContain("bảng 0", text.stdout);
+        Assert.Contains("thông tin ẩn (--severity info)", text.stdout);
+        // The same in English with --lang en.
+        var english = Run("check", "--all", "--index", corpus.Index.Path, "--agency", "soc trang", "--lang", "en");
+        Assert.Contains("table 1, row «Sở Thông tin và Truyền thông»", english.stdout);
+        Assert.DoesNotContain("table 0", english.stdout);
+        Assert.Contains("info hidden (--severity info)", english.stdout);
         var bad = Run("check", "--all", "--index", corpus.Index.Path, "--period", "2022-Q5");
         Assert.Equal(2, bad.code);
         Assert.Contains("YYYY-Qn", bad.stderr);

@@ -53,7 +53,8 @@ public class WebPagesTests
         Assert.Matches("<td id=\"t0-r0-c3\" class=\"cell number has-check error\" data-key=\"received.total\" data-page=\"2\" data-box=\"100,200,120,210\" title=\"table.formula: [^\"]*\">58</td>", html);
         Assert.Matches("<td id=\"t0-r0-c4\" class=\"cell number low\"[^>]*>7</td>", html);
         // Canonical names head the value columns; the STT and label columns are not repeated as values.
-        Assert.Contains(">received.total<small>", html);
+        // The column by its catalog label, the key kept for those who type it.
+        Assert.Matches("data-key=\"received.total\" title=\"Tổng số [^\"]* · received.total · 0.97\">Tiếp nhận – Tổng số<small>", html);
         Assert.DoesNotContain("id=\"t0-r0-c2\"", html);
         Assert.Contains("id=\"page-img\"", html);
         Assert.Contains("src=\"/api/documents/42/pages/2.png\"", html);
@@ -112,7 +113,7 @@ public class WebPagesTests
         Assert.StartsWith("<svg", svg);
         Assert.Contains("SỞ &lt;A&gt; — Vĩnh Long", svg);
         Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(svg, "<rect class=\"bar [a-z]+\" x=\"\\d+\" y=\"[\\d.]+\" width=\"\\d+\" height=\"[\\d.]+\"><title>").Count);
-        Assert.Contains("2022-Q2: quá hạn 8", svg);
+        Assert.Contains("Quý II/2022: quá hạn 8", svg);
         Assert.DoesNotContain("http://www.w3.org/1999/xlink", svg);
 
         var shares = SvgCharts.OnlineShares([new OnlineShare("Trà Vinh", 60, 61, 1), new OnlineShare("Bến <Tre>", 1, 4, 1)]);

@@ -107,6 +107,29 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
         Assert.Contains("data-facet=\"period\"", html);
     }
 
+    [Fact]
+    public async Task The_numeric_filter_is_chosen_from_vietnamese_labels_and_typed_keys_still_work()
+    {
+        var (status, html, _) = await Get("/");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<option value=\"resolved.late\">Đã giải quyết – Quá hạn</option>", html);
+        Assert.Contains("<option value=\"received.total\">Tiếp nhận – Tổng số</option>", html);
+        // Chosen from the labels: the page of the typed filter it makes (followed redirect), the same reports as typing it.
+        var (s2, built, _) = await Get("/?wk=resolved.late&wo=" + Uri.EscapeDataString(">") + "&wv=10");
+        Assert.Equal(HttpStatusCode.OK, s2);
+        Assert.Contains("value=\"resolved.late&gt;10\"", built);
+        Assert.Contains("<span id=\"total\">1</span>", built);
+        Assert.Contains("travinh-q2.docx", built);
+        // Added to a typed filter with "and".
+        var (_, both, _) = await Get("/?where=" + Uri.EscapeDataString("received.total>=0") + "&wk=resolved.late&wo=" + Uri.EscapeDataString(">") + "&wv=10");
+        Assert.Contains("value=\"received.total&gt;=0 and resolved.late&gt;10\"", both);
+        // The column heads of matching rows read as labels.
+        Assert.Contains(">Đã giải quyết – Quá hạn</th>", built);
+        var (bad, message, _) = await Get("/?wk=resolved.late&wo=" + Uri.EscapeDataString(">") + "&wv=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.Contains("không phải số", message);
+    }
+
     [Theory]
     [InlineData("/api/documents/999999", 404, "no document with id 999999")]
     [InlineData("/api/documents/abc", 400, "not a positive integer")]
@@ -197,7 +220,9 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
         Assert.Equal("text/csv", r.Content.Headers.ContentType?.MediaType);
         Assert.Contains("attachment", r.Content.Headers.ContentDisposition?.ToString());
         var lines = (await r.Content.ReadAsStringAsync()).TrimEnd().Split('\n');
-        Assert.StartsWith("fileName,path,sha256", lines[0].TrimStart('\uFEFF'));
+        // Vietnamese headers, in the order a researcher reads: place and report first, provenance last (issue 18).
+        Assert.StartsWith("Tỉnh,Cơ quan (chuẩn hoá),Cơ quan (như in),Số báo cáo,Ngày báo cáo", lines[0].TrimStart('\uFEFF'));
+        Assert.EndsWith("Tệp,Trang,Bảng,Đường dẫn", lines[0].TrimEnd('\r'));
         var row = Assert.Single(lines.Skip(1));
         Assert.Contains("travinh-q2.docx", row);
         Assert.Contains("Hộ tịch", row);
@@ -212,7 +237,7 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
         // Trà Vinh's totals row: 100 online of 100 + 60 received in the period.
         Assert.Contains("Trà Vinh: 100 / 160 hồ sơ trực tuyến (62,5%)", html);
         Assert.Contains("aria-label=\"SỞ TƯ PHÁP — Trà Vinh\"", html);
-        Assert.Contains("2021-Q2: quá hạn 12", html);
+        Assert.Contains("Quý II/2021: quá hạn 12", html);
         Assert.DoesNotContain("<script src=\"http", html);
         Assert.DoesNotContain("<link rel=\"stylesheet\" href=\"http", html);
     }
