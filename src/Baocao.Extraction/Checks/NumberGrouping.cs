@@ -20,6 +20,8 @@ namespace Baocao.Checks;
 /// A value read as thousands keeps its printed text, loses <c>ambiguous-grouping</c> and gets <c>comma-thousands</c>;
 /// the record's warnings say which evidence decided. Percentages (ratio columns, "Tỷ lệ %" rows, "%" cells) keep their
 /// decimals. Without evidence nothing changes and the flag stays (the checks then treat the value as a doubt).
+/// The prose's figures are decided the same way after the tables (<see cref="ResolveFigures"/>): a figure keeps its
+/// printed text (<c>Raw</c>) and says which reading was taken by its flag.
 /// </summary>
 public static partial class NumberGrouping
 {
@@ -35,8 +37,53 @@ public static partial class NumberGrouping
             tables[i] = table;
             if (note is not null) notes.Add(note);
         }
-        return (notes.Count == 0 ? record : record with { Tables = tables }, notes);
+        var withTables = notes.Count == 0 ? record : record with { Tables = tables };
+        // The prose after the tables: its figures are checked against the tables' totals, read as the tables decided.
+        var (figures, proseNote) = ResolveFigures(withTables);
+        if (proseNote is null) return (withTables, notes);
+        notes.Add(proseNote);
+        return (withTables with { Figures = figures }, notes);
     }
+
+    /// <summary>
+    /// The prose figures' "2,800": the same two kinds of evidence as a table's. Arithmetic first: the prose's own sums,
+    /// its shares and its figures against the tables (already decided), under both readings. Then the shape: every
+    /// figure of the prose counts dossiers (its key says so; shares, <c>.pct</c>, are never candidates), so when every
+    /// comma in those counts has exactly three digits after it, the commas group thousands.
+    /// </summary>
+    private static (IReadOnlyList<Figure> Figures, string? Note) ResolveFigures(ReportRecord record)
+    {
+        var candidates = record.Figures.Where(IsCandidate).ToList();
+        if (candidates.Count == 0) return (record.Figures, null);
+
+        var view = new RecordView(record);
+        var thousands = new Dictionary<string, decimal>();
+        foreach (var f in candidates) thousands[view.Figure(f).Id] = Thousands(f.Raw!);
+        var involved = new ProseRules().Relations(view).Where(r => r.Operands.Any(o => thousands.ContainsKey(o.Id))).ToList();
+        var asDecimals = involved.Count(r => r.Evaluate().Holds);
+        var asThousands = involved.Count(r => r.Evaluate(o => thousands.TryGetValue(o.Id, out var v) ? v : o.Value ?? 0).Holds);
+        string why;
+        if (asThousands > asDecimals)
+            why = $"the prose's arithmetic and the tables agree so ({asThousands} of {involved.Count} relations, {asDecimals} with decimal commas)";
+        else if (asDecimals > asThousands) return (record.Figures, null);
+        else if (record.Figures.Where(f => !f.Key.EndsWith(".pct", StringComparison.Ordinal) && f.Raw is { } r && r.Contains(','))
+                 .All(f => CommaThree().IsMatch(f.Raw!.Replace(" ", "")) || f.Flags.Contains(FlagCommaThousands)))
+            why = "the prose's figures count dossiers (whole numbers) and every one printed with a comma has three digits after it"
+                  + (involved.Count > 0 ? $"; the arithmetic did not decide ({asDecimals} of {involved.Count} relations hold either way)" : "");
+        else return (record.Figures, null);
+
+        var chosen = new HashSet<Figure>(candidates, ReferenceEqualityComparer.Instance);
+        var figures = record.Figures.Select(f => chosen.Contains(f)
+            ? f with { Value = Thousands(f.Raw!), Flags = [.. f.Flags.Where(x => x != NumberParser.FlagAmbiguousGrouping), FlagCommaThousands] }
+            : f).ToList();
+        var first = candidates[0];
+        var more = candidates.Count > 1 ? $" and {candidates.Count - 1} other figure(s)" : "";
+        return (figures, $"prose: «{first.Raw}»{more} printed with a comma read as thousands ({Relation.Num(Thousands(first.Raw!))}, {FlagCommaThousands}): {why}");
+    }
+
+    /// <summary>A dossier count of the prose printed "2,800" (a share keeps its decimals).</summary>
+    private static bool IsCandidate(Figure f) =>
+        !f.Key.EndsWith(".pct", StringComparison.Ordinal) && f.Raw is not null && f.Flags.Contains(NumberParser.FlagAmbiguousGrouping);
 
     private static (ReportTable Table, string? Note) Resolve(ReportRecord record, ReportTable t)
     {

@@ -56,8 +56,9 @@ public sealed class RecordView
         var id = $"{_prefix}f{index}";
         if (_operands.TryGetValue(id, out var op)) return op;
         var place = new CheckPlace(File, f.Page, null, null, f.Scope, f.Key, null);
-        // A figure's text is re-printed from its value, so it carries no parser flag: only OCR's confidence can doubt it.
-        op = new Operand(id, f.Scope is null ? f.Key : $"{f.Key} [{f.Scope}]", f.Value, false, Printed(f.Value), f.Confidence, place, []);
+        // The number as printed and the parser's doubts about it ("2,800" undecided is a doubt, as in a cell); a record
+        // written before figures kept their text re-prints the value, and then only OCR's confidence can doubt it.
+        op = new Operand(id, f.Scope is null ? f.Key : $"{f.Key} [{f.Scope}]", f.Value, false, f.Raw ?? Printed(f.Value), f.Confidence, place, f.Flags);
         _operands[id] = op;
         return op;
     }

@@ -141,18 +141,19 @@ public static partial class ProseFigureExtractor
                 // before it still names the next number. Any other number closes the label region.
                 if (IsDateOrReference(token, unit, from, paragraphContent)) continue;
                 previousEnd = unitEnd;
-                if (!TryValue(token, out var value) || IsNotAFigure(token, unit, unitEnd, from)) continue;
+                if (!TryValue(token, out var value, out var flags) || IsNotAFigure(token, unit, unitEnd, from)) continue;
+                var raw = token.IsNone ? null : VietText.Clean(_text[token.Start..token.End]);
 
                 if (unit == UnitKind.Percent)
                 {
                     // "chiếm 2,02%" belongs to the figure just read, unless its own words name something else.
                     if (last is { } figure && figure.Index == k - 1 && !AnyHit(regionStart, token.Start))
-                        Emit(figure.Key + ".pct", value, token.Start, from, to, scope, ref sentence);
+                        Emit(figure.Key + ".pct", value, raw, flags, token.Start, from, to, scope, ref sentence);
                     continue;
                 }
 
                 var key = Name(token, unitEnd, regionStart, ClauseEnd(token.End, to), k + 1 < tokens.Count ? tokens[k + 1].Start : to);
-                last = key is not null && Emit(key, value, token.Start, from, to, scope, ref sentence) ? (key, k) : null;
+                last = key is not null && Emit(key, value, raw, flags, token.Start, from, to, scope, ref sentence) ? (key, k) : null;
             }
         }
 
@@ -197,22 +198,24 @@ public static partial class ProseFigureExtractor
             _ => null,
         };
 
-        private bool Emit(string key, decimal value, int at, int from, int to, string? scope, ref string? sentence)
+        private bool Emit(string key, decimal value, string? raw, IReadOnlyList<string> flags, int at, int from, int to, string? scope, ref string? sentence)
         {
             if (!_seen.Add((key, scope))) return false; // a later repeat of a stated figure adds nothing
             sentence ??= SentenceText(from, to);
-            _figures.Add(new Figure(key, value, sentence, _section.PageAt(at), scope, Math.Round(_section.ConfidenceAt(at), 3)));
+            // The number keeps its printed text and the parser's doubts ("2,800" may be 2.8 or 2800: the document decides later).
+            _figures.Add(new Figure(key, value, sentence, _section.PageAt(at), scope, Math.Round(_section.ConfidenceAt(at), 3)) { Raw = raw, Flags = flags });
             return true;
         }
 
         private string SentenceText(int from, int to) =>
             LeadingPunctuation().Replace(VietText.Clean(_text[from..to]), "");
 
-        private bool TryValue(Token token, out decimal value)
+        private bool TryValue(Token token, out decimal value, out IReadOnlyList<string> flags)
         {
             value = 0;
+            flags = [];
             if (token.IsNone) return true; // "quá hạn: Không có"
-            return NumberParser.TryParseNumber(_text[token.Start..token.End], out value, out _);
+            return NumberParser.TryParseNumber(_text[token.Start..token.End], out value, out flags);
         }
 
         /// <summary>Years, list numbers, periods, levels and document numbers: numbers, but part of the wording.</summary>

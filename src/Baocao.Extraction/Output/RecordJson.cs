@@ -55,8 +55,9 @@ public static class RecordJson
             w.WriteNumber("page", f.Page);
             w.WriteString("scope", f.Scope);
             w.WriteNumber("confidence", f.Confidence);
-            // Flagged for review, never altered: the same threshold as table cells.
-            StringArray(w, "flags", f.Confidence < Interpretation.TableInterpreter.LowConfidence ? [Interpretation.TableInterpreter.FlagLowConfidence] : []);
+            if (f.Raw is not null) w.WriteString("raw", f.Raw);
+            // Flagged for review, never altered: the same threshold as table cells; beside the parser's own flags.
+            StringArray(w, "flags", f.Confidence < Interpretation.TableInterpreter.LowConfidence ? [.. f.Flags, Interpretation.TableInterpreter.FlagLowConfidence] : f.Flags);
             w.WriteEndObject();
         }
         w.WriteEndArray();

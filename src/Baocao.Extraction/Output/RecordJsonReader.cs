@@ -8,7 +8,7 @@ namespace Baocao.Output;
 /// Reads a record back from the JSON <see cref="RecordJson"/> writes (docs/record-format.md): the index stores each
 /// report's record this way, and later stages (cross-checks over the whole index) load it from there. Missing fields
 /// take their empty value, so records written before a field was added still load. Field flags that the writer derives
-/// (a figure's "low-confidence") are derived again, not read.
+/// (a figure's "low-confidence") are derived again, not read; a figure's parser flags are read.
 /// </summary>
 public static class RecordJsonReader
 {
@@ -25,7 +25,11 @@ public static class RecordJsonReader
         var header = e.TryGetProperty("header", out var h) && h.ValueKind == JsonValueKind.Object ? Header(h) : ReportHeader.Empty;
         var tables = Arr(e, "tables").Select(Table).ToList();
         var figures = Arr(e, "figures").Select(f => new Figure(Str(f, "key")!, Dec(f, "value") ?? 0, Str(f, "text") ?? "", Int(f, "page") ?? 0,
-            Str(f, "scope"), Dbl(f, "confidence") ?? 1.0)).ToList();
+            Str(f, "scope"), Dbl(f, "confidence") ?? 1.0)
+        {
+            Raw = Str(f, "raw"),
+            Flags = Strings(f, "flags").Where(x => x != Interpretation.TableInterpreter.FlagLowConfidence).ToList(),
+        }).ToList();
         var checks = Arr(e, "checks").Select(c => new Check(Str(c, "rule") ?? "", Str(c, "severity") ?? "", Str(c, "message") ?? "", Int(c, "page"),
             Int(c, "table"), Str(c, "row"), Str(c, "column"), Dec(c, "printed"), Dec(c, "expected"))
         {

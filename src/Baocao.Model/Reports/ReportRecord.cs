@@ -72,8 +72,16 @@ public sealed record ReportTable(
 /// <summary>
 /// A key figure stated in the prose, with the sentence it came from. <c>Scope</c> names a sub-level ("Cấp tỉnh")
 /// when the sentence is about one; <c>Confidence</c> is OCR's for the line it was read from (1 for a text layer).
+/// <c>Raw</c> is the number as printed in the sentence ("2,800"; null for "Không có" and for records written before it
+/// was kept) and <c>Flags</c> the parser's doubts about it (<c>ambiguous-grouping</c>, <c>decimal-point</c>), or
+/// <c>comma-thousands</c> once the document decided that "2,800" is 2800 (<c>Checks/NumberGrouping</c>).
 /// </summary>
-public sealed record Figure(string Key, decimal Value, string Text, int Page, string? Scope, double Confidence = 1.0);
+public sealed record Figure(string Key, decimal Value, string Text, int Page, string? Scope, double Confidence = 1.0)
+{
+    public string? Raw { get; init; }
+
+    public IReadOnlyList<string> Flags { get; init; } = [];
+}
 
 /// <summary>
 /// A finding of a cross-check (filled by the checks stage, <c>Baocao.Checks</c>): which rule, how serious, where

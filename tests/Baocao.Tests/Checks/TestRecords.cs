@@ -72,8 +72,9 @@ internal static class TestRecords
 
     public static Figure Fig(string key, string printed, string? scope = null, double confidence = 1.0)
     {
-        Assert.True(NumberParser.TryParseNumber(printed, out var v, out _), printed);
-        return new Figure(key, v, $"… {printed} …", 1, scope, confidence);
+        Assert.True(NumberParser.TryParseNumber(printed, out var v, out var flags), printed);
+        // As the prose extractor keeps it: the printed number and the parser's flags.
+        return new Figure(key, v, $"… {printed} …", 1, scope, confidence) { Raw = printed, Flags = flags };
     }
 
     public static Period Quarter(int year, int q)
