@@ -96,9 +96,17 @@ public sealed class Mutator(int seed)
                 "text-markup" => ReplaceInText(text, () => rnd.Next(4) switch { 0 => "&amp;<", 1 => "=cmd|' /C calc'!A0", 2 => "]]>", _ => "&#xD800;" }),
                 _ => text, // part-doubled: a second entry of the same name
             };
+            // The new entry keeps the part's time: ZipArchive stamps a created entry with the clock, and the same seed must
+            // make the same bytes (a test compares two runs; it failed when they straddled a 2-second DOS time step).
+            var stamp = part.LastWriteTime;
             if (kind != "part-doubled") part.Delete();
             if (replacement is not null)
-                using (var w = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false))) w.Write(replacement);
+            {
+                var entry = zip.CreateEntry(name);
+                entry.LastWriteTime = stamp;
+                using var w = new StreamWriter(entry.Open(), new UTF8Encoding(false));
+                w.Write(replacement);
+            }
         }
         return ms.ToArray();
     }
