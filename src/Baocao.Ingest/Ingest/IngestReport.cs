@@ -115,6 +115,12 @@ public sealed class IngestReport(ArchiveIngest.Outcome outcome, string index, st
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"failed files ({Failures.Count}):");
             foreach (var f in Failures) sb.AppendLine(CultureInfo.InvariantCulture, $"  {f.Path}: {f.Reason}{(f.Action == IngestAction.FailedBefore ? " (earlier run)" : "")}");
+            // Files stopped by a bound, not by their content, may well go through with a wider one (a report of 100,000
+            // table rows needs about 2.4 GB in its worker): say how, since an unchanged failed file is not tried again.
+            var memory = Failures.Count(f => f.Reason?.StartsWith("out of memory", StringComparison.Ordinal) == true);
+            var time = Failures.Count(f => f.Reason?.StartsWith("did not finish", StringComparison.Ordinal) == true);
+            if (memory > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"  {memory} stopped at the memory limit: run again with a larger --memory-limit (MiB) and --retry-failed");
+            if (time > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"  {time} stopped as too long: run again with a larger --timeout (s) and --retry-failed");
         }
         var notes = files.Where(f => f.Ok && f.Note is not null).Select(f => f.Note!).ToList();
         sb.AppendLine($"review: {Review.Count} report(s) with low-confidence values, tables to review, reading warnings or reading doubts" +

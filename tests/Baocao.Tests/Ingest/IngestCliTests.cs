@@ -54,6 +54,9 @@ public class IngestCliTests : IDisposable
         Assert.Contains("progress: 6/6 file(s), ", r.stdout);
         Assert.Contains("3 failed", r.stdout);
         Assert.Contains($"failed files (3):", r.stdout);
+        // The two stopped by a bound are told how to go through: the crash is not.
+        Assert.Contains("  1 stopped at the memory limit: run again with a larger --memory-limit (MiB) and --retry-failed", r.stdout);
+        Assert.Contains("  1 stopped as too long: run again with a larger --timeout (s) and --retry-failed", r.stdout);
         Assert.Contains($"  {hang}: did not finish: no work done for 30 s (blocked) and was stopped", r.stdout);
 
         using (var index = t.Read())
