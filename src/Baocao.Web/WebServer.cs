@@ -257,6 +257,7 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
         var format = ctx.Request.Query["format"].LastOrDefault() ?? "json";
         if (format is not ("json" or "csv" or "xlsx")) throw HttpError.BadRequest($"format '{WebQuery.Truncate(format)}' is not a findings format (valid: json, csv, xlsx)");
         var filter = Web.ChecksPage.Filter(ctx.Request.Query);
+        var english = ctx.Request.Query["lang"].LastOrDefault() == "en";
         var (records, _) = FindingsOfIndex();
         var listed = Findings.List(records, filter).Select(f => f with { Check = f.Check with { File = f.Check.File is { } file ? paths.Show(file) : null } }).ToList();
         if (format != "json")
@@ -284,7 +285,7 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
                 w.WriteString("causeLabel", Findings.CauseLabel(f.Check));
                 w.WriteString("likelyReading", Findings.LikelyReading(f.Check));
                 w.WritePropertyName("check");
-                RecordJson.WriteCheck(w, f.Check);
+                RecordJson.WriteCheck(w, f.Check, english);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

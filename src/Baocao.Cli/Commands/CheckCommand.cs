@@ -195,7 +195,7 @@ public static class CheckCommand
     /// <summary>JSON (the record's "checks" fields), CSV or XLSX (the export writers, Vietnamese headers, tables from 1).</summary>
     private static int Write(List<ListedFinding> listed, Output to, int failed)
     {
-        if (to.Format == "json") Emit(RecordJson.SerializeChecks(listed.Select(f => f.Check)) + "\n", to);
+        if (to.Format == "json") Emit(RecordJson.SerializeChecks(listed.Select(f => f.Check), shown: to.English) + "\n", to);
         else
         {
             var headers = to.English ? Findings.ColumnsEnglish : Findings.Columns;

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Baocao.Checks;
 using Baocao.Reports;
 
 namespace Baocao.Output;
@@ -71,26 +72,35 @@ public static class RecordJson
     }
 
     /// <summary>The findings alone, as one JSON array (<c>check --json</c>).</summary>
-    public static string SerializeChecks(IEnumerable<Check> checks)
+    /// <param name="shown">When given, each finding also carries "text" and "where", the finding in words for people
+    /// (<see cref="CheckText"/>: Vietnamese, or English), beside the record's fields.</param>
+    public static string SerializeChecks(IEnumerable<Check> checks, bool? shown = null)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, Options))
         {
             w.WriteStartArray();
-            foreach (var c in checks) WriteCheck(w, c);
+            foreach (var c in checks) WriteCheck(w, c, shown);
             w.WriteEndArray();
         }
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 
     /// <summary>One finding of the checks stage (docs/record-format.md, "checks").</summary>
-    public static void WriteCheck(Utf8JsonWriter w, Check c)
+    /// <param name="english">Null: the record's fields only (the record format). False or true: also "text" and "where",
+    /// the finding in Vietnamese or English words (<see cref="CheckText"/>), for people reading check output.</param>
+    public static void WriteCheck(Utf8JsonWriter w, Check c, bool? english = null)
     {
         w.WriteStartObject();
         w.WriteString("rule", c.Rule);
         w.WriteString("severity", c.Severity);
         w.WriteString("cause", c.Cause);
         w.WriteString("message", c.Message);
+        if (english is { } en)
+        {
+            w.WriteString("text", CheckText.Message(c, en));
+            w.WriteString("where", CheckText.Where(c, en));
+        }
         w.WriteString("file", c.File);
         NullableNumber(w, "page", c.Page);
         NullableNumber(w, "table", c.Table);

@@ -48,6 +48,12 @@ public class ChecksApiTests(ChecksSite site) : IClassFixture<ChecksSite>
         Assert.Equal(1, all.RootElement.GetProperty("reportErrors").GetInt32());
         var doubt = findings.First(f => f.GetProperty("check").GetProperty("cause").GetString() == "reading" && f.GetProperty("check").GetProperty("rule").GetString() == "table.formula");
         Assert.Equal("có lẽ đọc đúng là 105", doubt.GetProperty("likelyReading").GetString());
+        // The finding in words, Vietnamese unless lang=en.
+        Assert.Contains("nghi vấn do đọc", doubt.GetProperty("check").GetProperty("text").GetString());
+        Assert.StartsWith("trang ", doubt.GetProperty("check").GetProperty("where").GetString());
+        using (var en = JsonDocument.Parse((await Get("/api/checks?lang=en&cause=reading")).body))
+            Assert.All(en.RootElement.GetProperty("findings").EnumerateArray(), f =>
+                Assert.Equal(f.GetProperty("check").GetProperty("message").GetString(), f.GetProperty("check").GetProperty("text").GetString()));
         Assert.Equal(1, doubt.GetProperty("tableNumber").GetInt32());
         Assert.True(doubt.GetProperty("documentId").GetInt64() > 0);
 
