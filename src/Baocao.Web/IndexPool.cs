@@ -30,6 +30,22 @@ public sealed class IndexPool(string location) : IDisposable
         }
     }
 
+    /// <summary>
+    /// A stamp that moves when the index is written: the SQLite file's and its write-ahead log's times and lengths (every
+    /// commit appends to the log or, at a checkpoint, rewrites the file). Null for an index at a URL, which is never cached.
+    /// Cheaper than asking the index: no handle, no query.
+    /// </summary>
+    public string? Stamp()
+    {
+        if (IndexLocation.IsUrl(Location)) return null;
+        static string Of(string f)
+        {
+            var i = new FileInfo(f);
+            return i.Exists ? $"{i.LastWriteTimeUtc.Ticks}:{i.Length}" : "-";
+        }
+        return Of(Location) + "|" + Of(Location + "-wal");
+    }
+
     public void Dispose()
     {
         while (idle.TryTake(out var i)) i.Dispose();

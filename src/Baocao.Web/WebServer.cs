@@ -226,16 +226,27 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
         return Page(ctx, Web.ChartsPage.Render(ctx.Request.Query, data));
     }
 
+    private (string Stamp, DateTime At, List<ReportRecord> Records, List<ReviewNote> Queue)? findings;
+    private readonly Lock findingsLock = new();
+
     /// <summary>
     /// Every record with its findings across the index, and the review queue (from the records themselves, so an index
-    /// written before the queue counted doubts lists them too). Computed per request: the cross-report checks read every
-    /// stored record, which an index of thousands of reports does in seconds.
+    /// written before the queue counted doubts lists them too). The cross-report checks read every stored record (seconds
+    /// for thousands of reports), so the result is kept while the index file is unchanged (<see cref="IndexPool.Stamp"/>),
+    /// for a minute at most (a file time is coarse: two commits in one tick with the same length would look alike).
     /// </summary>
     private (List<ReportRecord> records, List<ReviewNote> queue) FindingsOfIndex()
     {
-        var records = pool.Use(Findings.OfIndex);
-        var queue = records.Select(r => ReviewNote.Of(r, r.Source.Path)).Where(n => n.NeedsReview).ToList();
-        return (records, queue);
+        var stamp = pool.Stamp();
+        lock (findingsLock)
+        {
+            if (stamp is not null && findings is { } f && f.Stamp == stamp && DateTime.UtcNow - f.At < TimeSpan.FromMinutes(1))
+                return (f.Records, f.Queue);
+            var records = pool.Use(Findings.OfIndex);
+            var queue = records.Select(r => ReviewNote.Of(r, r.Source.Path)).Where(n => n.NeedsReview).ToList();
+            if (stamp is not null) findings = (stamp, DateTime.UtcNow, records, queue);
+            return (records, queue);
+        }
     }
 
     public Task ChecksPage(HttpContext ctx)

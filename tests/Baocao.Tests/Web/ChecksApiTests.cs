@@ -96,3 +96,33 @@ public class ChecksApiTests(ChecksSite site) : IClassFixture<ChecksSite>
         Assert.Contains(item.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("nghi vấn do đọc", StringComparison.Ordinal));
     }
 }
+
+/// <summary>The findings are kept between requests while the index is unchanged, and computed again once it is written.</summary>
+public class ChecksCacheTests
+{
+    [Fact]
+    public async Task A_report_stored_while_the_server_runs_shows_in_the_next_answer()
+    {
+        using var index = new TempIndex();
+        using (var w = index.Write()) w.StoreAll([FindingFilterTests.Wrong]);
+        using var server = WebServer.Start(new ServeOptions(index.Path, Port: 0));
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        async Task<int> Reading()
+        {
+            using var doc = JsonDocument.Parse(await http.GetStringAsync("/api/checks?cause=reading"));
+            return doc.RootElement.GetProperty("count").GetInt32();
+        }
+
+        async Task<int> Queue()
+        {
+            using var doc = JsonDocument.Parse(await http.GetStringAsync("/api/review"));
+            return doc.RootElement.GetProperty("queue").EnumerateArray().Count(e => e.GetProperty("readingDoubts").GetInt32() > 0);
+        }
+
+        Assert.Equal(0, await Reading());
+        Assert.Equal(0, await Queue()); // the same findings, kept
+        using (var w = index.Write()) w.StoreAll([FindingFilterTests.Doubtful]);
+        Assert.True(await Reading() > 0, "the doubtful report stored after the first answers is listed");
+        Assert.Equal(1, await Queue());
+    }
+}
