@@ -58,6 +58,9 @@ public class WebPagesTests
         Assert.DoesNotContain("id=\"t0-r0-c2\"", html);
         Assert.Contains("id=\"page-img\"", html);
         Assert.Contains("src=\"/api/documents/42/pages/2.png\"", html);
+        // Not a dead end: back to the search, and this record as JSON.
+        Assert.Contains("<a id=\"back-to-search\" href=\"/\">", html);
+        Assert.Contains("<a id=\"record-json\" href=\"/api/documents/42\">", html);
     }
 
     [Fact]

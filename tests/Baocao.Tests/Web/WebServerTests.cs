@@ -86,6 +86,14 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
         Assert.Equal("travinh-q2.docx", d.RootElement.GetProperty("record").GetProperty("source").GetProperty("path").GetString());
         var (_, csv, _) = await Get("/api/export?format=csv");
         Assert.DoesNotContain("/in/", csv);
+
+        // Every link of the document page's navigation answers.
+        var (s3, page, _) = await Get($"/documents/{id}");
+        Assert.Equal(HttpStatusCode.OK, s3);
+        var nav = System.Text.RegularExpressions.Regex.Match(page, "<nav class=\"doc-nav\">(.*?)</nav>").Groups[1].Value;
+        var links = System.Text.RegularExpressions.Regex.Matches(nav, "href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["/", $"/api/documents/{id}", "/checks"], links);
+        foreach (var link in links) Assert.Equal(HttpStatusCode.OK, (await Get(link)).Item1);
     }
 
     [Theory]
