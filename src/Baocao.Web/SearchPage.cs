@@ -73,6 +73,7 @@ public static class SearchPage
             sb.Append(r.Corrected
                 ? $"""<p class="suggestion" id="suggestion">Không có báo cáo nào chứa «{E(q.Text)}»; kết quả cho «<a href="/?{A(WebQuery.QueryString(p, ("q", suggestion)))}">{E(suggestion)}</a>».</p>"""
                 : $"""<p class="suggestion" id="suggestion">Có phải bạn muốn tìm «<a href="/?{A(WebQuery.QueryString(p, ("q", suggestion)))}">{E(suggestion)}</a>»?</p>""");
+        if (r.TotalDocuments == 0 && r.Suggestion is null) Empty(sb, p);
         foreach (var d in r.Documents) Result(sb, d, q);
         // Pages through every result: the previous and next pages keep the query, the order and the page size.
         if (r.Offset > 0 || r.NextOffset is not null)
@@ -89,6 +90,29 @@ public static class SearchPage
     }
 
     private static string Join(string a, string b) => a.Length == 0 ? b : a + "&" + b;
+
+    private static readonly (string Name, string Label)[] Conditions =
+        [("q", "từ khóa"), ("where", "điều kiện số"), ("province", "tỉnh"), ("agency", "cơ quan"), ("year", "năm"), ("period", "kỳ"),
+         ("from", "từ ngày"), ("to", "đến ngày"), ("form", "biểu mẫu")];
+
+    /// <summary>
+    /// An empty result says what to change (issue 18 item 5: it was a blank page): one link per condition that drops it,
+    /// keeping the others, and one that drops them all; with no condition at all the index is empty, and says how to fill it.
+    /// </summary>
+    private static void Empty(StringBuilder sb, IQueryCollection p)
+    {
+        var active = Conditions.Where(c => !string.IsNullOrWhiteSpace(p[c.Name].LastOrDefault())).ToList();
+        if (active.Count == 0)
+        {
+            sb.Append("""<div class="empty" id="empty"><p>Chỉ mục chưa có báo cáo nào: nạp một thư mục bằng <code>./baocao ingest THƯ_MỤC</code>.</p></div>""");
+            return;
+        }
+        sb.Append("""<div class="empty" id="empty"><p>Không có báo cáo nào khớp mọi điều kiện. Thử bỏ một điều kiện:</p><ul>""");
+        foreach (var (name, label) in active)
+            sb.Append(CultureInfo.InvariantCulture, $"""<li><a href="/?{A(WebQuery.QueryString(p, (name, null)))}">bỏ {E(label)} «{E(p[name].LastOrDefault()!.Trim())}»</a></li>""");
+        if (active.Count > 1) sb.Append("""<li><a href="/">bỏ mọi điều kiện</a></li>""");
+        sb.Append("</ul><p class=\"note\">Từ khóa tìm cả khi gõ không dấu («ly lich tu phap»); các từ liền nhau được tìm như một cụm: bớt từ sẽ rộng hơn.</p></div>");
+    }
 
     /// <summary>Values shown per facet before its "more" link (which shows them all: <c>more=NAME</c>).</summary>
     public const int FacetsShown = 12;

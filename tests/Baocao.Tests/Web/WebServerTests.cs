@@ -96,6 +96,22 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
         foreach (var link in links) Assert.Equal(HttpStatusCode.OK, (await Get(link)).Item1);
     }
 
+    [Fact]
+    public async Task An_empty_result_offers_to_drop_each_condition_and_a_drop_finds_reports_again()
+    {
+        var (status, page, _) = await Get("/?province=Tra+Vinh&year=1999");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<span id=\"total\">0</span>", page);
+        var empty = System.Text.RegularExpressions.Regex.Match(page, "<div class=\"empty\" id=\"empty\">(.*?)</div>").Groups[1].Value;
+        var links = System.Text.RegularExpressions.Regex.Matches(empty, "<a href=\"([^\"]+)\">([^<]+)</a>")
+            .Select(m => (Href: System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), Text: System.Net.WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
+        Assert.Equal(["bỏ tỉnh «Tra Vinh»", "bỏ năm «1999»", "bỏ mọi điều kiện"], links.Select(l => l.Text));
+        // Dropping the year leaves the province, which has a report.
+        var (_, dropped, _) = await Get(links[1].Href);
+        Assert.Contains("<span id=\"total\">1</span>", dropped);
+        Assert.DoesNotContain("id=\"empty\"", dropped);
+    }
+
     [Theory]
     [InlineData("/kho/2021/q2", "/kho/2021/q3", "/kho/2021")]
     [InlineData("/kho/2021", "/kho/2021", "/kho/2021")]
