@@ -76,7 +76,8 @@ public static class ProcessTreeCpu
         return total;
     }
 
-    private static IEnumerable<int> Children(int pid)
+    /// <summary>A process's child processes, from <c>/proc/PID/task/TID/children</c> (Linux; none elsewhere or once it has ended).</summary>
+    public static IEnumerable<int> Children(int pid)
     {
         string[] tasks;
         try { tasks = Directory.GetDirectories($"/proc/{pid}/task"); }

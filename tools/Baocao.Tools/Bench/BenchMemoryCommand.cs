@@ -137,7 +137,7 @@ public static class BenchMemoryCommand
         while (!p.WaitForExit(100))
         {
             Sample(p.Id, peaks);
-            foreach (var child in Children(p.Id)) Sample(child, peaks);
+            foreach (var child in Baocao.Ingest.ProcessTreeCpu.Children(p.Id)) Sample(child, peaks); // its workers
         }
         var parent = peaks.GetValueOrDefault(p.Id);
         var worker = peaks.Where(kv => kv.Key != p.Id).Select(kv => kv.Value).DefaultIfEmpty(0).Max();
@@ -153,21 +153,5 @@ public static class BenchMemoryCommand
                     peaks[pid] = Math.Max(peaks.GetValueOrDefault(pid), long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture));
         }
         catch (IOException) { } // ended between the listing and the reading
-    }
-
-    /// <summary>The process's children (its workers), from /proc/PID/task/*/children.</summary>
-    private static IEnumerable<int> Children(int pid)
-    {
-        var found = new List<int>();
-        try
-        {
-            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
-            {
-                try { found.AddRange(File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)); }
-                catch (IOException) { }
-            }
-        }
-        catch (IOException) { }
-        return found;
     }
 }
