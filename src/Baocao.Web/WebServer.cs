@@ -132,7 +132,8 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
     {
         var h = ctx.Response.Headers;
         h["X-Content-Type-Options"] = "nosniff";
-        h["Content-Security-Policy"] = "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+        // img-src blob: lets the charts page draw a chart's own SVG (made in the page, never fetched) into a PNG to save.
+        h["Content-Security-Policy"] = "default-src 'self'; img-src 'self' blob:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
         h["Referrer-Policy"] = "no-referrer";
         try
         {

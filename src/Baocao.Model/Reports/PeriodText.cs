@@ -59,6 +59,26 @@ public static class PeriodText
         _ => kind,
     };
 
+    /// <summary>
+    /// The kind of an index period label: "2022-Q3" quarter, "2021-H1" half, "2020-05" month, "2021" year, a range
+    /// "2023-01-01..2023-11-20" custom; null when the label is none of these.
+    /// </summary>
+    public static string? KindOfLabel(string label)
+    {
+        if (label.Contains("..", StringComparison.Ordinal)) return "custom";
+        if (label.Length < 4 || !int.TryParse(label.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out _)) return null;
+        var rest = label[4..];
+        if (rest.Length == 0) return "year";
+        if (rest.Length != 3 || rest[0] != '-') return null;
+        return rest[1] switch
+        {
+            'Q' when rest[2] is >= '1' and <= '4' => "quarter",
+            'H' when rest[2] is '1' or '2' => "half",
+            _ when int.TryParse(rest.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12 => "month",
+            _ => null,
+        };
+    }
+
     /// <summary>"2023-01-01" as "01/01/2023"; anything else as it is.</summary>
     public static string Date(string iso) =>
         iso is { Length: 10 } && iso[4] == '-' && iso[7] == '-' ? $"{iso[8..]}/{iso[5..7]}/{iso[..4]}" : iso;

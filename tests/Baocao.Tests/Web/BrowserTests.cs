@@ -169,6 +169,24 @@ public class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
         var online = page.Locator("svg.online-chart rect.bar.online");
         Assert.Equal(1, await online.CountAsync());
         Assert.True((await online.BoundingBoxAsync())!.Width > 0);
+        // One chart per period kind: these two reports are quarterly, so one chart, the late rate drawn on it.
+        Assert.Equal("quarter", await chart.GetAttributeAsync("data-kind"));
+        Assert.Equal(2, await chart.Locator("circle.rate").CountAsync());
+
+        // Each chart saves alone: the SVG as drawn, the PNG rasterised by the browser at twice the size.
+        var box = page.Locator(".chart-box", new() { Has = chart });
+        var svg = await page.RunAndWaitForDownloadAsync(() => box.Locator("button[data-save=svg]").ClickAsync());
+        Assert.EndsWith("-quarter.svg", svg.SuggestedFilename);
+        var text = File.ReadAllText((await svg.PathAsync())!);
+        Assert.Contains("<svg", text);
+        Assert.Contains("Quý I/2022: tiếp nhận 504", text);
+        var png = await page.RunAndWaitForDownloadAsync(() => box.Locator("button[data-save=png]").ClickAsync());
+        Assert.EndsWith("-quarter.png", png.SuggestedFilename);
+        var bytes = File.ReadAllBytes((await png.PathAsync())!);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+        // The PNG's width (big-endian at byte 16) is twice the SVG's.
+        var width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
+        Assert.Equal(2 * int.Parse((await chart.GetAttributeAsync("width"))!, System.Globalization.CultureInfo.InvariantCulture), width);
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public class WebPagesTests
         var svg = SvgCharts.AgencyPeriods(new AgencySeries("SỞ <A>", "Vĩnh Long", [new("2022-Q1", 540, 485, 5), new("2022-Q2", 585, null, 8)]));
         Assert.StartsWith("<svg", svg);
         Assert.Contains("SỞ &lt;A&gt; — Vĩnh Long", svg);
-        Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(svg, "<rect class=\"bar [a-z]+\" x=\"\\d+\" y=\"[\\d.]+\" width=\"\\d+\" height=\"[\\d.]+\"><title>").Count);
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(svg, "<rect class=\"bar [a-z]+\" x=\"\\d+\" y=\"[\\d.]+\" width=\"\\d+\" height=\"[\\d.]+\" fill=\"#[0-9a-f]{6}\"><title>").Count);
         Assert.Contains("Quý II/2022: quá hạn 8", svg);
         Assert.DoesNotContain("http://www.w3.org/1999/xlink", svg);
 

@@ -260,7 +260,7 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
         Assert.Contains("<svg class=\"chart online-chart\"", html);
         // Trà Vinh's totals row: 100 online of 100 + 60 received in the period.
         Assert.Contains("Trà Vinh: 100 / 160 hồ sơ trực tuyến (62,5%)", html);
-        Assert.Contains("aria-label=\"SỞ TƯ PHÁP — Trà Vinh\"", html);
+        Assert.Contains("aria-label=\"SỞ TƯ PHÁP — Trà Vinh — theo quý\"", html);
         Assert.Contains("Quý II/2021: quá hạn 12", html);
         Assert.DoesNotContain("<script src=\"http", html);
         Assert.DoesNotContain("<link rel=\"stylesheet\" href=\"http", html);
