@@ -52,8 +52,10 @@ public static class ChecksPage
                 var c = f.Check;
                 var file = Path.GetFileName(c.File ?? f.Record.Source.Path);
                 var id = idOf(f.Record.Source.Path);
-                var doc = id is { } d ? $"<a href=\"/documents/{d}#checks\">{E(file)}</a>" : E(file);
-                sb.Append(CultureInfo.InvariantCulture, $"""<tr class="check {A(c.Severity)}" data-cause="{A(c.Cause)}" data-rule="{A(c.Rule)}"><td class="num">{f.Number}</td><td>{doc}<br><small>{E(f.Record.Header.CanonicalAgency ?? f.Record.Header.Agency)}</small></td><td>{E(PeriodText.Name(f.Record.Header.Period))}</td><td>{E(Findings.SeverityLabel(c.Severity))}</td><td class="cause">{E(Findings.CauseLabel(c))}</td><td title="{A(c.Rule)}">{E(Labels.Rule(c.Rule))}</td><td>{E(Findings.Where(c))}</td><td class="num">{Num(c.Printed)}</td><td class="num">{Num(c.Expected)}</td><td class="num">{Num(c.Difference)}</td><td class="num proposed">{Num(c.Proposed)}</td><td>{E(Findings.Message(c))}{(c.Related is { } rel ? $"<br><small>so với {E(rel)}</small>" : "")}</td></tr>""");
+                // The link opens the document at the finding's cell (outlined on its page) when it names one.
+                var anchor = DocumentPage.Place(f.Record, c)?.Anchor ?? "checks";
+                var doc = id is { } d ? $"<a class=\"doc-link\" href=\"/documents/{d}#{A(anchor)}\">{E(file)}</a>" : E(file);
+                sb.Append(CultureInfo.InvariantCulture, $"""<tr class="check {A(c.Severity)}" data-cause="{A(c.Cause)}" data-rule="{A(c.Rule)}"><td class="num">{f.Number}</td><td>{doc}<br><small>{E(f.Record.Header.CanonicalAgency ?? f.Record.Header.Agency)}</small></td><td>{E(PeriodText.Name(f.Record.Header.Period))}</td><td>{E(Findings.SeverityLabel(c.Severity))}</td><td class="cause">{E(Findings.CauseLabel(c))}</td><td title="{A(c.Rule)}">{E(Labels.Rule(c.Rule))}</td><td>{E(Findings.Where(c))}</td><td class="num">{Num(c.Printed)}</td><td class="num">{Num(c.Expected)}</td><td class="num">{Num(c.Difference)}</td><td class="num proposed">{Num(c.Proposed)}</td><td>{E(Findings.Message(c))}{Related(c.Related, idOf)}</td></tr>""");
             }
             sb.Append("</tbody></table></div>");
         }
@@ -71,5 +73,19 @@ public static class ChecksPage
             sb.Append("</tbody></table>");
         }
         return Page("Kiểm tra số liệu", sb.ToString());
+    }
+
+    /// <summary>The reports a cross-report finding compared, each linked to its document, with its period's days.</summary>
+    private static string Related(string? related, Func<string, long?> idOf)
+    {
+        var reports = Checks.CrossReportChecker.RelatedReports(related);
+        if (reports.Count == 0) return related is null ? "" : $"<br><small>so với {E(related)}</small>";
+        var links = reports.Select(x =>
+        {
+            var name = E(Path.GetFileName(x.Path));
+            var days = $" ({PeriodText.Date(x.From)} – {PeriodText.Date(x.To)})";
+            return (idOf(x.Path) is { } d ? $"<a class=\"related\" href=\"/documents/{d}\">{name}</a>" : name) + E(days);
+        });
+        return "<br><small>so với " + string.Join("; ", links) + "</small>";
     }
 }

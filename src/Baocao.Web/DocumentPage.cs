@@ -42,32 +42,28 @@ public static class DocumentPage
         sb.Append("</ul></section>");
     }
 
-    public static string Render(long id, ReportRecord r, bool sourceKept, int dpi, IReadOnlyList<(long Id, ReportRecord Record)>? copies = null)
+    /// <param name="sourceFile">Whether the data folder keeps the source file itself (then the page links to it).</param>
+    public static string Render(long id, ReportRecord r, bool sourceKept, int dpi, IReadOnlyList<(long Id, ReportRecord Record)>? copies = null, bool sourceFile = false)
     {
         var h = r.Header;
         var sb = new StringBuilder();
         var fileName = Path.GetFileName(r.Source.Path);
         // Ways on from here (issue 18 item 5: the page was a dead end): back to the search, and the record as JSON.
-        sb.Append(CultureInfo.InvariantCulture, $"""<nav class="doc-nav"><a id="back-to-search" href="/">← Tìm kiếm</a> · <a id="record-json" href="/api/documents/{id}">Bản ghi JSON</a> · <a href="/checks">Kiểm tra số liệu</a></nav>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<nav class="doc-nav"><a id="back-to-search" href="/">← Tìm kiếm</a> · {(sourceFile ? $"<a id=\"source-file\" href=\"/api/documents/{id}/source\" download>Tệp nguồn ({E(fileName)})</a>" : "<span id=\"source-file\" class=\"note\">Tệp nguồn chưa được lưu trong thư mục dữ liệu (chạy lại ./baocao ingest)</span>")} · <a id="record-json" href="/api/documents/{id}">Bản ghi JSON</a> · <a href="/checks">Kiểm tra số liệu</a></nav>""");
         sb.Append(CultureInfo.InvariantCulture, $"""<h1 id="doc-title" data-id="{id}">{E(h.Title ?? fileName)}</h1>""");
         Header(sb, r, fileName);
         if (copies is { Count: > 1 }) Copies(sb, id, copies);
 
         // Each finding goes to the cell it names; one naming a row (or table) but no cell marks the row; the rest are listed.
-        var placed = new HashSet<Check>(ReferenceEqualityComparer.Instance);
+        var placed = new Dictionary<Check, string>(ReferenceEqualityComparer.Instance);
         var cellChecks = new Dictionary<(int table, int row, string col), List<Check>>();
         var rowChecks = new Dictionary<(int table, int row), List<Check>>();
         foreach (var c in r.Checks)
         {
-            if (c.Table is not { } ti || r.Tables.FirstOrDefault(t => t.Index == ti) is not { } t) continue;
-            var row = c.RowIndex is { } ri ? t.Rows.FirstOrDefault(x => x.Index == ri) : t.Rows.FirstOrDefault(x => x.Label == c.Row || x.Stt == c.Row);
-            if (row is null) continue;
-            var col = t.Columns.FirstOrDefault(x => c.Column is not null && (x.Key == c.Column || x.Id == c.Column))
-                      ?? (c.ColumnNumber is { } n ? t.Columns.FirstOrDefault(x => x.Number == n) : null);
-            if (col is not null && row.Cells.Any(x => x.Column == col.Id))
-                Add(cellChecks, (t.Index, row.Index, col.Id), c);
-            else Add(rowChecks, (t.Index, row.Index), c);
-            placed.Add(c);
+            if (Place(r, c) is not { } at) continue;
+            if (at.Column is { } col) Add(cellChecks, (at.Table, at.Row, col), c);
+            else Add(rowChecks, (at.Table, at.Row), c);
+            placed[c] = at.Anchor;
         }
         Checks(sb, r, placed);
 
@@ -85,6 +81,7 @@ public static class DocumentPage
             sb.Append(CultureInfo.InvariantCulture, $"""
                 <aside class="page-view" id="page-view" data-doc="{id}" data-dpi="{dpi}">
                   <div class="page-nav">Trang <select id="page-select">{options}</select> / {r.Source.Pages}
+                    <span class="zoom"><button type="button" id="zoom-out" title="Thu nhỏ">−</button> <span id="zoom-level">100%</span> <button type="button" id="zoom-in" title="Phóng to">+</button> <button type="button" id="zoom-fit">Vừa khung</button> <button type="button" id="wide-tables" title="Ẩn trang nguồn; bấm vào một giá trị để hiện lại">Bảng toàn chiều rộng</button></span>
                     <span class="hint">Bấm vào một giá trị để thấy vị trí của nó trên trang nguồn.</span></div>
                   <div class="page-frame" id="page-frame"><img id="page-img" alt="Trang nguồn" src="/api/documents/{id}/pages/{first}.png"><div id="box" class="box" hidden></div></div>
                 </aside>
@@ -92,6 +89,23 @@ public static class DocumentPage
         }
         sb.Append("</div>");
         return Html.Page(h.Title ?? fileName, sb.ToString());
+    }
+
+    /// <summary>Where a finding sits in the tables: its cell (the element id "t0-r5-c3" this page gives it), or its row when it names no cell of it; null when it names neither.</summary>
+    public sealed record Placement(int Table, int Row, string? Column)
+    {
+        public string Anchor => Column is null ? $"t{Table}-r{Row}" : $"t{Table}-r{Row}-{Column}";
+    }
+
+    /// <summary>The cell (or row) a finding names, as this page lays the tables out.</summary>
+    public static Placement? Place(ReportRecord r, Check c)
+    {
+        if (c.Table is not { } ti || r.Tables.FirstOrDefault(t => t.Index == ti) is not { } t) return null;
+        var row = c.RowIndex is { } ri ? t.Rows.FirstOrDefault(x => x.Index == ri) : t.Rows.FirstOrDefault(x => x.Label == c.Row || x.Stt == c.Row);
+        if (row is null) return null;
+        var col = t.Columns.FirstOrDefault(x => c.Column is not null && (x.Key == c.Column || x.Id == c.Column))
+                  ?? (c.ColumnNumber is { } n ? t.Columns.FirstOrDefault(x => x.Number == n) : null);
+        return new Placement(t.Index, row.Index, col is not null && row.Cells.Any(x => x.Column == col.Id) ? col.Id : null);
     }
 
     private static void Add<TK>(Dictionary<TK, List<Check>> d, TK k, Check c) where TK : notnull
@@ -124,7 +138,7 @@ public static class DocumentPage
         sb.Append("</dl>");
     }
 
-    private static void Checks(StringBuilder sb, ReportRecord r, HashSet<Check> placed)
+    private static void Checks(StringBuilder sb, ReportRecord r, Dictionary<Check, string> placed)
     {
         if (r.Checks.All(c => c.Severity == Baocao.Checks.Severity.Info) && r.Warnings.Count == 0)
         {
@@ -137,10 +151,11 @@ public static class DocumentPage
         sb.Append(CultureInfo.InvariantCulture, $"<section class=\"checks\" id=\"checks\"><h2>Kiểm tra số liệu: {E(string.Join(", ", bySeverity))}</h2><ol>");
         foreach (var c in shown)
         {
-            var where = placed.Contains(c) ? " (đánh dấu trong bảng)" : "";
+            // A finding placed in a table links to its cell: the link outlines it on the source page (app.js).
+            var where = placed.TryGetValue(c, out var anchor) ? $""" — <a class="to-cell" href="#{A(anchor)}">xem ô trong bảng</a>""" : "";
             var table = Findings.TableNumber(c) is { } tn ? $", bảng {tn}" : "";
             var likely = c.Severity == Baocao.Checks.Severity.Doubt && Findings.LikelyReading(c) is { } l ? $" <span class=\"proposed\">{E(l)}</span>" : "";
-            sb.Append(CultureInfo.InvariantCulture, $"""<li class="check {A(c.Severity)}" data-rule="{A(c.Rule)}" data-cause="{A(c.Cause)}"><b>{E(Findings.SeverityLabel(c.Severity))}</b> <i class="cause">{E(Findings.CauseLabel(c))}</i> <span title="{A(c.Rule)}">{E(Findings.Message(c))}</span>{likely}{(c.Page is { } pg ? $" — trang {pg}" : "")}{E(table)}{E(where)}</li>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<li class="check {A(c.Severity)}" data-rule="{A(c.Rule)}" data-cause="{A(c.Cause)}"><b>{E(Findings.SeverityLabel(c.Severity))}</b> <i class="cause">{E(Findings.CauseLabel(c))}</i> <span title="{A(c.Rule)}">{E(Findings.Message(c))}</span>{likely}{(c.Page is { } pg ? $" — trang {pg}" : "")}{E(table)}{where}</li>""");
         }
         sb.Append("</ol><ul>");
         foreach (var w in r.Warnings) sb.Append(CultureInfo.InvariantCulture, $"<li class=\"check warning\">{E(w)}</li>");

@@ -20,6 +20,9 @@ public sealed class PageImages(SourceStore sources, string dataFolder, IPageRend
     /// <summary>Whether the PDF copy of a source is in the data folder.</summary>
     public bool Has(string sha256) => sources.Find(sha256) is not null;
 
+    /// <summary>The data folder's copies of the sources (the source download reads them too).</summary>
+    public SourceStore Sources => sources;
+
     /// <summary>The PNG of a page; a 404 when the copy is absent or the page is out of range, a 422 when it cannot be rendered.</summary>
     public async Task<string> PageAsync(string sha256, int page, int pages)
     {

@@ -114,7 +114,7 @@ public static class SearchPage
         sb.Append("</ul><p class=\"note\">Từ khóa tìm cả khi gõ không dấu («ly lich tu phap»); các từ liền nhau được tìm như một cụm: bớt từ sẽ rộng hơn.</p></div>");
     }
 
-    /// <summary>Values shown per facet before its "more" link (which shows them all: <c>more=NAME</c>).</summary>
+    /// <summary>Values shown per facet; the rest are in a fold that opens in place (no reload, the page keeps its scroll).</summary>
     public const int FacetsShown = 12;
 
     /// <param name="filters">Whether a value is a link adding it as a filter (field, errors and review are counts only: no filter takes them yet).</param>
@@ -124,17 +124,23 @@ public static class SearchPage
         sb.Append(CultureInfo.InvariantCulture, $"<div class=\"facet\" data-facet=\"{name}\"><h3>{E(title)}</h3><ul>");
         if (!string.IsNullOrWhiteSpace(current))
             sb.Append(CultureInfo.InvariantCulture, $"""<li class="active"><a href="/?{A(WebQuery.QueryString(p, (name, null)))}" title="Bỏ lọc">✕ {E(current)}</a></li>""");
-        var all = p["more"].Contains(name);
-        foreach (var v in all ? values : values.Take(FacetsShown))
-            if (v.Value != current)
-            {
-                if (filters)
-                    sb.Append(CultureInfo.InvariantCulture, $"""<li><a href="/?{A(WebQuery.QueryString(p, (name, v.Value)))}">{E(Label(name, v.Value))}</a> <span class="count">{v.Count}</span></li>""");
-                else sb.Append(CultureInfo.InvariantCulture, $"""<li>{E(Label(name, v.Value))} <span class="count">{v.Count}</span></li>""");
-            }
-        if (!all && values.Count > FacetsShown)
-            sb.Append(CultureInfo.InvariantCulture, $"""<li class="more-values"><a href="/?{A(WebQuery.QueryString(p, ("more", name)))}">… {values.Count - FacetsShown} nữa (xem tất cả)</a></li>""");
-        sb.Append("</ul></div>");
+        var shown = values.Where(v => v.Value != current).ToList();
+        void Item(FacetCount v)
+        {
+            if (filters)
+                sb.Append(CultureInfo.InvariantCulture, $"""<li><a href="/?{A(WebQuery.QueryString(p, (name, v.Value)))}">{E(Label(name, v.Value))}</a> <span class="count">{v.Count}</span></li>""");
+            else sb.Append(CultureInfo.InvariantCulture, $"""<li>{E(Label(name, v.Value))} <span class="count">{v.Count}</span></li>""");
+        }
+        foreach (var v in shown.Take(FacetsShown)) Item(v);
+        sb.Append("</ul>");
+        if (shown.Count > FacetsShown)
+        {
+            // Open from the start when the address asks for it (more=NAME, as the earlier "see all" links did).
+            sb.Append(CultureInfo.InvariantCulture, $"""<details class="more-values"{(p["more"].Contains(name) ? " open" : "")}><summary>… {shown.Count - FacetsShown} nữa</summary><ul>""");
+            foreach (var v in shown.Skip(FacetsShown)) Item(v);
+            sb.Append("</ul></details>");
+        }
+        sb.Append("</div>");
     }
 
     private static string Label(string facet, string value) => facet is "errors" or "review" ? value switch { "yes" => "Có", "no" => "Không", _ => value } : value;

@@ -61,6 +61,7 @@ public static class WebServer
         app.MapGet("/api/search", site.SearchApi);
         app.MapGet("/api/documents/{id}", site.DocumentApi);
         app.MapGet("/api/documents/{id}/pages/{file}", site.PageImage);
+        app.MapGet("/api/documents/{id}/source", site.SourceFile);
         app.MapGet("/api/export", site.Export);
         app.MapGet("/static/{name}", Site.Static);
         return app;
@@ -217,7 +218,8 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
         var (id, record) = Document(ctx);
         // The other files of the same report, each with what it reads differently from the best copy.
         var copies = pool.Use(i => i.CopiesOf(id).Select(c => (c, i.Load(c))).Where(x => x.Item2 is not null).Select(x => (x.c, x.Item2!)).ToList());
-        return Page(ctx, Web.DocumentPage.Render(id, record, images.Has(record.Source.Sha256), images.Dpi, copies));
+        return Page(ctx, Web.DocumentPage.Render(id, record, images.Has(record.Source.Sha256), images.Dpi, copies,
+            sourceFile: images.Sources.FindSource(record.Source.Sha256, record.Source.Path) is not null));
     }
 
     public Task ChartsPage(HttpContext ctx)
@@ -380,6 +382,23 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
         ctx.Response.ContentType = "image/png";
         ctx.Response.Headers.CacheControl = "public, max-age=86400";
         await ctx.Response.SendFileAsync(png);
+    }
+
+    /// <summary>The source file a record was read from, as the data folder keeps it (by hash), under its own name.</summary>
+    public async Task SourceFile(HttpContext ctx)
+    {
+        var (_, record) = Document(ctx);
+        var copy = images.Sources.FindSource(record.Source.Sha256, record.Source.Path)
+            ?? throw HttpError.NotFound("the source file of this document is not in the data folder (run ./baocao ingest on it again to keep a copy)");
+        ctx.Response.ContentType = Path.GetExtension(copy) switch
+        {
+            ".pdf" => "application/pdf",
+            ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            _ => "application/msword",
+        };
+        ctx.Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
+        { FileNameStar = Path.GetFileName(record.Source.Path) }.ToString();
+        await ctx.Response.SendFileAsync(copy);
     }
 
     public async Task Export(HttpContext ctx)

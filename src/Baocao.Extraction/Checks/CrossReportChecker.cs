@@ -76,6 +76,21 @@ public sealed class CrossReportChecker(CheckOptions options)
 
     private static string Describe(Dated d) => $"{d.Record.Source.Path} ({d.From:yyyy-MM-dd} to {d.To:yyyy-MM-dd})";
 
+    /// <summary>The reports a finding's <see cref="Check.Related"/> names (as <see cref="Describe"/> wrote them, "; " between): each path with its period's first and last day.</summary>
+    public static IReadOnlyList<(string Path, string From, string To)> RelatedReports(string? related)
+    {
+        if (string.IsNullOrEmpty(related)) return [];
+        var list = new List<(string, string, string)>();
+        foreach (var part in related.Split("; ", StringSplitOptions.RemoveEmptyEntries))
+        {
+            // "PATH (2022-01-01 to 2022-03-31)": the dates are fixed-width, so the path is what comes before them.
+            const int tail = 27; // " (yyyy-MM-dd to yyyy-MM-dd)"
+            if (part.Length > tail && part[^1] == ')' && part[^tail..^(tail - 2)] == " (" && part.AsSpan(part.Length - 15, 4).SequenceEqual(" to "))
+                list.Add((part[..^tail], part.Substring(part.Length - 25, 10), part.Substring(part.Length - 11, 10)));
+        }
+        return list;
+    }
+
     private static IEnumerable<Relation> CarriedOver(Dated b, List<Dated> all)
     {
         if (Pick(all.Where(a => a.To.AddDays(1) == b.From), b) is not { } a) yield break;

@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace Baocao.Index;
 
 /// <summary>
-/// A content-addressed copy of each indexed PDF inside the data folder (<c>&lt;data&gt;/sources/&lt;sha256&gt;.pdf</c>), so
-/// the web interface renders source pages without ever opening a path outside its data folder (or one taken from a
-/// request: it names a copy by the record's SHA-256 alone). DOCX sources are not kept: they have no page geometry to show.
+/// A content-addressed copy of each indexed source inside the data folder (<c>&lt;data&gt;/sources/&lt;sha256&gt;.pdf</c>,
+/// <c>.docx</c>, <c>.doc</c>), so the web interface renders source pages and hands out the source file without ever
+/// opening a path outside its data folder (or one taken from a request: it names a copy by the record's SHA-256 alone).
 /// </summary>
 public sealed partial class SourceStore(string dataFolder)
 {
@@ -27,18 +27,18 @@ public sealed partial class SourceStore(string dataFolder)
     public string IncomingFolder => Path.Combine(Folder, ".incoming");
 
     /// <summary>
-    /// Keeps a copy of a PDF source under its hash; false for a DOCX (nothing to keep), or when the bytes at
+    /// Keeps a copy of a source (PDF, DOCX or legacy DOC) under its hash; false for any other file, or when the bytes at
     /// <paramref name="bytesPath"/> do not have that hash (the file changed: no copy is better than a wrong one).
     /// Hashed while copied to a temporary name, then renamed, so a copy is whole or absent. A copy already there is kept
     /// when its own bytes have the hash, and replaced when they do not (a copy made from bytes that changed under an
     /// earlier version of this program).
     /// </summary>
-    /// <param name="recordPath">The source file's path (its extension says whether it is a PDF).</param>
+    /// <param name="recordPath">The source file's path (its extension names the copy's).</param>
     /// <param name="bytesPath">Where its bytes are: the ingest's snapshot of it, or the file itself.</param>
     public bool Keep(string recordPath, string sha256, string? bytesPath = null)
     {
-        if (!string.Equals(Path.GetExtension(recordPath), ".pdf", StringComparison.OrdinalIgnoreCase)) return false;
-        var target = PathOf(sha256) ?? throw new ArgumentException($"'{sha256}' is not a SHA-256 in hex");
+        if (KeptExtension(recordPath) is not { } ext) return false;
+        var target = PathOf(sha256, ext) ?? throw new ArgumentException($"'{sha256}' is not a SHA-256 in hex");
         if (File.Exists(target) && HashOf(target) == sha256) return true;
         Directory.CreateDirectory(Folder);
         var tmp = target + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + ".tmp";
@@ -79,9 +79,24 @@ public sealed partial class SourceStore(string dataFolder)
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>Where the copy of a source with this hash is (whether or not it exists); null when the text is not a lower-case SHA-256.</summary>
-    public string? PathOf(string sha256) => Sha256Pattern().IsMatch(sha256) ? Path.Combine(Folder, sha256 + ".pdf") : null;
+    /// <summary>The extensions whose files are kept, as the copies name them.</summary>
+    public static readonly IReadOnlyList<string> Extensions = [".pdf", ".docx", ".doc"];
 
-    /// <summary>The copy of a source, null when it is not kept (a DOCX, or a PDF indexed before copies were kept).</summary>
+    /// <summary>The copy's extension for a source path (lower case), null when such files are not kept.</summary>
+    public static string? KeptExtension(string recordPath) =>
+        Path.GetExtension(recordPath).ToLowerInvariant() is var e && Extensions.Contains(e) ? e : null;
+
+    /// <summary>Where the copy of a PDF source with this hash is (whether or not it exists); null when the text is not a lower-case SHA-256.</summary>
+    public string? PathOf(string sha256) => PathOf(sha256, ".pdf");
+
+    /// <summary>Where the copy of a source with this hash and extension is (whether or not it exists); null when either is not one this store names.</summary>
+    public string? PathOf(string sha256, string extension) =>
+        Sha256Pattern().IsMatch(sha256) && Extensions.Contains(extension) ? Path.Combine(Folder, sha256 + extension) : null;
+
+    /// <summary>The copy of a PDF source, null when it is not kept (a DOCX, or a PDF indexed before copies were kept).</summary>
     public string? Find(string sha256) => PathOf(sha256) is { } p && File.Exists(p) ? p : null;
+
+    /// <summary>The copy of the source a record was read from (by its hash and its path's extension), null when it is not kept.</summary>
+    public string? FindSource(string sha256, string recordPath) =>
+        KeptExtension(recordPath) is { } e && PathOf(sha256, e) is { } p && File.Exists(p) ? p : null;
 }

@@ -50,6 +50,7 @@
   document.addEventListener('click', (e) => {
     const td = e.target.closest('td[data-box]');
     if (!td) return;
+    layout.classList.remove('wide');
     if (selected) selected.classList.remove('selected');
     selected = td;
     td.classList.add('selected');
@@ -58,9 +59,36 @@
     show(Number(td.dataset.page), () => place(b));
   });
 
-  // A link to a value (/documents/7#t0-r5-c3) opens with that value outlined.
-  const linked = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  if (linked && linked.matches('td[data-box]')) linked.click();
+  // A link to a value (/documents/7#t0-r5-c3) opens with that value outlined; so does a finding's link on this page.
+  function follow() {
+    const linked = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (!linked) return;
+    if (linked.matches('td[data-box]')) {
+      layout.classList.remove('wide');
+      linked.click();
+    }
+    linked.scrollIntoView({ block: 'center' });
+  }
+  const layout = document.querySelector('.doc-layout');
+  window.addEventListener('hashchange', follow);
+  follow();
+
+  // Zoom: the page frame is widened inside the page view (which scrolls); boxes are placed from the shown width.
+  const frame = document.getElementById('page-frame');
+  const zooms = [1, 1.5, 2, 3, 4];
+  let zoom = 0;
+  function setZoom(z) {
+    zoom = Math.max(0, Math.min(zooms.length - 1, z));
+    frame.style.width = (zooms[zoom] * 100) + '%';
+    document.getElementById('zoom-level').textContent = Math.round(zooms[zoom] * 100) + '%';
+    if (selected && !box.hidden) place(selected.dataset.box.split(',').map(Number));
+  }
+  document.getElementById('zoom-in').addEventListener('click', () => setZoom(zoom + 1));
+  document.getElementById('zoom-out').addEventListener('click', () => setZoom(zoom - 1));
+  document.getElementById('zoom-fit').addEventListener('click', () => setZoom(0));
+
+  // The tables across the whole width: the page view is hidden until a value is clicked again.
+  document.getElementById('wide-tables').addEventListener('click', () => layout.classList.toggle('wide'));
 
   window.addEventListener('resize', () => {
     if (selected && !box.hidden) place(selected.dataset.box.split(',').map(Number));

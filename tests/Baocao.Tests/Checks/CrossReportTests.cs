@@ -66,6 +66,21 @@ public class CrossReportTests
     }
 
     [Fact]
+    public void The_reports_a_finding_compared_are_read_back_from_it()
+    {
+        // The year against its four quarters: the finding names each of them (the web's checks page links to them).
+        var sum = Run(Year2022(annualLate: 9)).First(c => c.Rule == CheckRule.PeriodSum);
+        var related = CrossReportChecker.RelatedReports(sum.Related);
+        Assert.Equal(["q1.pdf", "q2.pdf", "q3.pdf", "q4.pdf"], related.Select(r => r.Path));
+        Assert.Equal(("2021-12-15", "2022-03-14"), (related[0].From, related[0].To));
+        // A path with spaces, brackets and its own "to" is still whole; text in another shape names nothing.
+        Assert.Equal([("/lưu trữ/báo cáo (to) 1.pdf", "2022-01-01", "2022-03-31")],
+            CrossReportChecker.RelatedReports("/lưu trữ/báo cáo (to) 1.pdf (2022-01-01 to 2022-03-31)"));
+        Assert.Empty(CrossReportChecker.RelatedReports("q1.pdf"));
+        Assert.Empty(CrossReportChecker.RelatedReports(null));
+    }
+
+    [Fact]
     public void Without_every_quarter_only_the_shared_dates_are_compared()
     {
         var all = Year2022(annualLate: 9);

@@ -142,6 +142,54 @@ public class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
     }
 
     [Fact]
+    public async Task Every_link_on_the_document_page_answers_and_a_finding_jumps_to_its_cell()
+    {
+        var page = await site.NewPage();
+        var name = "14-skhdt-vinhlong-q1-2022.pdf";
+        await page.GotoAsync($"/documents/{site.Ids[name]}");
+        // Every link of the page (navigation, copies, findings' cells) leads somewhere (issue 18 item 5: no dead ends).
+        var hrefs = await page.Locator("main a[href]").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))");
+        Assert.Contains("/", hrefs);
+        foreach (var href in hrefs.Where(h => !h.StartsWith('#')).Distinct())
+            Assert.True((await page.APIRequest.GetAsync(href)).Status == 200, $"{href} answers 200");
+
+        // The source file downloads under its own name, the bytes that were indexed.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#source-file"));
+        Assert.Equal(name, download.SuggestedFilename);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(CorpusTests.CorpusDir, name)), File.ReadAllBytes((await download.PathAsync())!));
+
+        // A finding's link outlines its cell on the source page (sample 14 misprints the totals row's received.total).
+        var toCell = page.Locator("#checks a.to-cell").First;
+        var anchor = (await toCell.GetAttributeAsync("href"))!.TrimStart('#');
+        Assert.Equal(1, await page.Locator($"[id='{anchor}']").CountAsync());
+        await toCell.ClickAsync();
+        var box = page.Locator("#box");
+        await Assertions.Expect(box).ToBeVisibleAsync();
+        await Assertions.Expect(box).ToHaveAttributeAsync("data-cell", anchor);
+
+        // Zoom widens the page image inside its view, and the outline follows the value.
+        var img = page.Locator("#page-img");
+        var before = (await img.BoundingBoxAsync())!.Width;
+        await page.ClickAsync("#zoom-in");
+        await Assertions.Expect(page.Locator("#zoom-level")).ToHaveTextAsync("150%");
+        Assert.InRange((await img.BoundingBoxAsync())!.Width, before * 1.45, before * 1.55);
+        var natural = await img.EvaluateAsync<double>("i => i.naturalWidth");
+        var dpi = double.Parse((await page.Locator("#page-view").GetAttributeAsync("data-dpi"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var b = (await page.Locator($"[id='{anchor}']").GetAttributeAsync("data-box"))!.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var s = (await img.BoundingBoxAsync())!.Width / natural * dpi / 72;
+        Assert.InRange((await box.BoundingBoxAsync())!.Width, (b[2] - b[0]) * s, (b[2] - b[0]) * s + 6);
+
+        // The tables can take the whole width; clicking a value brings the page back.
+        var tables = page.Locator(".doc-layout > .tables");
+        var narrow = (await tables.BoundingBoxAsync())!.Width;
+        await page.ClickAsync("#wide-tables");
+        await Assertions.Expect(page.Locator("#page-view")).ToBeHiddenAsync();
+        Assert.True((await tables.BoundingBoxAsync())!.Width > narrow * 1.3);
+        await page.Locator($"[id='{anchor}']").ClickAsync();
+        await Assertions.Expect(page.Locator("#page-view")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_link_to_a_value_opens_the_document_with_that_value_outlined()
     {
         var page = await site.NewPage();

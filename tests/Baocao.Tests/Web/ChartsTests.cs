@@ -115,3 +115,23 @@ public class ChartsTests
         Assert.Equal(ChartsPage.PerPage, Regex.Matches(first, "data-save=\"png\"").Count); // no province states online dossiers here: no share chart
     }
 }
+
+/// <summary>Issue 18 item 5 on the checks page: a finding opens its document at its cell, a cross-report one links the reports it compared.</summary>
+public class ChecksPageLinkTests
+{
+    [Fact]
+    public void A_finding_links_to_its_cell_and_to_the_reports_it_compared()
+    {
+        var wrong = Baocao.Tests.Checks.FindingFilterTests.Wrong;
+        var formula = wrong.Checks.First(c => c.Rule == Baocao.Checks.CheckRule.Formula);
+        var across = formula with { Rule = Baocao.Checks.CheckRule.CarriedOver, Related = "/r/q4 (cũ).pdf (2021-09-15 to 2021-12-14); /r/gone.pdf (2021-06-15 to 2021-09-14)" };
+        var ids = new Dictionary<string, long> { [wrong.Source.Path] = 7, ["/r/q4 (cũ).pdf"] = 9 };
+        var html = ChecksPage.Render(new QueryCollection(), ChecksPage.Filter(new QueryCollection()),
+            [new ListedFinding(1, wrong, formula), new ListedFinding(2, wrong, across)], 1, p => ids.TryGetValue(p, out var id) ? id : null, []);
+        var anchor = DocumentPage.Place(wrong, formula)!.Anchor;
+        Assert.Matches("^t0-r\\d+-", anchor);
+        Assert.Contains($"<a class=\"doc-link\" href=\"/documents/7#{anchor}\">", html);
+        // The compared reports: the indexed one is a link, one no longer indexed is named; each with its period's days.
+        Assert.Contains("so với <a class=\"related\" href=\"/documents/9\">q4 (cũ).pdf</a> (15/09/2021 – 14/12/2021); gone.pdf (15/06/2021 – 14/09/2021)", html);
+    }
+}

@@ -75,3 +75,28 @@ public class SearchPagingTests
         Assert.Equal(new DateOnly(2022, 6, 30), q.To);
     }
 }
+
+/// <summary>Issue 18 item 5: a facet's overflow opens in place.</summary>
+public class FacetOverflowTests
+{
+    [Fact]
+    public void Values_past_the_first_twelve_are_in_a_fold_that_opens_in_place()
+    {
+        var agencies = Enumerable.Range(1, 20).Select(i => new FacetCount($"SỞ SỐ {i:00}", 21 - i)).ToList();
+        var facets = new Facets([], agencies, [], [], []);
+        var p = new QueryCollection(new Dictionary<string, StringValues> { ["q"] = "hộ tịch" });
+        var html = SearchPage.Render(p, WebQuery.Parse(p, [], true), new SearchResult(20, 0, [], facets));
+        var facet = html[html.IndexOf("data-facet=\"agency\"", StringComparison.Ordinal)..];
+        facet = facet[..facet.IndexOf("</div>", StringComparison.Ordinal)];
+        var fold = facet.IndexOf("<details class=\"more-values\">", StringComparison.Ordinal);
+        Assert.True(fold > 0, "the overflow is a fold");
+        Assert.Equal(SearchPage.FacetsShown, System.Text.RegularExpressions.Regex.Matches(facet[..fold], "<li>").Count);
+        Assert.Contains("<summary>… 8 nữa</summary>", facet);
+        // Every value is in the page (no reload to see them), each still a filter link.
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(facet[fold..], "<li><a href=\"/\\?q=").Count);
+        Assert.Contains("SỞ SỐ 20", facet[fold..]);
+        // An address asking for all of a facet (more=agency, the earlier links) opens its fold.
+        var more = new QueryCollection(new Dictionary<string, StringValues> { ["q"] = "hộ tịch", ["more"] = "agency" });
+        Assert.Contains("<details class=\"more-values\" open>", SearchPage.Render(more, WebQuery.Parse(more, [], true), new SearchResult(20, 0, [], facets)));
+    }
+}

@@ -303,7 +303,7 @@ public class DocumentIdTests
 public class SourceStoreTests
 {
     [Fact]
-    public void A_pdf_is_kept_under_its_hash_a_docx_is_not_and_names_that_are_not_hashes_are_refused()
+    public void A_pdf_or_docx_is_kept_under_its_hash_other_files_are_not_and_names_that_are_not_hashes_are_refused()
     {
         var dir = Directory.CreateTempSubdirectory("baocao-sources").FullName;
         try
@@ -318,7 +318,16 @@ public class SourceStoreTests
             Assert.True(store.Keep(pdf, sha));
             Assert.Equal("%PDF-1.4 test", File.ReadAllText(Path.Combine(dir, "data", "sources", sha + ".pdf")));
             Assert.Equal(Path.Combine(dir, "data", "sources", sha + ".pdf"), store.Find(sha));
-            Assert.False(store.Keep(Path.Combine(dir, "in.docx"), sha));
+            // A DOCX is kept too (for the source download), under its own extension; other files are not.
+            var docx = Path.Combine(dir, "in.docx");
+            File.WriteAllText(docx, "PK docx test");
+            var docxSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(docx)));
+            Assert.True(store.Keep(docx, docxSha));
+            Assert.Equal(Path.Combine(dir, "data", "sources", docxSha + ".docx"), store.FindSource(docxSha, "/elsewhere/Báo cáo.DOCX"));
+            Assert.Null(store.Find(docxSha));
+            Assert.Null(store.FindSource(docxSha, "/elsewhere/in.pdf"));
+            Assert.False(store.Keep(Path.Combine(dir, "in.txt"), sha));
+            Assert.Equal(store.Find(sha), store.FindSource(sha, "x.pdf"));
             Assert.Null(store.Find(new string('c', 64)));
             Assert.Null(store.PathOf("../../etc/passwd"));
             Assert.Null(store.PathOf(new string('B', 64)));
