@@ -128,7 +128,7 @@ public static class SvgCharts
         const int left = 60, top = 30, height = 220, groupGap = 18, bar = 16, right = 56;
         var n = s.Periods.Count;
         var plotRight = left + n * (3 * bar + groupGap) + 10;
-        var width = Math.Max(plotRight + right, 520);
+        var width = Math.Max(plotRight + right, 560);
         plotRight = width - right;
         var max = s.Periods.SelectMany(p => new[] { p.Received, p.Resolved, p.Late }).Max(v => v ?? 0);
         var (axisTop, step) = NiceScale(max);
@@ -185,7 +185,7 @@ public static class SvgCharts
         sb.Append(CultureInfo.InvariantCulture, $"""<rect x="{left + 80}" y="{ly - 10}" width="10" height="10" fill="{ResolvedColor}"/><text x="{left + 94}" y="{ly}" class="tick" {Font}>đã giải quyết</text>""");
         sb.Append(CultureInfo.InvariantCulture, $"""<rect x="{left + 185}" y="{ly - 10}" width="10" height="10" fill="{LateColor}"/><text x="{left + 199}" y="{ly}" class="tick" {Font}>quá hạn</text>""");
         if (hasRate)
-            sb.Append(CultureInfo.InvariantCulture, $"""<line x1="{left + 260}" x2="{left + 276}" y1="{ly - 4}" y2="{ly - 4}" stroke="{RateColor}" stroke-width="2"/><text x="{left + 280}" y="{ly}" class="tick" {Font}>tỷ lệ quá hạn / đã giải quyết (trục phải)</text>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<line x1="{left + 260}" x2="{left + 276}" y1="{ly - 4}" y2="{ly - 4}" stroke="{RateColor}" stroke-width="2"/><text x="{left + 280}" y="{ly}" class="tick" {Font}>tỷ lệ quá hạn, % (trục phải)</text>""");
         sb.Append("</svg>");
         return sb.ToString();
     }
