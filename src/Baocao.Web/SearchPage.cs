@@ -53,12 +53,12 @@ public static class SearchPage
         {
             Facet(sb, p, "province", "Tỉnh", f.Province);
             Facet(sb, p, "agency", "Cơ quan", f.Agency);
-            Facet(sb, p, "field", "Lĩnh vực", f.Field, filters: false);
+            Facet(sb, p, "field", "Lĩnh vực", f.Field);
             Facet(sb, p, "year", "Năm", f.Year);
             PeriodFacet(sb, p, f);
             Facet(sb, p, "form", "Biểu mẫu", f.Form);
-            Facet(sb, p, "errors", "Có lỗi số liệu", f.Errors, filters: false);
-            Facet(sb, p, "review", "Cần xem lại", f.Review, filters: false);
+            Facet(sb, p, "errors", "Có lỗi số liệu", f.Errors);
+            Facet(sb, p, "review", "Cần xem lại", f.Review);
         }
         sb.Append("</aside><section class=\"results\">");
         var qs = WebQuery.QueryString(p, ("limit", null));
@@ -93,7 +93,7 @@ public static class SearchPage
 
     private static readonly (string Name, string Label)[] Conditions =
         [("q", "từ khóa"), ("where", "điều kiện số"), ("province", "tỉnh"), ("agency", "cơ quan"), ("year", "năm"), ("period", "kỳ"),
-         ("from", "từ ngày"), ("to", "đến ngày"), ("form", "biểu mẫu")];
+         ("from", "từ ngày"), ("to", "đến ngày"), ("form", "biểu mẫu"), ("field", "lĩnh vực"), ("errors", "có lỗi số liệu"), ("review", "cần xem lại")];
 
     /// <summary>
     /// An empty result says what to change (issue 18 item 5: it was a blank page): one link per condition that drops it,
@@ -117,13 +117,13 @@ public static class SearchPage
     /// <summary>Values shown per facet; the rest are in a fold that opens in place (no reload, the page keeps its scroll).</summary>
     public const int FacetsShown = 12;
 
-    /// <param name="filters">Whether a value is a link adding it as a filter (field, errors and review are counts only: no filter takes them yet).</param>
+    /// <param name="filters">Whether a value is a link adding it as a filter.</param>
     private static void Facet(StringBuilder sb, IQueryCollection p, string name, string title, IReadOnlyList<FacetCount> values, bool filters = true)
     {
         var current = filters ? p[name].LastOrDefault() : null;
         sb.Append(CultureInfo.InvariantCulture, $"<div class=\"facet\" data-facet=\"{name}\"><h3>{E(title)}</h3><ul>");
         if (!string.IsNullOrWhiteSpace(current))
-            sb.Append(CultureInfo.InvariantCulture, $"""<li class="active"><a href="/?{A(WebQuery.QueryString(p, (name, null)))}" title="Bỏ lọc">✕ {E(current)}</a></li>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<li class="active"><a href="/?{A(WebQuery.QueryString(p, (name, null)))}" title="Bỏ lọc">✕ {E(Label(name, current))}</a></li>""");
         var shown = values.Where(v => v.Value != current).ToList();
         void Item(FacetCount v)
         {

@@ -13,7 +13,7 @@ namespace Baocao.Web;
 /// </summary>
 public static partial class WebQuery
 {
-    public static readonly IReadOnlyList<string> Parameters = ["q", "province", "agency", "year", "period", "from", "to", "form", "where", "sort"];
+    public static readonly IReadOnlyList<string> Parameters = ["q", "province", "agency", "year", "period", "from", "to", "form", "where", "sort", "field", "errors", "review"];
 
     public static SearchQuery Parse(IQueryCollection p, IReadOnlyCollection<string> extraKeys, bool facets, int defaultLimit = 20)
     {
@@ -45,7 +45,10 @@ public static partial class WebQuery
                 From: Get("from") is { } from ? QueryDates.Parse("--from", from) : null,
                 To: Get("to") is { } to ? QueryDates.Parse("--to", to) : null,
                 Sort: Get("sort") is { } sort ? SearchSort.Parse(sort) : null,
-                Offset: offset);
+                Offset: offset,
+                Field: Get("field"),
+                Errors: SearchQuery.YesNo("errors", Get("errors")),
+                Review: SearchQuery.YesNo("review", Get("review")));
         }
         catch (QueryException e) { throw BadQuery(e); }
     }

@@ -28,13 +28,16 @@ public sealed class IndexOptions
     public readonly Option<string?> To = new("--to") { Description = "kỳ báo cáo bắt đầu đến ngày này (reporting period starting on or before; YYYY-MM-DD)" };
     public readonly Option<string?> Form = new("--form") { Description = "form code: II.06a exactly, or 06a for both regimes" };
     public readonly Option<string?> Where = new("--where") { Description = "numeric conditions on a row: " + WhereParser.Grammar };
+    public readonly Option<string?> Field = new("--field") { Description = "lĩnh vực: reports with rows of this field (\"ho tich\", as the field facet names it)" };
+    public readonly Option<string?> Errors = new("--errors") { Description = "yes: reports whose checks found errors; no: none (có / không)" };
+    public readonly Option<string?> Review = new("--review") { Description = "yes: reports whose reading needs review; no: the others (có / không)" };
 
     public static string IndexPath(ParseResult p, Option<string> index) => p.GetValue(index) is { Length: > 0 } s ? s : IndexLocation.Default;
 
     public void AddFilters(Command cmd)
     {
         cmd.Arguments.Add(Query);
-        foreach (var o in new Option[] { Agency, Province, Year, Period, From, To, Form, Where, Index }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { Agency, Province, Year, Period, From, To, Form, Where, Field, Errors, Review, Index }) cmd.Options.Add(o);
     }
 
     /// <summary>The query the options describe; throws <see cref="QueryException"/> with what is valid.</summary>
@@ -52,7 +55,10 @@ public sealed class IndexOptions
             Facets: facets,
             Limit: limit,
             From: p.GetValue(From) is { } f ? QueryDates.Parse("--from", f) : null,
-            To: p.GetValue(To) is { } t ? QueryDates.Parse("--to", t) : null);
+            To: p.GetValue(To) is { } t ? QueryDates.Parse("--to", t) : null,
+            Field: p.GetValue(Field),
+            Errors: SearchQuery.YesNo("--errors", p.GetValue(Errors)),
+            Review: SearchQuery.YesNo("--review", p.GetValue(Review)));
     }
 
     /// <summary>Runs an index action and turns the index's and the query's problems into one line each on stderr (exit 2).</summary>

@@ -120,7 +120,7 @@ internal sealed class DocumentColumns
         return (fieldStart, fieldIds);
     }
 
-    /// <summary>Bit 1: the report has errors among its findings; bit 2: it needs review (low-confidence values, tables to review, reading warnings); bit 4: a note is stored.</summary>
+    /// <summary>Bit 1: the report has errors among its findings; bit 2: it needs review (<see cref="ReviewNote.NeedsReview"/>: low-confidence values, tables to review, reading warnings, reading doubts); bit 4: a note is stored.</summary>
     public byte[] Notes(SqliteConnection conn)
     {
         if (notes is not null) return notes;
@@ -131,6 +131,8 @@ internal sealed class DocumentColumns
         {
             cmd.CommandText = "SELECT count(*) FROM pragma_table_info('doc_notes') WHERE name = 'reading'";
             var reading = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0 ? " + reading" : "";
+            cmd.CommandText = "SELECT count(*) FROM pragma_table_info('doc_notes') WHERE name = 'doubts'";
+            if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0) reading += " + doubts";
             SqliteRaw.Each(conn, $"SELECT doc_id, errors, low_confidence + review_tables{reading} FROM doc_notes", [], st =>
             {
                 var id = raw.sqlite3_column_int64(st, 0);

@@ -50,6 +50,14 @@ public sealed class RowFilter
         }
         if (!IndexedReport.Overlaps(IndexedReport.PeriodDays(h), q.From, q.To)) return false;
         if (formKeys is not null && !doc.Forms.Any(f => formKeys.Contains(SearchQuery.FormKey(f)))) return false;
+        if (q.Field is { } field && !ReportCopies.Fields(doc.Record).Any(f => SearchQuery.FieldMatches(field, f.Key, f.Name))) return false;
+        if (q.Errors is not null || q.Review is not null)
+        {
+            // As the index's notes count them: errors among the findings; a reading that needs review.
+            var note = ReviewNote.Of(doc.Record, doc.Record.Source.Path);
+            if (q.Errors is { } e && note.Errors > 0 != e) return false;
+            if (q.Review is { } rv && note.NeedsReview != rv) return false;
+        }
         // An excluded phrase anywhere in the report drops it (a row's own text never escapes its report's exclusion).
         if (text.Excluded.Count > 0 && text.Excludes(doc.AgencyText + " | " + doc.HeadText + " | " + string.Join(" | ", doc.Rows.Select(r => r.Text)))) return false;
         if (q.Conditions.Count > 0) return Rows(doc).Any();

@@ -41,6 +41,9 @@ public sealed record Condition(string Key, CompareOp Op, decimal Value)
 /// <param name="To">Reports whose reporting period starts on or before this day.</param>
 /// <param name="Sort">The order of the reports; null: by relevance with words, else newest first.</param>
 /// <param name="Offset">Reports skipped before the first returned (paging).</param>
+/// <param name="Field">A field (lĩnh vực) some row of the report belongs to: its canonical name, with or without diacritics, or its key.</param>
+/// <param name="Errors">Reports whose checks found errors (true) or none (false), as the "errors" facet counts them.</param>
+/// <param name="Review">Reports whose reading needs review (true) or not (false), as the "review" facet counts them.</param>
 public sealed record SearchQuery(
     string? Text = null,
     string? Agency = null,
@@ -55,8 +58,24 @@ public sealed record SearchQuery(
     DateOnly? From = null,
     DateOnly? To = null,
     SearchSort? Sort = null,
-    int Offset = 0)
+    int Offset = 0,
+    string? Field = null,
+    bool? Errors = null,
+    bool? Review = null)
 {
+    /// <summary>A yes/no filter value ("yes", "no"; "có", "không"; "1", "0"); throws <see cref="QueryException"/> naming the option.</summary>
+    public static bool? YesNo(string option, string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => null,
+        "yes" or "có" or "co" or "1" or "true" => true,
+        "no" or "không" or "khong" or "0" or "false" => false,
+        _ => throw new QueryException($"{option} '{value}' is not yes or no (có / không)"),
+    };
+
+    /// <summary>Whether a report's field (its key and canonical name) is the one a <see cref="Field"/> filter names.</summary>
+    public static bool FieldMatches(string filter, string key, string name) =>
+        string.Equals(filter.Trim(), key, StringComparison.Ordinal) || Baocao.Text.VietText.Fold(filter.Trim()) == Baocao.Text.VietText.Fold(name);
+
     public IReadOnlyList<Condition> Conditions => Where ?? [];
 
     /// <summary>Whether table rows are listed: words or numeric conditions pick rows; filters alone pick reports.</summary>

@@ -169,7 +169,8 @@ internal sealed class SqliteSearch
     public const int RankLimit = 5000;
 
     private bool Unfiltered => provinceKey is null && agencyWords is null && q.Year is null && q.Period is null && formKeys is null
-                               && text.IsEmpty && q.Conditions.Count == 0 && q.From is null && q.To is null;
+                               && text.IsEmpty && q.Conditions.Count == 0 && q.From is null && q.To is null
+                               && q.Field is null && q.Errors is null && q.Review is null;
 
     private string Words => Arg(text.ToFts5());
     private string HeadWords => Arg(text.ToFts5("agency head"));
@@ -228,6 +229,24 @@ internal sealed class SqliteSearch
             var sets = cols.FacetValues.Where(v => v.Value.Facet == "formset" && formKeys.Any(k => v.Value.Key.Contains("," + k + ",", StringComparison.Ordinal)))
                 .Select(v => v.Key).ToHashSet();
             tests.Add(id => sets.Contains(cols.Formset[id]));
+        }
+        if (q.Field is { } field)
+        {
+            var fids = cols.FacetValues.Where(v => v.Value.Facet == "field" && SearchQuery.FieldMatches(field, v.Value.Key, v.Value.Value))
+                .Select(v => v.Key).ToHashSet();
+            var (start, ids) = cols.Fields(conn);
+            tests.Add(id => { for (var i = start[id]; i < start[id + 1]; i++) if (fids.Contains(ids[i])) return true; return false; });
+        }
+        // The bits the errors and review facets count (DocumentColumns.Notes); a report without a stored note has neither answer.
+        if (q.Errors is { } errors)
+        {
+            var notes = cols.Notes(conn);
+            tests.Add(id => (notes[id] & 4) != 0 && ((notes[id] & 1) != 0) == errors);
+        }
+        if (q.Review is { } review)
+        {
+            var notes = cols.Notes(conn);
+            tests.Add(id => (notes[id] & 4) != 0 && ((notes[id] & 2) != 0) == review);
         }
         return tests.Count switch
         {

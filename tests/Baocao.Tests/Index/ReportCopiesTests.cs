@@ -155,6 +155,31 @@ public class ReportCopiesTests
         Assert.Equal(["a.docx"], r.Search(new SearchQuery(Form: "II.06a (TT 01/2020)")).Documents.Select(d => d.FileName));
         Assert.Equal(2, r.Search(new SearchQuery(Form: "06a")).TotalDocuments);
         Assert.Equal(2, r.Search(new SearchQuery(Agency: "Sở Tư pháp")).TotalDocuments);
+        // Field, errors and review filter as their facets count (issue 17 item 4): by name with or without marks, or by
+        // key; the in-memory reference (RowFilter, which the Elasticsearch engine's rows follow) agrees with SQLite.
+        var cases = new (SearchQuery q, string[] files)[]
+        {
+            (new SearchQuery(Field: "chung thuc"), ["a.docx"]), (new SearchQuery(Field: "Hộ tịch"), ["a.docx", "b.docx"]),
+            (new SearchQuery(Field: "field:chung-thuc"), ["a.docx"]), (new SearchQuery(Field: "đất đai"), []),
+            (new SearchQuery(Errors: true), ["b.docx"]), (new SearchQuery(Errors: false), ["a.docx"]),
+            (new SearchQuery(Review: true), ["b.docx"]), (new SearchQuery(Review: false, Field: "ho tich"), ["a.docx"]),
+        };
+        foreach (var (q, files) in cases)
+        {
+            Assert.Equal(files, r.Search(q).Documents.Select(d => d.FileName).Order(StringComparer.Ordinal));
+            Assert.Equal(files, new[] { a, b }.Select(IndexedReport.From).Where(new RowFilter(q).Matches).Select(d => d.FileName).Order(StringComparer.Ordinal));
+        }
+        Assert.Equal(true, SearchQuery.YesNo("--errors", "có"));
+        Assert.Equal(false, SearchQuery.YesNo("--errors", "no"));
+        Assert.Throws<QueryException>(() => SearchQuery.YesNo("--errors", "maybe"));
+        // Elasticsearch: the same filters as terms on the fields its documents carry.
+        var es = Baocao.Index.Elastic.ElasticQuery.Query(new SearchQuery(Field: "Hộ tịch", Errors: true, Review: false)).ToJsonString();
+        Assert.Contains("\"fieldNames\":\"ho tich\"", es);
+        Assert.Contains("\"hasErrors\":true", es);
+        Assert.Contains("\"needsReview\":false", es);
+        var doc = Baocao.Index.Elastic.ElasticQuery.Document(IndexedReport.From(b), "{}", null).ToJsonString();
+        Assert.Contains("\"fieldKeys\":[\"field:ho-tich\"]", doc);
+        Assert.Contains("\"hasErrors\":true", doc);
         // Removing a report takes its fields' counts down.
         r.Dispose();
         using (var w = tmp.Write()) w.Remove("/f/a.docx");

@@ -99,4 +99,19 @@ public class FacetOverflowTests
         var more = new QueryCollection(new Dictionary<string, StringValues> { ["q"] = "hộ tịch", ["more"] = "agency" });
         Assert.Contains("<details class=\"more-values\" open>", SearchPage.Render(more, WebQuery.Parse(more, [], true), new SearchResult(20, 0, [], facets)));
     }
+
+    [Fact]
+    public void Field_errors_and_review_facet_values_are_filters_and_read_back()
+    {
+        var facets = new Facets([], [], [], [], []) { Field = [new("Hộ tịch", 3)], Errors = [new("yes", 1), new("no", 2)], Review = [new("yes", 2)] };
+        var p = new QueryCollection(new Dictionary<string, StringValues> { ["q"] = "ho so" });
+        var html = SearchPage.Render(p, WebQuery.Parse(p, [], true), new SearchResult(3, 0, [], facets));
+        Assert.Contains("href=\"/?q=ho%20so&amp;field=H%E1%BB%99%20t%E1%BB%8Bch\">Hộ tịch</a>", html);
+        Assert.Contains("href=\"/?q=ho%20so&amp;errors=yes\">Có</a>", html);
+        Assert.Contains("href=\"/?q=ho%20so&amp;review=yes\">Có</a>", html);
+        var chosen = new QueryCollection(new Dictionary<string, StringValues> { ["field"] = "Hộ tịch", ["errors"] = "yes", ["review"] = "no" });
+        var q = WebQuery.Parse(chosen, [], true);
+        Assert.Equal(("Hộ tịch", true, false), (q.Field, q.Errors, q.Review));
+        Assert.Throws<HttpError>(() => WebQuery.Parse(new QueryCollection(new Dictionary<string, StringValues> { ["errors"] = "perhaps" }), [], true));
+    }
 }

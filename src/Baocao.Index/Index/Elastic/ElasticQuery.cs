@@ -67,6 +67,7 @@ public static class ElasticQuery
                     ["quarter"] = Int(), ["month"] = Int(), ["half"] = Int(), ["title"] = Txt(), ["forms"] = Kw(), ["formKeys"] = Kw(),
                     ["agencyText"] = TxtMarked(), ["head"] = TxtMarked(), ["body"] = TxtMarked(),
                     ["periodFrom"] = Int(), ["periodTo"] = Int(),
+                    ["fieldKeys"] = Kw(), ["fieldNames"] = Kw(), ["hasErrors"] = new JsonObject { ["type"] = "boolean" }, ["needsReview"] = new JsonObject { ["type"] = "boolean" },
                     ["rows"] = new JsonObject
                     {
                         ["type"] = "nested",
@@ -132,6 +133,10 @@ public static class ElasticQuery
             ["periodFrom"] = IndexedReport.PeriodDays(h)?.From, ["periodTo"] = IndexedReport.PeriodDays(h)?.To,
             ["forms"] = new JsonArray(doc.Forms.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray()),
             ["formKeys"] = new JsonArray(doc.Forms.Select(f => (JsonNode)JsonValue.Create(SearchQuery.FormKey(f))!).ToArray()),
+            // The --field, --errors and --review filters (as SQLite's doc_fields and doc_notes hold them): names folded, as the filter is.
+            ["fieldKeys"] = new JsonArray(ReportCopies.Fields(r).Select(f => (JsonNode)JsonValue.Create(f.Key)!).ToArray()),
+            ["fieldNames"] = new JsonArray(ReportCopies.Fields(r).Select(f => (JsonNode)JsonValue.Create(Text.VietText.Fold(f.Name))!).ToArray()),
+            ["hasErrors"] = ReviewNote.Of(r, doc.Path).Errors > 0, ["needsReview"] = ReviewNote.Of(r, doc.Path).NeedsReview,
             ["agencyText"] = doc.AgencyText, ["head"] = doc.HeadText, ["body"] = string.Join(" | ", doc.Rows.Select(x => x.Text)),
             ["rows"] = rows, ["figures"] = figures, ["record"] = JsonNode.Parse(recordJson),
         };
@@ -237,6 +242,10 @@ public static class ElasticQuery
         if (q.To is { } to) list.Add(new JsonObject { ["range"] = new JsonObject { ["periodFrom"] = new JsonObject { ["lte"] = Num(to) } } });
         if (q.Form is { } f)
             list.Add(new JsonObject { ["terms"] = new JsonObject { ["formKeys"] = new JsonArray(SearchQuery.FormKeys(f).Select(k => (JsonNode)JsonValue.Create(k)!).ToArray()) } });
+        if (q.Field is { } field)
+            list.Add(new JsonObject { ["bool"] = new JsonObject { ["should"] = new JsonArray(Term("fieldKeys", field.Trim()), Term("fieldNames", Text.VietText.Fold(field.Trim()))), ["minimum_should_match"] = 1 } });
+        if (q.Errors is { } errors) list.Add(Term("hasErrors", errors));
+        if (q.Review is { } review) list.Add(Term("needsReview", review));
         return list;
     }
 
