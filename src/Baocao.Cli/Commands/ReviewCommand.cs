@@ -71,8 +71,8 @@ public static class ReviewCommand
             var ids = queue.ToDictionary(r => r.Path, r => ix.IdOf(r.Path), StringComparer.Ordinal);
             if (p.GetValue(json))
             {
-                using var stdout = Console.OpenStandardOutput();
-                using (var w = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                using var ms = new MemoryStream();
+                using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
                 {
                     w.WriteStartObject();
                     w.WriteNumber("count", queue.Count(r => r.Open));
@@ -82,7 +82,7 @@ public static class ReviewCommand
                     w.WriteEndArray();
                     w.WriteEndObject();
                 }
-                stdout.WriteByte((byte)'\n');
+                Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
                 return 0;
             }
             Console.WriteLine(en
