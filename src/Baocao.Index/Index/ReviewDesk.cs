@@ -68,7 +68,7 @@ public static class ReviewDesk
     private static readonly string[] DoubtFlags = [ReviewNote.LowConfidenceFlag, Text.NumberParser.FlagAmbiguousGrouping, Text.NumberParser.FlagDecimalPoint];
 
     /// <summary>
-    /// The cells to look at in a reviewed record: figures read with low confidence or a doubtful grouping, cells a reading
+    /// The cells to look at in a reviewed record: figures under a canonical key read with low confidence or a doubtful grouping, cells a reading
     /// doubt names ("(4) read as «95»"), and cells already decided on; in table, row and column order.
     /// </summary>
     public static List<ReviewItem> Items(ReportRecord reviewed, IReadOnlyList<Correction> applied, bool english = false)
@@ -85,7 +85,9 @@ public static class ReviewDesk
                     var named = doubts.Where(c => c.Table == t.Index && c.RowIndex == row.Index &&
                                                   (c.Message.Contains($"{name} read as «{cell.Raw}»", StringComparison.Ordinal)
                                                    || (c.Rule == CheckRule.Misreading && c.Column == (col?.Key ?? cell.Column)))).ToList();
-                    var figure = cell.Kind is "number" or "percent";
+                    // A figure under a canonical key: what the checks and the export use. A row number in the STT column
+                    // ("1.1", flagged as a decimal point) or an unmapped column is no value to correct.
+                    var figure = cell.Kind is "number" or "percent" && col?.Key is not null;
                     var doubtful = figure && (cell.Flags.Any(f => DoubtFlags.Contains(f)) || cell.Confidence < 0.80);
                     if (!doubtful && named.Count == 0 && decision is null) continue;
                     var reasons = new List<string>();
