@@ -19,6 +19,7 @@ public static class App
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ReviewCommand.Create());
         root.Subcommands.Add(BenchCommand.Create(new BenchHost(WorkerCommand.SelfCommand, WorkerCommand.SelfCommand, IndexOptions.Guard)));
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DebugCommand.Create());

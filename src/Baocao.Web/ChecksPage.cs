@@ -68,7 +68,7 @@ public static class ChecksPage
             {
                 var id = idOf(n.Path);
                 var name = E(Path.GetFileName(n.Path));
-                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{(id is { } d ? $"<a href=\"/documents/{d}\">{name}</a>" : name)}</td><td>{E(string.Join("; ", n.Reasons()))}</td></tr>");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{(id is { } d ? $"<a href=\"/documents/{d}\">{name}</a> · <a class=\"review-link\" href=\"/review/{d}\">duyệt</a>" : name)}</td><td>{E(string.Join("; ", n.Reasons()))}</td></tr>");
             }
             sb.Append("</tbody></table>");
         }

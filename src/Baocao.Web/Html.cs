@@ -53,7 +53,7 @@ public static class Html
         {{(script is null ? "" : $"<script src=\"/static/{script}\" defer></script>")}}
         </head>
         <body>
-        <header class="top"><a class="brand" href="/">baocao</a><nav><a href="/">Tìm kiếm</a> <a href="/charts">Biểu đồ</a> <a href="/checks">Kiểm tra</a></nav></header>
+        <header class="top"><a class="brand" href="/">baocao</a><nav><a href="/">Tìm kiếm</a> <a href="/charts">Biểu đồ</a> <a href="/checks">Kiểm tra</a> <a href="/review">Duyệt</a></nav></header>
         <main>
         {{body}}
         </main>

@@ -48,7 +48,9 @@ public static class WebServer
         var app = builder.Build();
         var pool = new IndexPool(o.Index);
         var site = new Site(pool,
-            new PageImages(new SourceStore(data), data, renderer ?? new PopplerPageRenderer(), o.PageDpi), new PathView(pool, o.ShowPaths));
+            new PageImages(new SourceStore(data), data, renderer ?? new PopplerPageRenderer(), o.PageDpi), new PathView(pool, o.ShowPaths),
+            new WriteGuard(o.ReadOnly, o.ReadOnly ? null : o.Token ?? WriteGuard.NewToken()));
+        Tokens.AddOrUpdate(app, site.Writes.Token);
         app.Lifetime.ApplicationStopped.Register(site.Dispose);
 
         app.Use(site.Guard);
@@ -58,6 +60,11 @@ public static class WebServer
         app.MapGet("/checks", site.ChecksPage);
         app.MapGet("/api/checks", site.ChecksApi);
         app.MapGet("/api/review", site.ReviewApi);
+        app.MapGet("/review", site.ReviewQueuePage);
+        app.MapGet("/review/{id}", site.ReviewPage);
+        app.MapPost("/review/{id}", site.ReviewPost);
+        app.MapGet("/api/review/{id}", site.ReviewReportApi);
+        app.MapPost("/api/review/{id}", site.ReviewReportPost);
         app.MapGet("/api/search", site.SearchApi);
         app.MapGet("/api/documents/{id}", site.DocumentApi);
         app.MapGet("/api/documents/{id}/pages/{file}", site.PageImage);
@@ -66,6 +73,12 @@ public static class WebServer
         app.MapGet("/static/{name}", Site.Static);
         return app;
     }
+
+    /// <summary>Each built server's write token (null when read-only), for <see cref="RunningServer.Token"/>.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WebApplication, string?> Tokens = [];
+
+    /// <summary>The write token of a built server; null when it is read-only.</summary>
+    public static string? TokenOf(WebApplication app) => Tokens.TryGetValue(app, out var t) ? t : null;
 
     /// <summary>Builds and starts the server; the caller stops it by disposing the handle.</summary>
     public static RunningServer Start(ServeOptions o, IPageRenderer? renderer = null)
@@ -91,6 +104,9 @@ public sealed class RunningServer(WebApplication app) : IDisposable
 {
     public string BaseUrl { get; } = WebServer.BaseUrl(app);
 
+    /// <summary>The token a request must carry to write (the reviewers' decisions); null when the server is read-only.</summary>
+    public string? Token { get; } = WebServer.TokenOf(app);
+
     /// <summary>Blocks until the process is asked to stop (Ctrl+C, SIGTERM).</summary>
     public void WaitForShutdown() => app.WaitForShutdownAsync().GetAwaiter().GetResult();
 
@@ -102,8 +118,10 @@ public sealed class RunningServer(WebApplication app) : IDisposable
 }
 
 /// <summary>The request handlers, with the index pool and the page images they share.</summary>
-internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : IDisposable
+internal sealed partial class Site(IndexPool pool, PageImages images, PathView paths, WriteGuard writes) : IDisposable
 {
+    public WriteGuard Writes => writes;
+
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private const int MaxChartReports = 3000;
 
@@ -142,7 +160,7 @@ internal sealed class Site(IndexPool pool, PageImages images, PathView paths) : 
             if (ctx.Response is { StatusCode: 404 or 405, HasStarted: false })
                 await Error(ctx, ctx.Response.StatusCode, ctx.Response.StatusCode == 404
                     ? $"no such page: {WebQuery.Truncate(ctx.Request.Path.Value ?? "")}"
-                    : $"method {ctx.Request.Method} is not allowed here (use GET)");
+                    : $"method {ctx.Request.Method} is not allowed here (use GET; decisions are POSTed to /review/{{id}} or /api/review/{{id}})");
         }
         catch (HttpError e) { await Error(ctx, e.Status, e.Message); }
         catch (QueryException e) { await Error(ctx, 400, WebQuery.BadQuery(e).Message); }

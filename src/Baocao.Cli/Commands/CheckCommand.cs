@@ -141,6 +141,7 @@ public static class CheckCommand
     private static (List<ReportRecord> records, int failed) Records(string[] files, string indexLocation, bool indexGiven)
     {
         var stored = new Dictionary<string, ReportRecord>(StringComparer.Ordinal);
+        IReadOnlyList<Correction> decisions = [];
         IReportIndex? index = null;
         try
         {
@@ -155,6 +156,8 @@ public static class CheckCommand
         {
             if (index is not null)
             {
+                // Reviewers' decisions are keyed by content: they apply to a file read now as to its stored record.
+                decisions = index.Corrections();
                 var version = Extractor.DefaultVersion();
                 foreach (var f in files.Distinct(StringComparer.Ordinal))
                 {
@@ -180,6 +183,7 @@ public static class CheckCommand
             else if (byFile.Count > 0 && rest.Contains(f) && SamePath(byFile.Peek(), f)) records.Add(byFile.Dequeue());
         }
         records.AddRange(byFile);
+        if (decisions.Count > 0) records = records.Select(r => ReviewedRecord.Of(r, decisions).Record).ToList();
         return (records, failed);
     }
 

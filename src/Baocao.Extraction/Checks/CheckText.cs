@@ -16,7 +16,7 @@ public static partial class CheckText
     /// <summary>"Cột công thức (6)=(7)+(8)+(9): số in 7, số cần có 0, chênh lệch 7"; the English message with <paramref name="english"/>.</summary>
     public static string Message(Check c, bool english = false)
     {
-        if (english) return c.Message;
+        if (english) return c.Message + (c.Reviewed is { } rv ? $"; it rests on a reviewer's decision: {rv}" : "");
         var rule = Labels.Rule(c.Rule);
         if (c.Rule == CheckRule.TablePeriod && TablePeriod().Match(c.Message) is { Success: true } tp)
             return $"{rule}: biểu ghi từ {PeriodText.Date(tp.Groups[1].Value)} đến {PeriodText.Date(tp.Groups[2].Value)}, " +
@@ -41,6 +41,8 @@ public static partial class CheckText
             text += fr.Groups[2].Value == ", repaired"
                 ? $"; công thức OCR đọc là «{fr.Groups[1].Value}», đã sửa vì các dòng khác đều đúng theo công thức sửa"
                 : $"; công thức OCR đọc là «{fr.Groups[1].Value}» và đã sửa, chưa dòng nào khác xác nhận";
+        // The finding was re-run with values a reviewer corrected (→) or confirmed (✓): said, so nobody takes it for the print's.
+        if (c.Reviewed is { } reviewed) text += $"; dựa trên hiệu đính của người duyệt: {reviewed}";
         return text;
     }
 

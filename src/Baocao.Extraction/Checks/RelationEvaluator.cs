@@ -142,6 +142,20 @@ public static class RelationEvaluator
         return new Check(r.Rule, severity, message, p.Page, p.Table, p.Row, p.Column, o.Printed, o.Expected)
         {
             File = p.File, RowIndex = p.RowIndex, ColumnNumber = p.ColumnNumber, Relation = r.Statement, Related = r.Related,
+            Reviewed = Reviewed(r),
         };
+    }
+
+    /// <summary>
+    /// The reviewers' decisions a relation rests on ("(8) «181,22» → 181220; (9) «504» ✓"): its operands flagged by
+    /// <see cref="Review.Apply"/>, each with its text as read; null when it rests on none (every extraction's checks).
+    /// </summary>
+    private static string? Reviewed(Relation r)
+    {
+        var reviewed = r.Operands.Where(o => o.Flags.Contains(Review.CorrectedFlag) || o.Flags.Contains(Review.ConfirmedFlag))
+            .DistinctBy(o => o.Id)
+            .Select(o => o.Flags.Contains(Review.CorrectedFlag) ? $"{o.Name} «{o.Raw}» → {Relation.Num(o.Value ?? 0)}" : $"{o.Name} «{o.Raw}» ✓")
+            .ToList();
+        return reviewed.Count == 0 ? null : string.Join("; ", reviewed);
     }
 }

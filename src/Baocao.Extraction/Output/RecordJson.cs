@@ -114,6 +114,8 @@ public static class RecordJson
         NullableNumber(w, "difference", c.Difference);
         NullableNumber(w, "proposed", c.Proposed);
         w.WriteString("related", c.Related);
+        // Only on findings re-run with reviewers' corrections (check --all, the web checks): an extraction never writes it.
+        if (c.Reviewed is { } reviewed) w.WriteString("reviewed", reviewed);
         w.WriteEndObject();
     }
 

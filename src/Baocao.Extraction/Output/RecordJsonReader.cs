@@ -35,6 +35,7 @@ public static class RecordJsonReader
         {
             File = Str(c, "file"), RowIndex = Int(c, "rowIndex"), ColumnNumber = Int(c, "columnNumber"), Relation = Str(c, "relation"),
             Proposed = Dec(c, "proposed"), Related = Str(c, "related"), Cause = Str(c, "cause"),
+            Reviewed = Str(c, "reviewed"),
         }).ToList();
         var warnings = Arr(e, "warnings").Select(w => w.GetString() ?? "").ToList();
         return new ReportRecord(source, header, tables, figures, checks, warnings);

@@ -102,6 +102,20 @@ public interface IReportIndex : IDisposable
     /// </summary>
     IReadOnlyDictionary<string, string?>? CrossKeys() => null;
 
+    /// <summary>
+    /// The reviewers' decisions stored beside the readings (<see cref="Correction"/>): those of one file's content
+    /// (<paramref name="sha256"/>), or every one; in file, table, row and column order. Engines without a correction
+    /// store (Elasticsearch) hold none.
+    /// </summary>
+    IReadOnlyList<Correction> Corrections(string? sha256 = null) => [];
+
+    /// <summary>Stores a decision, replacing an earlier one on the same cell of the same file content.</summary>
+    void SaveCorrection(Correction correction) =>
+        throw new IndexException(Location, "this index keeps no corrections (use the embedded SQLite index)");
+
+    /// <summary>Removes the decision on a cell (review undo); false when there was none.</summary>
+    bool RemoveCorrection(string sha256, int table, int row, string column) => false;
+
     /// <summary>Every report as its files, best copy first (a file without copies alone), in the path order of their best copies.</summary>
     IEnumerable<IReadOnlyList<StoredSource>> Reports() => Sources().Select(s => (IReadOnlyList<StoredSource>)[s]);
 }

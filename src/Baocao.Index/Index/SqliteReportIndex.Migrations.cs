@@ -12,7 +12,7 @@ namespace Baocao.Index;
 /// <summary>
 /// The upgrades of an older index, each run once at its first write-open (a meta key or a column says it is done):
 /// schema 1's ledger, the period facet ids, the marked text and period days (schema 4), wide row ids and the
-/// cross-report keys (schema 6). The copies' upgrade (schema 5) is in SqliteReportIndex.Copies.cs.
+/// cross-report keys (schema 6), the reviewers' corrections (schema 7). The copies' upgrade (schema 5) is in SqliteReportIndex.Copies.cs.
 /// </summary>
 public sealed partial class SqliteReportIndex
 {
@@ -148,6 +148,16 @@ public sealed partial class SqliteReportIndex
         tx.Commit();
     }
 
+    /// <summary>An index made before schema 7 gets the corrections table, once (<see cref="SqliteSchema.CorrectionsKey"/>).</summary>
+    private static void UpgradeCorrections(SqliteConnection conn)
+    {
+        if (HasMeta(conn, SqliteSchema.CorrectionsKey)) return;
+        using var tx = conn.BeginTransaction();
+        Exec(conn, SqliteSchema.CorrectionsTable, tx);
+        Exec(conn, $"INSERT INTO meta(key, value) VALUES ('{SqliteSchema.CorrectionsKey}', '1') ON CONFLICT(key) DO NOTHING;", tx);
+        Exec(conn, $"UPDATE meta SET value='{SqliteSchema.Version}' WHERE key='schema' AND CAST(value AS INTEGER) < {SqliteSchema.Version};", tx);
+        tx.Commit();
+    }
     private static bool HasMeta(SqliteConnection conn, string key)
     {
         using var cmd = conn.CreateCommand();

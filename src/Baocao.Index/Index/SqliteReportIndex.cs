@@ -72,6 +72,7 @@ public sealed partial class SqliteReportIndex : IReportIndex
                     UpgradeCopies(conn);
                     UpgradeWideRows(conn);
                     UpgradeCrossKeys(conn);
+                    UpgradeCorrections(conn);
                 }
             }
             else

@@ -12,7 +12,7 @@ namespace Baocao.Index;
 internal static class SqliteSchema
 {
     public const string Format = "baocao-index";
-    public const int Version = 6;
+    public const int Version = 7;
 
     /// <summary>
     /// Schema 4 (issue 17) adds <c>doc_mfts</c>, the reports' text lower-cased with its marks kept (FTS5 without
@@ -92,6 +92,22 @@ CREATE TABLE IF NOT EXISTS doc_notes(doc_id INTEGER PRIMARY KEY, low_confidence 
     public const string CrossKeyKey = "cross.key.1";
 
     public const string CrossKeyColumn = "ALTER TABLE documents ADD COLUMN cross_key TEXT;";
+
+    /// <summary>
+    /// Schema 7 (issue 18 item 2): reviewers' decisions on cells, beside the readings (<see cref="Correction"/>). Keyed by
+    /// the file's content hash and the cell's place in the record (table and row index, column id), never by a report's
+    /// or a row's id: a re-ingest of the same file replaces its report and rows, and its corrections stay. The value is
+    /// kept as text (invariant, "181220", "2.02") so it is the decimal the reviewer typed, not a float near it; NULL
+    /// value = confirmed as read. An older index gets the table at its first write-open (<see cref="CorrectionsKey"/>);
+    /// read-only, it has no corrections.
+    /// </summary>
+    public const string CorrectionsKey = "review.corrections";
+
+    public const string CorrectionsTable = """
+        CREATE TABLE IF NOT EXISTS corrections(sha256 TEXT NOT NULL, table_idx INTEGER NOT NULL, row_idx INTEGER NOT NULL, column_id TEXT NOT NULL,
+          key TEXT, row_label TEXT, read_raw TEXT NOT NULL, read_value TEXT, value TEXT, reviewer TEXT NOT NULL, at TEXT NOT NULL, note TEXT,
+          PRIMARY KEY(sha256, table_idx, row_idx, column_id)) WITHOUT ROWID;
+        """;
 
     /// <summary>The row ids of an index: wide when meta holds <see cref="WideRowsKey"/>, else the 16-bit ids of schema 5 and before.</summary>
     public static RowIds RowIdsOf(Microsoft.Data.Sqlite.SqliteConnection conn)
@@ -184,7 +200,8 @@ CREATE VIRTUAL TABLE doc_fts USING fts5(agency, head, body, content='', contentl
 {CopiesColumns}
 {CopiesTables}
 {CrossKeyColumn}
-INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}'), ('{PeriodFacetKey}', '1'), ('{MarkedKey}', '1'), ('{CopiesKey}', '1'), ('{WideRowsKey}', '1'), ('{CrossKeyKey}', '1');
+{CorrectionsTable}
+INSERT INTO meta(key, value) VALUES ('format', '{Format}'), ('schema', '{Version}'), ('{PeriodFacetKey}', '1'), ('{MarkedKey}', '1'), ('{CopiesKey}', '1'), ('{WideRowsKey}', '1'), ('{CrossKeyKey}', '1'), ('{CorrectionsKey}', '1');
 """;
     }
 }

@@ -60,7 +60,25 @@ public static class RowExport
     private sealed record Column(string Key, string Vi, string En, Kind Type, double Width, Func<ExportLine, object?> Get);
 
     /// <summary>One exported row: the index's row, its report's header, and its values with percentages under ".pct" keys.</summary>
-    private sealed record ExportLine(ExportRow Row, ReportHeader Header, TableRow? Source, IReadOnlyDictionary<string, decimal?> Values, string ShownPath, bool English);
+    private sealed record ExportLine(ExportRow Row, ReportHeader Header, TableRow? Source, IReadOnlyDictionary<string, decimal?> Values, string ShownPath, bool English)
+    {
+        /// <summary>The reviewers' decisions applied to this row's values (none for most rows).</summary>
+        public IReadOnlyList<Correction> Reviewed { get; init; } = [];
+    }
+
+    /// <summary>
+    /// The review columns, after the figures, when the index holds any decision (issue 18 item 2): whether a value of the row
+    /// was corrected (its figure column then holds the reviewer's value) or confirmed, and each such value as read.
+    /// </summary>
+    private static readonly Column[] ReviewColumns =
+    [
+        new("reviewed", "Hiệu đính", "Reviewed", Kind.Text, 12,
+            l => l.Reviewed.Count == 0 ? null : l.Reviewed.Any(c => !c.Confirmed) ? (l.English ? "corrected" : "đã sửa") : (l.English ? "confirmed" : "đã xác nhận")),
+        new("asRead", "Giá trị như đọc", "As read", Kind.Text, 30,
+            l => l.Reviewed.Count == 0 ? null : string.Join("; ", l.Reviewed.Select(c =>
+                $"{(c.Key is { } k ? Labels.Key(k, l.English) : c.Column)}: {c.Read}" +
+                (c.Confirmed ? (l.English ? " (confirmed)" : " (đã xác nhận)") : $" → {c.Value!.Value.ToString(CultureInfo.InvariantCulture)}")))),
+    ];
 
     /// <summary>The columns before the figures, in order.</summary>
     private static readonly Column[] Head =
@@ -124,8 +142,9 @@ public static class RowExport
     {
         if (!Formats.Contains(format)) throw new ArgumentException($"unknown export format '{format}' (valid: {string.Join(", ", Formats)})");
         var valueKeys = ValueColumns(index, query, options);
+        var reviewed = index.Corrections().Count > 0;
         var columns = Head.Concat(valueKeys.Select(k => new Column(k, Labels.Key(k), Labels.Key(k, english: true), Kind.Number, Math.Clamp(Labels.Key(k).Length * 0.9, 10, 24),
-            l => l.Values.TryGetValue(k, out var v) ? v : null))).Concat(Tail).ToList();
+            l => l.Values.TryGetValue(k, out var v) ? v : null))).Concat(reviewed ? ReviewColumns : []).Concat(Tail).ToList();
         var lines = Lines(index, query, options, showPath ?? (p => p));
         return format switch
         {
@@ -167,6 +186,8 @@ public static class RowExport
     {
         string? path = null;
         ReportRecord? record = null;
+        var corrections = index.Corrections().ToLookup(c => c.Sha256, StringComparer.OrdinalIgnoreCase);
+        ILookup<(int, int), Correction> applied = Array.Empty<Correction>().ToLookup(c => (c.Table, c.Row));
         foreach (var r in index.Export(query))
         {
             if (!options.Keeps(r.Kind)) continue;
@@ -174,10 +195,23 @@ public static class RowExport
             {
                 path = r.Path;
                 record = index.Load(r.Path);
+                // The decisions that fit the record as it reads now (a stale one is not exported as if it applied).
+                var mine = corrections[r.Sha256].ToList();
+                var stale = record is null || mine.Count == 0 ? new HashSet<Correction>() : Review.Apply(record, mine).Stale.Select(x => x.Correction).ToHashSet();
+                applied = mine.Where(c => record is not null && !stale.Contains(c)).ToLookup(c => (c.Table, c.Row));
             }
             var header = record?.Header ?? new ReportHeader(r.Number, null, null, r.Agency, r.ParentAgency, r.Province, null, r.Date, r.Title, null, null, [], [], []);
             var row = record?.Tables.FirstOrDefault(t => t.Index == r.Table)?.Rows.FirstOrDefault(x => x.Index == r.Row);
-            yield return new ExportLine(r, header, row, ExportValues(r.Kind, r.Values), showPath(r.Path), options.English);
+            var mineHere = applied[(r.Table, r.Row)].ToList();
+            var values = r.Values;
+            if (mineHere.Any(c => !c.Confirmed && c.Key is not null))
+            {
+                // The reviewer's value in the figure column; the value as read goes to the "as read" column.
+                var corrected = new Dictionary<string, decimal?>(values, StringComparer.Ordinal);
+                foreach (var c in mineHere.Where(c => !c.Confirmed && c.Key is not null)) corrected[c.Key!] = c.Value;
+                values = corrected;
+            }
+            yield return new ExportLine(r, header, row, ExportValues(r.Kind, values), showPath(r.Path), options.English) { Reviewed = mineHere };
         }
     }
 

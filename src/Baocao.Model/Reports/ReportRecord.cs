@@ -116,6 +116,12 @@ public sealed record Check(string Rule, string Severity, string Message, int? Pa
 
     /// <summary>What the finding blames: "report" (a printed error) or "reading" (a reading doubt); null for info findings.</summary>
     public string? Cause { get; init; }
+
+    /// <summary>
+    /// The reviewers' decisions the finding rests on (values a reviewer corrected or confirmed, <see cref="Review"/>):
+    /// "(8) «181,22» → 181220; (9) «504» ✓". Null for a finding on the values as read (every finding of an extraction).
+    /// </summary>
+    public string? Reviewed { get; init; }
 }
 
 /// <summary>The whole extraction result for one source file.</summary>

@@ -94,3 +94,22 @@
     if (selected && !box.hidden) place(selected.dataset.box.split(',').map(Number));
   });
 })();
+
+// The review page: the write token is typed once and kept in this browser (never written into a page by the server);
+// each decision's form carries it, and the reviewer's name is remembered the same way.
+(() => {
+  const token = document.getElementById('review-token');
+  if (!token) return;
+  const keep = (k, v) => { try { localStorage.setItem(k, v); } catch (e) { /* storage off: typed each time */ } };
+  const read = (k) => { try { return localStorage.getItem(k) || ''; } catch (e) { return ''; } };
+  token.value = read('baocao.token');
+  token.addEventListener('input', () => keep('baocao.token', token.value));
+  document.querySelectorAll('form.review-form input.reviewer').forEach((i) => { if (!i.value) i.value = read('baocao.reviewer'); });
+  document.addEventListener('submit', (e) => {
+    const form = e.target.closest('form.review-form');
+    if (!form) return;
+    form.querySelector('input.token-field').value = token.value;
+    const who = form.querySelector('input.reviewer');
+    if (who && who.value && who.value !== '-') keep('baocao.reviewer', who.value);
+  });
+})();

@@ -85,7 +85,7 @@ public class PeriodFacetTests
             cmd.CommandText = "SELECT count(*) FROM documents WHERE period IS NOT NULL AND period_fid IS NULL";
             Assert.Equal(0, Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture));
             cmd.CommandText = "SELECT value FROM meta WHERE key = 'schema'";
-            Assert.Equal("6", cmd.ExecuteScalar());
+            Assert.Equal(SqliteSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), cmd.ExecuteScalar());
         }
     }
 }

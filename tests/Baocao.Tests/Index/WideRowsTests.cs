@@ -134,7 +134,7 @@ public class WideRowsTests
         using (var r = tmp.Read()) Assert.Equal(expected, Results(r));
         Assert.Equal(dump, tmp.Dump());
         using (tmp.Write()) { }
-        Assert.Equal(6, Scalar(tmp.Path, "SELECT value FROM meta WHERE key = 'schema'"));
+        Assert.Equal(SqliteSchema.Version, Scalar(tmp.Path, "SELECT value FROM meta WHERE key = 'schema'"));
         Assert.Equal(1, Scalar(tmp.Path, "SELECT count(*) FROM meta WHERE key = 'rows.wide'"));
         Assert.Equal((2L << 32) + 299, Scalar(tmp.Path, "SELECT max(id) FROM rows WHERE doc_id = 2"));
         Assert.Equal(0, Scalar(tmp.Path, "SELECT count(*) FROM rows WHERE id >> 32 != doc_id"));
