@@ -19,7 +19,7 @@ cp "$here"/corpus-samples/[0-9]*-*.pdf "$here"/corpus-samples/[0-9]*-*.docx "$wo
 export BAOCAO_DATA="$work/data"
 "$here/baocao" ingest "$work/in" >/dev/null
 port=$(( 20000 + RANDOM % 20000 ))
-"$here/baocao" serve --port "$port" >"$work/serve.log" 2>&1 &
+"$here/baocao" serve --port "$port" --read-only >"$work/serve.log" 2>&1 &
 server=$!
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 60); do curl -fs "$base/" >/dev/null 2>&1 && break; sleep 0.5; done

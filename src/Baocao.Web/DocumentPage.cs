@@ -48,8 +48,8 @@ public static class DocumentPage
         var h = r.Header;
         var sb = new StringBuilder();
         var fileName = Path.GetFileName(r.Source.Path);
-        // Ways on from here (issue 18 item 5: the page was a dead end): back to the search, and the record as JSON.
-        sb.Append(CultureInfo.InvariantCulture, $"""<nav class="doc-nav"><a id="back-to-search" href="/">← Tìm kiếm</a> · {(sourceFile ? $"<a id=\"source-file\" href=\"/api/documents/{id}/source\" download>Tệp nguồn ({E(fileName)})</a>" : "<span id=\"source-file\" class=\"note\">Tệp nguồn chưa được lưu trong thư mục dữ liệu (chạy lại ./baocao ingest)</span>")} · <a id="record-json" href="/api/documents/{id}">Bản ghi JSON</a> · <a href="/checks">Kiểm tra số liệu</a></nav>""");
+        // Ways on from here (issue 18 item 5: the page was a dead end): back to the search, the source file, the record as JSON, the checks, its review page.
+        sb.Append(CultureInfo.InvariantCulture, $"""<nav class="doc-nav"><a id="back-to-search" href="/">← Tìm kiếm</a> · {(sourceFile ? $"<a id=\"source-file\" href=\"/api/documents/{id}/source\" download>Tệp nguồn ({E(fileName)})</a>" : "<span id=\"source-file\" class=\"note\">Tệp nguồn chưa được lưu trong thư mục dữ liệu (chạy lại ./baocao ingest)</span>")} · <a id="record-json" href="/api/documents/{id}">Bản ghi JSON</a> · <a href="/checks">Kiểm tra số liệu</a> · <a id="review-link" href="/review/{id}">Duyệt, hiệu đính số liệu</a></nav>""");
         sb.Append(CultureInfo.InvariantCulture, $"""<h1 id="doc-title" data-id="{id}">{E(h.Title ?? fileName)}</h1>""");
         Header(sb, r, fileName);
         if (copies is { Count: > 1 }) Copies(sb, id, copies);
