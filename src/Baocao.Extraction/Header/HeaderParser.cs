@@ -95,7 +95,7 @@ public static partial class HeaderParser
                 if ((province = Provinces.FindAfterPrefix(text)) is not null) break;
         }
 
-        var (signer, recipients) = SignatureParser.Parse(lines, blocks, bodyStart);
+        var (signer, recipients) = SignatureParser.Parse(lines, blocks, bodyStart, formOnly: anchor < 0);
 
         var flow = Lines.Flow(lines, blocks);
         var references = Citations.FindReferences(flow, number?.Number);
