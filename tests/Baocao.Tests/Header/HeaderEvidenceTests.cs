@@ -68,6 +68,24 @@ public class HeaderEvidenceTests
     [Theory]
     [InlineData(Layout.Docx)]
     [InlineData(Layout.Pdf)]
+    public void WebPrintout_UpperCaseJunkAboveTheTableTitle_IsNoAgency(Layout layout)
+    {
+        // On a scan the form's code came out as "SẠP", an upper-case line the table's title then continued: with no
+        // title, number or motto on the page there is no issuing block, and the unit line names the agency.
+        var h = HeaderParser.Parse(DocBuilder.Render(layout,
+            new Raw("SẠP"),
+            new Columns([], ["- Đơn vị báo cáo: Sở Tư pháp tỉnh Nghệ An", "- Đơn vị nhận báo cáo: Văn phòng UBND tỉnh Nghệ An"]),
+            new Centre("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI SỞ TƯ PHÁP TỈNH NGHỆ AN"),
+            new Centre(Stated, Bold: false),
+            new Tbl(),
+            new Columns([], ["Nghệ An, ngày 17 tháng 9 năm 2022", "Người làm báo cáo", null, "Lê Văn Phương"], CenterCells: false)));
+        Assert.Equal("Sở Tư pháp tỉnh Nghệ An", h.Agency);
+        Assert.Null(h.ParentAgency);
+    }
+
+    [Theory]
+    [InlineData(Layout.Docx)]
+    [InlineData(Layout.Pdf)]
     public void Report_WithoutSigner_DoesNotTakeItsFormsPreparer(Layout layout)
     {
         // A titled report left unsigned: the "Người lập biểu" under its annexed form prepared the form, not the report.
