@@ -61,10 +61,27 @@ public sealed record ScanConditions(int Dpi, string Quality, double Skew, double
 }
 
 /// <summary>
-/// Everything a seed decides: the source (a corpus sample's spec, or a synthetic report), its table style and number
-/// grouping, the producer, and the scan (or none: the digital file itself).
+/// How a synthetic report is laid out and worded. <see cref="WebPrintout"/>: printed from a one-stop web system
+/// (landscape, no "Số:", no issuing block or title, a "- Đơn vị báo cáo: …" block at the right, the form's period line,
+/// the table, signed "Người làm báo cáo", a printed-by line). <see cref="NumberedHeadings"/>: the official report's
+/// prose under numbered headings ("2. Tình hình, kết quả giải quyết TTHC"), or its figure paragraphs right under the
+/// introduction. <see cref="Prose"/>: the seed whose wording the figure paragraphs follow (000, 001, 002 or 004).
 /// </summary>
-public sealed record VariantPlan(int Seed, string Source, string Producer, TableStyle Style, bool CommaThousands, ScanConditions? Scan)
+public sealed record ReportShape(bool WebPrintout, bool NumberedHeadings, string Prose)
+{
+    public static readonly string[] ProseShapes = ["000", "001", "002", "004"];
+
+    public override string ToString() =>
+        WebPrintout ? "web-system printout" : $"{(NumberedHeadings ? "numbered headings" : "no numbered headings")}, prose like seed {Prose}";
+}
+
+/// <summary>
+/// Everything a seed decides: the source (a corpus sample's spec, or a synthetic report), its table style and number
+/// grouping, the producer, the scan (or none: the digital file itself), and a synthetic report's shape (null for a
+/// corpus sample, which keeps its own).
+/// </summary>
+public sealed record VariantPlan(int Seed, string Source, string Producer, TableStyle Style, bool CommaThousands, ScanConditions? Scan,
+    ReportShape? Shape = null)
 {
     /// <summary>The condition bucket: producer × dpi × quality.</summary>
     public string Bucket => Scan is null ? $"{Producer} digital" : $"{Producer} {Scan.Dpi}dpi {Scan.Quality}";
@@ -88,12 +105,15 @@ public sealed record VariantPlan(int Seed, string Source, string Producer, Table
             if (Scan?.TurnedPage is not null) f.Add("a page turned 180°");
             if (Scan is { Lighting: > 0 }) f.Add("uneven lighting");
             if (Scan is { Speckle: > 0 }) f.Add("photocopy speckle");
+            if (Shape is { WebPrintout: true }) f.Add("web-system printout");
+            else if (Shape is { NumberedHeadings: false }) f.Add("prose without numbered headings");
+            if (Shape is { WebPrintout: false } s) f.Add($"prose like seed {s.Prose}");
             return f;
         }
     }
 
     public override string ToString() =>
-        $"seed {Seed}: {Source} via {Producer}, {Style}{(CommaThousands ? ", comma thousands" : "")}, {(Scan is null ? "digital" : "scanned " + Scan)}";
+        $"seed {Seed}: {Source} via {Producer}, {Style}{(CommaThousands ? ", comma thousands" : "")}{(Shape is null ? "" : ", " + Shape)}, {(Scan is null ? "digital" : "scanned " + Scan)}";
 }
 
 public static class Planner
@@ -129,6 +149,16 @@ public static class Planner
             int? turned = sc.Chance(0.1) ? sc.Int(1, 3) : null;
             scan = new ScanConditions(dpi, quality, skew, Math.Round(noise, 3), jpeg, Math.Round(blur, 2), Math.Round(light, 2), Math.Round(speckle, 3), turned);
         }
-        return new VariantPlan(seed, source, producer, style, comma, scan);
+        // Drawn last, from a generator of its own, so that the draws above (and every earlier seed's plan) stay as they were.
+        var sh = rng.Fork("shape");
+        ReportShape? shape = null;
+        if (source == Synthetic)
+        {
+            // A web system's printout comes from a browser (or an HTML export opened in an office suite).
+            var web = producer is Producers.Chromium or Producers.LoHtml && sh.Chance(0.4);
+            var numbered = !web && sh.Chance(0.6);
+            shape = new ReportShape(web, numbered, sh.Pick(ReportShape.ProseShapes));
+        }
+        return new VariantPlan(seed, source, producer, style, comma, scan, shape);
     }
 }

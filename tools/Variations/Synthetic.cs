@@ -169,61 +169,80 @@ public static class Synthetic
         var dash = r.Chance(0.7);
         var @new = tot[1] + tot[2];
 
+        var shape = plan.Shape ?? new ReportShape(false, true, "000");
+        var web = shape.WebPrintout;
         var body = new JsonArray();
-        var left = new JsonArray();
-        if (parent.Length > 0) left.Add(P(parent, o => o["size"] = 13));
-        foreach (var line in agencyLines) left.Add(P(line, o => { o["b"] = true; o["size"] = 13; }));
-        left.Add(P(""));
-        left.Add(P($"Số: {number}/{symbol}", o => o["size"] = 13));
-        var right = new JsonArray
-        {
-            P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", o => { o["b"] = true; o["size"] = 12; }),
-            P("Độc lập - Tự do - Hạnh phúc", o => { o["b"] = true; o["size"] = 13; }),
-            P(""),
-            P($"{place}, ngày {date.Day} tháng {date.Month} năm {date.Year}", o => { o["i"] = true; o["size"] = 14; }),
-        };
-        body.Add(new JsonObject { ["frame"] = new JsonObject { ["widths"] = new JsonArray(6.2, 9.8), ["cols"] = new JsonArray(left, right) } });
+        var reportingUnit = district ? agencyLower : $"{agencyLower} tỉnh {prov.Name}";
+        var tableTitle = $"TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI {(district ? agencyUpper.Replace("ỦY BAN NHÂN DÂN", "UBND") : $"{agencyUpper} TỈNH {prov.Name.ToUpperInvariant()}")}";
         var title = $"Kết quả thực hiện công tác kiểm soát thủ tục hành chính, triển khai cơ chế một cửa, một cửa liên thông {period.TitleText}";
-        body.Add(P("BÁO CÁO", o => { o["align"] = "center"; o["b"] = true; o["before"] = 18; o["after"] = 0; }));
-        body.Add(P(title, o => { o["align"] = "center"; o["b"] = true; o["after"] = 18; }));
-        body.Add(P($"Thực hiện Thông tư số 01/2020/TT-VPCP ngày 21/10/2020 của Văn phòng Chính phủ và chỉ đạo của UBND tỉnh {prov.Name}, {agencyLower} báo cáo kết quả thực hiện công tác kiểm soát thủ tục hành chính (TTHC), triển khai cơ chế một cửa, một cửa liên thông {period.TitleText} như sau:"));
-        body.Add(P("I. TÌNH HÌNH, KẾT QUẢ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH", o => o["b"] = true));
-        body.Add(P("1. Công bố, công khai TTHC, danh mục TTHC", o => o["b"] = true));
-        body.Add(P($"- 100% TTHC thuộc thẩm quyền giải quyết của {agencyLower} được niêm yết công khai tại Bộ phận Một cửa và trên Cổng Dịch vụ công của tỉnh."));
-        body.Add(P("2. Tình hình, kết quả giải quyết TTHC", o => o["b"] = true));
-        body.Add(P($"- Tổng số hồ sơ TTHC đã tiếp nhận trong kỳ báo cáo, trong đó: số mới tiếp nhận trong kỳ: {N(@new, false)} hồ sơ (trực tuyến: {N(tot[1], false)} hồ sơ; trực tiếp: {N(tot[2], false)} hồ sơ); số từ kỳ trước chuyển qua: {N(tot[3], false)} hồ sơ."));
-        body.Add(P($"- Số lượng hồ sơ đã giải quyết: {N(tot[4], false)} hồ sơ; trong đó, giải quyết trước hạn: {N(tot[5], false)} hồ sơ, đúng hạn: {N(tot[6], false)} hồ sơ, quá hạn: {N(tot[7], false)} hồ sơ (chiếm {Pct(tot[7], tot[4])}%)."));
-        body.Add(P($"- Số lượng hồ sơ đang giải quyết: {N(tot[8], false)} hồ sơ; trong đó, trong hạn: {N(tot[9], false)} hồ sơ, quá hạn: {N(tot[10], false)} hồ sơ."));
-        body.Add(P("(Chi tiết tại Biểu số II.06a/VPCP/KSTT đính kèm)", o => o["i"] = true));
-        body.Add(P("II. PHƯƠNG HƯỚNG, NHIỆM VỤ " + period.NextText.ToUpperInvariant(), o => o["b"] = true));
-        body.Add(P("- Tiếp tục rà soát, cập nhật, công khai đầy đủ TTHC thuộc thẩm quyền giải quyết; nâng cao chất lượng giải quyết hồ sơ, hạn chế tối đa hồ sơ quá hạn."));
-        body.Add(P($"Trên đây là báo cáo kết quả thực hiện công tác kiểm soát TTHC {period.TitleText} của {agencyLower}./."));
         var recipients = district
             ? new[] { "Văn phòng UBND tỉnh", "TT Huyện ủy, TT HĐND huyện", "Lưu: VT" }
             : new[] { "Văn phòng UBND tỉnh", "Giám đốc Sở", "Lưu: VT, VP" };
-        var signCol = new JsonArray();
-        if (role.Length > 0) signCol.Add(P(role, o => { o["b"] = true; o["size"] = 14; }));
-        signCol.Add(P(signerTitle, o => { o["b"] = true; o["size"] = 14; }));
-        for (var i = 0; i < 4; i++) signCol.Add(P(""));
-        signCol.Add(P(signer, o => { o["b"] = true; o["size"] = 14; }));
-        var recCol = new JsonArray { P("Nơi nhận:", o => { o["b"] = true; o["i"] = true; o["size"] = 12; o["align"] = "left"; }) };
-        for (var i = 0; i < recipients.Length; i++)
+        var figures = new JsonArray();
+        // The wording's own draws, apart from the report's, so that the report's figures and names stay as they were.
+        var wording = new Rng((ulong)seed).Fork("wording");
+        if (web) WebPrintoutTop(body, reportingUnit, prov.Name, tableTitle, period, wording.Chance(0.5));
+        else
         {
-            var text = recipients[i];
-            recCol.Add(P($"- {text}{(i == recipients.Length - 1 ? "." : ";")}", o => { o["size"] = 11; o["align"] = "left"; }));
-        }
-        body.Add(new JsonObject { ["frame"] = new JsonObject { ["widths"] = new JsonArray(7.6, 8.4), ["cols"] = new JsonArray(recCol, signCol) } });
+            var left = new JsonArray();
+            if (parent.Length > 0) left.Add(P(parent, o => o["size"] = 13));
+            foreach (var line in agencyLines) left.Add(P(line, o => { o["b"] = true; o["size"] = 13; }));
+            left.Add(P(""));
+            left.Add(P($"Số: {number}/{symbol}", o => o["size"] = 13));
+            var right = new JsonArray
+            {
+                P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", o => { o["b"] = true; o["size"] = 12; }),
+                P("Độc lập - Tự do - Hạnh phúc", o => { o["b"] = true; o["size"] = 13; }),
+                P(""),
+                P($"{place}, ngày {date.Day} tháng {date.Month} năm {date.Year}", o => { o["i"] = true; o["size"] = 14; }),
+            };
+            body.Add(new JsonObject { ["frame"] = new JsonObject { ["widths"] = new JsonArray(6.2, 9.8), ["cols"] = new JsonArray(left, right) } });
+            body.Add(P("BÁO CÁO", o => { o["align"] = "center"; o["b"] = true; o["before"] = 18; o["after"] = 0; }));
+            body.Add(P(title, o => { o["align"] = "center"; o["b"] = true; o["after"] = 18; }));
+            body.Add(P($"Thực hiện Thông tư số 01/2020/TT-VPCP ngày 21/10/2020 của Văn phòng Chính phủ và chỉ đạo của UBND tỉnh {prov.Name}, {agencyLower} báo cáo kết quả thực hiện công tác kiểm soát thủ tục hành chính (TTHC), triển khai cơ chế một cửa, một cửa liên thông {period.TitleText} như sau:"));
+            var paragraphs = FigureParagraphs(shape.Prose, tot, agencyLower, period, figures);
+            var published = $"- 100% TTHC thuộc thẩm quyền giải quyết của {agencyLower} được niêm yết công khai tại Bộ phận Một cửa và trên Cổng Dịch vụ công của tỉnh.";
+            if (shape.NumberedHeadings)
+            {
+                body.Add(P("I. TÌNH HÌNH, KẾT QUẢ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH", o => o["b"] = true));
+                body.Add(P("1. Công bố, công khai TTHC, danh mục TTHC", o => o["b"] = true));
+                body.Add(P(published));
+                body.Add(P("2. Tình hình, kết quả giải quyết TTHC", o => o["b"] = true));
+                foreach (var para in paragraphs) body.Add(P(para));
+                body.Add(P("(Chi tiết tại Biểu số II.06a/VPCP/KSTT đính kèm)", o => o["i"] = true));
+                body.Add(P("II. PHƯƠNG HƯỚNG, NHIỆM VỤ " + period.NextText.ToUpperInvariant(), o => o["b"] = true));
+            }
+            else
+            {
+                // A short report: the figure paragraphs right under the introduction, no heading anywhere.
+                foreach (var para in paragraphs) body.Add(P(para));
+                body.Add(P("(Chi tiết tại Biểu số II.06a/VPCP/KSTT đính kèm)", o => o["i"] = true));
+                body.Add(P(published));
+            }
+            body.Add(P("- Tiếp tục rà soát, cập nhật, công khai đầy đủ TTHC thuộc thẩm quyền giải quyết; nâng cao chất lượng giải quyết hồ sơ, hạn chế tối đa hồ sơ quá hạn."));
+            body.Add(P($"Trên đây là báo cáo kết quả thực hiện công tác kiểm soát TTHC {period.TitleText} của {agencyLower}./."));
+            var signCol = new JsonArray();
+            if (role.Length > 0) signCol.Add(P(role, o => { o["b"] = true; o["size"] = 14; }));
+            signCol.Add(P(signerTitle, o => { o["b"] = true; o["size"] = 14; }));
+            for (var i = 0; i < 4; i++) signCol.Add(P(""));
+            signCol.Add(P(signer, o => { o["b"] = true; o["size"] = 14; }));
+            var recCol = new JsonArray { P("Nơi nhận:", o => { o["b"] = true; o["i"] = true; o["size"] = 12; o["align"] = "left"; }) };
+            for (var i = 0; i < recipients.Length; i++)
+            {
+                var text = recipients[i];
+                recCol.Add(P($"- {text}{(i == recipients.Length - 1 ? "." : ";")}", o => { o["size"] = 11; o["align"] = "left"; }));
+            }
+            body.Add(new JsonObject { ["frame"] = new JsonObject { ["widths"] = new JsonArray(7.6, 8.4), ["cols"] = new JsonArray(recCol, signCol) } });
 
-        if (plan.Style.Landscape) body.Add(new JsonObject { ["section"] = new JsonObject { ["orientation"] = "landscape" } });
-        else body.Add(new JsonObject { ["pageBreak"] = true });
-        var reportingUnit = district ? agencyLower : $"{agencyLower} tỉnh {prov.Name}";
-        body.Add(P("Biểu số II.06a/VPCP/KSTT", o => { o["b"] = true; o["size"] = 12; o["align"] = "left"; o["indent"] = 0; o["after"] = 6; }));
-        var tableTitle = $"TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI {(district ? agencyUpper.Replace("ỦY BAN NHÂN DÂN", "UBND") : $"{agencyUpper} TỈNH {prov.Name.ToUpperInvariant()}")}";
-        body.Add(P(tableTitle, o => { o["b"] = true; o["align"] = "center"; o["size"] = 13; o["after"] = 6; }));
-        body.Add(P($"Kỳ báo cáo: {period.TableText}", o => { o["align"] = "center"; o["size"] = 13; o["after"] = 0; }));
-        body.Add(P($"(Từ ngày {Dmy(period.From)} đến ngày {Dmy(period.To)})", o => { o["align"] = "center"; o["size"] = 13; o["i"] = true; o["after"] = 0; }));
-        body.Add(P($"- Đơn vị báo cáo: {reportingUnit}", o => { o["align"] = "left"; o["size"] = 13; o["indent"] = 0; o["after"] = 0; }));
-        body.Add(P($"- Đơn vị nhận báo cáo: Văn phòng UBND tỉnh {prov.Name}", o => { o["align"] = "left"; o["size"] = 13; o["indent"] = 0; o["after"] = 0; }));
+            if (plan.Style.Landscape) body.Add(new JsonObject { ["section"] = new JsonObject { ["orientation"] = "landscape" } });
+            else body.Add(new JsonObject { ["pageBreak"] = true });
+            body.Add(P("Biểu số II.06a/VPCP/KSTT", o => { o["b"] = true; o["size"] = 12; o["align"] = "left"; o["indent"] = 0; o["after"] = 6; }));
+            body.Add(P(tableTitle, o => { o["b"] = true; o["align"] = "center"; o["size"] = 13; o["after"] = 6; }));
+            body.Add(P($"Kỳ báo cáo: {period.TableText}", o => { o["align"] = "center"; o["size"] = 13; o["after"] = 0; }));
+            body.Add(P($"(Từ ngày {Dmy(period.From)} đến ngày {Dmy(period.To)})", o => { o["align"] = "center"; o["size"] = 13; o["i"] = true; o["after"] = 0; }));
+            body.Add(P($"- Đơn vị báo cáo: {reportingUnit}", o => { o["align"] = "left"; o["size"] = 13; o["indent"] = 0; o["after"] = 0; }));
+            body.Add(P($"- Đơn vị nhận báo cáo: Văn phòng UBND tỉnh {prov.Name}", o => { o["align"] = "left"; o["size"] = 13; o["indent"] = 0; o["after"] = 0; }));
+        }
         body.Add(P("Đơn vị tính: Số hồ sơ TTHC.", o => { o["align"] = "right"; o["i"] = true; o["size"] = 12; o["after"] = 3; }));
 
         var tableRows = new JsonArray
@@ -242,7 +261,7 @@ public static class Synthetic
         var totalCells = new JsonArray("", "TỔNG CỘNG");
         foreach (var v in tot) totalCells.Add(N(v, dash));
         tableRows.Add(new JsonObject { ["cells"] = totalCells, ["b"] = true });
-        var wide = plan.Style.Landscape;
+        var wide = plan.Style.Landscape || web;
         var numW = wide ? 1.6 : 1.05;
         var widths = new JsonArray(wide ? 1.2 : 0.9, wide ? 5.6 : 2.8);
         for (var i = 0; i < 11; i++) widths.Add(numW);
@@ -262,12 +281,35 @@ public static class Synthetic
             },
         });
 
-        var figures = new JsonArray();
-        void Fig(string key, decimal v) => figures.Add(new JsonObject { ["key"] = key, ["value"] = v, ["scope"] = null });
-        Fig("received.new", @new); Fig("received.online", tot[1]); Fig("received.direct", tot[2]); Fig("received.carried_over", tot[3]);
-        Fig("resolved.total", tot[4]); Fig("resolved.early", tot[5]); Fig("resolved.on_time", tot[6]); Fig("resolved.late", tot[7]);
-        Fig("resolved.late.pct", PctValue(tot[7], tot[4]));
-        Fig("pending.total", tot[8]); Fig("pending.on_time", tot[9]); Fig("pending.late", tot[10]);
+        if (web)
+        {
+            // Signed by whoever printed it, under the place-date line; then the system's printed-by line.
+            var signCol = new JsonArray
+            {
+                P($"{place}, ngày {date.Day} tháng {date.Month} năm {date.Year}", o => { o["i"] = true; o["size"] = 13; }),
+                P("Người làm báo cáo", o => { o["b"] = true; o["size"] = 13; }),
+                P(""), P(""), P(""),
+                P(signer, o => { o["b"] = true; o["size"] = 13; }),
+            };
+            body.Add(new JsonObject { ["frame"] = new JsonObject { ["widths"] = new JsonArray(14.0, 11.0), ["cols"] = new JsonArray(new JsonArray(P("")), signCol) } });
+            var printed = date.AddDays(wording.Int(0, 3));
+            body.Add(P(string.Create(CultureInfo.InvariantCulture, $"In từ Hệ thống thông tin giải quyết thủ tục hành chính tỉnh {prov.Name} lúc {wording.Int(7, 16)}:{wording.Int(0, 59):00} ngày {printed.Day:00}/{printed.Month:00}/{printed.Year}, người in: {signer}"),
+                o => { o["size"] = 9; o["i"] = true; o["align"] = "left"; o["indent"] = 0; o["before"] = 12; }));
+            var webHeader = new JsonObject
+            {
+                // No number, no issuing block, no title: the unit line names the agency, the form's line the period.
+                ["number"] = null, ["symbol"] = null, ["docType"] = null, ["agency"] = reportingUnit, ["parentAgency"] = null,
+                ["province"] = prov.Name, ["place"] = place, ["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["title"] = null,
+                ["period"] = PeriodTruth(period, true),
+                ["signer"] = new JsonObject { ["name"] = signer, ["title"] = "Người làm báo cáo", ["authority"] = null },
+                ["recipients"] = new JsonArray(), ["references"] = new JsonArray(), ["forms"] = new JsonArray("II.06a"),
+            };
+            return new JsonObject
+            {
+                ["name"] = plan.Name, ["size"] = 13, ["tableSize"] = 11, ["landscape"] = true, ["body"] = body,
+                ["truth"] = new JsonObject { ["header"] = webHeader, ["figures"] = figures, ["checks"] = new JsonArray() },
+            };
+        }
         var header = new JsonObject
         {
             ["number"] = $"{number}/{symbol}", ["symbol"] = symbol, ["docType"] = "BC", ["agency"] = agencyUpper,
@@ -284,5 +326,106 @@ public static class Synthetic
             ["name"] = plan.Name, ["size"] = 14, ["tableSize"] = 11, ["body"] = body,
             ["truth"] = new JsonObject { ["header"] = header, ["figures"] = figures, ["checks"] = new JsonArray() },
         };
+    }
+
+    /// <summary>
+    /// The top of a web system's printout, in landscape: the form's code at the left, the reporting and receiving units
+    /// at the right (no issuing block, no "Số:", no "BÁO CÁO"), the table's title and the form's period line, on one
+    /// line or with its dates on the next.
+    /// </summary>
+    static void WebPrintoutTop(JsonArray body, string reportingUnit, string province, string tableTitle, Period period, bool rangeOnItsOwnLine)
+    {
+        var left = new JsonArray { P("Biểu số II.06a/VPCP/KSTT", o => { o["b"] = true; o["size"] = 12; o["align"] = "left"; }) };
+        var right = new JsonArray
+        {
+            P($"- Đơn vị báo cáo: {reportingUnit}", o => { o["size"] = 12; o["align"] = "left"; }),
+            P($"- Đơn vị nhận báo cáo: Văn phòng UBND tỉnh {province}", o => { o["size"] = 12; o["align"] = "left"; }),
+        };
+        body.Add(new JsonObject { ["frame"] = new JsonObject { ["widths"] = new JsonArray(13.0, 12.0), ["cols"] = new JsonArray(left, right) } });
+        body.Add(P(tableTitle, o => { o["b"] = true; o["align"] = "center"; o["size"] = 13; o["before"] = 12; o["after"] = 6; }));
+        var range = $"(Từ ngày {Dmy(period.From)} đến ngày {Dmy(period.To)})";
+        if (rangeOnItsOwnLine)
+        {
+            body.Add(P($"Kỳ báo cáo: {period.TableText}", o => { o["align"] = "center"; o["size"] = 13; o["after"] = 0; }));
+            body.Add(P(range, o => { o["align"] = "center"; o["size"] = 13; o["i"] = true; o["after"] = 6; }));
+        }
+        else body.Add(P($"Kỳ báo cáo: {period.TableText} {range}", o => { o["align"] = "center"; o["size"] = 13; o["after"] = 6; }));
+    }
+
+    /// <summary>
+    /// The paragraphs stating the table's totals, worded as one of the seeds words them (their figures and the keys the
+    /// record gives them go into <paramref name="figures"/>): 000 "- Tổng số hồ sơ TTHC đã tiếp nhận …, trong đó: số mới
+    /// tiếp nhận trong kỳ: …"; 001 "Số mới tiếp nhận trong kỳ: 22.278 (6.717 trực tiếp, 15.561 trực tuyến, tỷ lệ …)";
+    /// 002 "- … đã tiếp nhận 5.661 hồ sơ TTHC, trong đó: + Kỳ trước chuyển sang: …"; 004 "- Tổng số hồ sơ TTHC đã tiếp
+    /// nhận trong năm 2020 là 535.312 hồ sơ. (Trong đó: …)".
+    /// </summary>
+    static List<string> FigureParagraphs(string shape, long[] tot, string agency, Period period, JsonArray figures)
+    {
+        void Fig(string key, decimal v) => figures.Add(new JsonObject { ["key"] = key, ["value"] = v, ["scope"] = null });
+        string n(long v) => N(v, false);
+        long received = tot[0], online = tot[1], direct = tot[2], carried = tot[3], resolved = tot[4], early = tot[5], onTime = tot[6],
+            late = tot[7], pending = tot[8], pendingOnTime = tot[9], pendingLate = tot[10], @new = online + direct;
+        switch (shape)
+        {
+            case "001":
+                Fig("received.new", @new); Fig("received.direct", direct); Fig("received.online", online); Fig("received.online.pct", PctValue(online, @new));
+                Fig("received.carried_over", carried);
+                Fig("resolved.total", resolved); Fig("resolved.early", early); Fig("resolved.on_time", onTime); Fig("resolved.late", late);
+                Fig("resolved.late.pct", PctValue(late, resolved));
+                Fig("pending.total", pending); Fig("pending.on_time", pendingOnTime); Fig("pending.late", pendingLate);
+                return
+                [
+                    $"- Tổng số hồ sơ TTHC đã tiếp nhận trong kỳ báo cáo, trong đó: Số mới tiếp nhận trong kỳ: {n(@new)} ({n(direct)} trực tiếp, {n(online)} trực tuyến, tỷ lệ {Pct(online, @new)}% so với tổng số hồ sơ tiếp nhận); số từ kỳ trước chuyển qua: {n(carried)}",
+                    $"- Số lượng hồ sơ đã giải quyết: {n(resolved)}; trong đó, giải quyết trước hạn: {n(early)}, đúng hạn: {n(onTime)}, quá hạn: {n(late)} chiếm {Pct(late, resolved)}%.",
+                    $"- Số lượng hồ sơ đang giải quyết: {n(pending)}; trong đó, trong hạn: {n(pendingOnTime)}, quá hạn: {n(pendingLate)}",
+                ];
+            case "002":
+            {
+                var agencyCap = char.ToUpperInvariant(agency[0]) + agency[1..];
+                Fig("received.total", received); Fig("received.carried_over", carried); Fig("received.new", @new);
+                Fig("resolved.total", resolved); Fig("resolved.total.pct", PctValue(resolved, received));
+                Fig("resolved.early_or_on_time", early + onTime); Fig("resolved.early_or_on_time.pct", PctValue(early + onTime, resolved));
+                Fig("resolved.late", late); Fig("resolved.late.pct", PctValue(late, resolved));
+                Fig("pending.total", pending); Fig("pending.total.pct", PctValue(pending, received));
+                var pendingText = $"+ Đang giải quyết {n(pending)} hồ sơ (chiếm {Pct(pending, received)} % trên tổng số {n(received)} hồ sơ)";
+                if (pending > 0)
+                {
+                    Fig("pending.on_time", pendingOnTime); Fig("pending.on_time.pct", PctValue(pendingOnTime, pending));
+                    Fig("pending.late", pendingLate); Fig("pending.late.pct", PctValue(pendingLate, pending));
+                    pendingText += $"; trong đó, đang giải quyết còn hạn là {n(pendingOnTime)} hồ sơ (chiếm {Pct(pendingOnTime, pending)} %); đang giải quyết quá hạn là {n(pendingLate)} hồ sơ (chiếm {Pct(pendingLate, pending)} %)";
+                }
+                Fig("received.online", online); Fig("received.online.pct", PctValue(online, received));
+                return
+                [
+                    $"- {agencyCap} đã tiếp nhận {n(received)} hồ sơ TTHC, trong đó:",
+                    $"+ Kỳ trước chuyển sang: {n(carried)} hồ sơ, tiếp nhận mới: {n(@new)} hồ sơ;",
+                    $"+ Đã giải quyết {n(resolved)} hồ sơ (chiếm {Pct(resolved, received)} % trên tổng số {n(received)} hồ sơ); trong đó, trả hồ sơ trước hạn và đúng hạn là {n(early + onTime)} hồ sơ, chiếm {Pct(early + onTime, resolved)} %; số hồ sơ đã giải quyết trễ hạn {n(late)} hồ sơ (chiếm {Pct(late, resolved)} %).",
+                    pendingText + ".",
+                    $"- Có {n(online)} hồ sơ tiếp nhận qua hình thức trực tuyến (chiếm {Pct(online, received)} % trên tổng số {n(received)} hồ sơ).",
+                ];
+            }
+            case "004":
+                Fig("received.total", received); Fig("received.online", online); Fig("received.direct", direct); Fig("received.carried_over", carried);
+                Fig("resolved.total", resolved); Fig("resolved.total.pct", PctValue(resolved, received));
+                Fig("resolved.early", early); Fig("resolved.on_time", onTime); Fig("resolved.late", late); Fig("resolved.late.pct", PctValue(late, resolved));
+                Fig("pending.total", pending); Fig("pending.on_time", pendingOnTime); Fig("pending.late", pendingLate);
+                return
+                [
+                    $"- Tổng số hồ sơ TTHC đã tiếp nhận trong {period.TitleText} là {n(received)} hồ sơ. (Trong đó: trực tuyến: {n(online)} hồ sơ; trực tiếp và qua dịch vụ bưu chính: {n(direct)} hồ sơ); số từ kỳ trước chuyển qua: {n(carried)} hồ sơ.",
+                    $"- Số lượng hồ sơ đã giải quyết: {n(resolved)} hồ sơ (đạt tỉ lệ {Pct(resolved, received)}%). Trong đó, giải quyết trước hạn: {n(early)} hồ sơ, đúng hạn: {n(onTime)} hồ sơ, quá hạn: {n(late)} hồ sơ (chiếm tỉ lệ {Pct(late, resolved)}%).",
+                    $"- Số lượng hồ sơ đang giải quyết: {n(pending)} hồ sơ; trong đó, trong hạn: {n(pendingOnTime)} hồ sơ, quá hạn: {n(pendingLate)} hồ sơ.",
+                ];
+            default:
+                Fig("received.new", @new); Fig("received.online", online); Fig("received.direct", direct); Fig("received.carried_over", carried);
+                Fig("resolved.total", resolved); Fig("resolved.early", early); Fig("resolved.on_time", onTime); Fig("resolved.late", late);
+                Fig("resolved.late.pct", PctValue(late, resolved));
+                Fig("pending.total", pending); Fig("pending.on_time", pendingOnTime); Fig("pending.late", pendingLate);
+                return
+                [
+                    $"- Tổng số hồ sơ TTHC đã tiếp nhận trong kỳ báo cáo, trong đó: số mới tiếp nhận trong kỳ: {n(@new)} hồ sơ (trực tuyến: {n(online)} hồ sơ; trực tiếp: {n(direct)} hồ sơ); số từ kỳ trước chuyển qua: {n(carried)} hồ sơ.",
+                    $"- Số lượng hồ sơ đã giải quyết: {n(resolved)} hồ sơ; trong đó, giải quyết trước hạn: {n(early)} hồ sơ, đúng hạn: {n(onTime)} hồ sơ, quá hạn: {n(late)} hồ sơ (chiếm {Pct(late, resolved)}%).",
+                    $"- Số lượng hồ sơ đang giải quyết: {n(pending)} hồ sơ; trong đó, trong hạn: {n(pendingOnTime)} hồ sơ, quá hạn: {n(pendingLate)} hồ sơ.",
+                ];
+        }
     }
 }

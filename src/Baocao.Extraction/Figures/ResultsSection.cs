@@ -95,7 +95,10 @@ internal sealed partial class ResultsSection
         {
             var folded = VietText.Fold(StripDecoration(lines[i].Text));
             if (folded.Length < 150 && UnnumberedHeading().IsMatch(folded)) start = i;
-            else if (OpensParagraph(lines, i) && FigureParagraph().IsMatch(folded) && folded.Any(char.IsAsciiDigit)) start = i;
+            // The paragraph as a whole, not its first printed line: a PDF wraps "- Tổng số hồ sơ TTHC đã tiếp nhận trong kỳ
+            // báo cáo, trong đó:" before its first figure.
+            else if (OpensParagraph(lines, i) && VietText.Fold(ParagraphOpening(lines, i)) is var paragraph
+                     && FigureParagraph().IsMatch(paragraph) && paragraph.Any(char.IsAsciiDigit)) start = i;
         }
         if (start < 0) return null;
         var end = start + 1;
@@ -122,6 +125,14 @@ internal sealed partial class ResultsSection
     /// <summary>Whether line i opens a paragraph: always in DOCX; in a PDF, after a line that ended one, or at a list marker.</summary>
     private static bool OpensParagraph(List<Line> lines, int i) =>
         !lines[i].HasGeometry || i == 0 || EndsParagraph().IsMatch(lines[i - 1].Text) || ParagraphMarker().IsMatch(lines[i].Text);
+
+    /// <summary>The paragraph opened at line i, up to the next paragraph or about 300 characters: enough to see what it counts.</summary>
+    private static string ParagraphOpening(List<Line> lines, int i)
+    {
+        var text = StripDecoration(lines[i].Text);
+        for (var k = i + 1; k < lines.Count && text.Length < 300 && !OpensParagraph(lines, k); k++) text += " " + lines[k].Text;
+        return text;
+    }
 
     /// <summary>Whether the paragraph opened at line i holds a digit before the next paragraph opens.</summary>
     private static bool ParagraphHasDigit(List<Line> lines, int i)
@@ -246,8 +257,9 @@ internal sealed partial class ResultsSection
     [GeneratedRegex(@"^(?:[a-z]\)\s*)?(?:ve\s+)?(?:tinh hinh\s*(?:,|va)?\s*)?ket qua\s+(?:tiep nhan\s*,?\s*(?:va\s+)?)?giai quyet\s+(?:ho so\s+)?(?:tthc|thu tuc hanh chinh)\b")]
     private static partial Regex UnnumberedHeading();
 
-    // A paragraph that counts dossiers: "- Tổng số hồ sơ tiếp nhận: 1.234", "Số hồ sơ đã giải quyết: …", folded.
-    [GeneratedRegex(@"^[-+•–*]?\s*(?:tong\s+)?so\s+(?:luong\s+)?ho\s+so\b.*\b(?:tiep nhan|giai quyet)\b|^[-+•–*]?\s*(?:da\s+)?tiep nhan\b.*\bho so\b")]
+    // A paragraph that counts dossiers: "- Tổng số hồ sơ tiếp nhận: 1.234", "Số hồ sơ đã giải quyết: …", or one that
+    // names who received them first: "- Trung tâm đã tiếp nhận 5.661 hồ sơ TTHC, trong đó:" (seed 002); folded.
+    [GeneratedRegex(@"^[-+•–*]?\s*(?:tong\s+)?so\s+(?:luong\s+)?ho\s+so\b.*\b(?:tiep nhan|giai quyet)\b|^[-+•–*]?\s*(?:da\s+)?tiep nhan\b.*\bho so\b|^[-+•–*]?[^.;:]{0,80}\bda tiep nhan\s+\d[\d.,]*\s+ho so\b")]
     private static partial Regex FigureParagraph();
 
     [GeneratedRegex(@"^(\d{1,2})\s*[.)]\s*\p{L}")]

@@ -64,8 +64,17 @@ public static partial class HeaderParser
         var organs = Organs(header.Take(numberAt >= 0 ? numberAt : header.Count));
         var agency = organs.Count > 0 ? organs[^1] : null;
         var parent = organs.Count > 1 ? organs[^2] : null;
-        // Without an issuing block, the "- Đơn vị báo cáo: …" line names the agency (web systems print it so).
-        if (agency is null && ReportingUnit(lines) is { } unit) agency = unit;
+        // Without an issuing block, the "- Đơn vị báo cáo: …" line names the agency (web systems print it so). A page
+        // with no "BÁO CÁO" title, no "Số:" and no national motto has no issuing block at all: whatever upper-case line
+        // stands at its top (the table's title, the form's code misread on a scan: "SẠP TÌNH HÌNH, KẾT QUẢ …") is not
+        // an agency, and the unit line is the stronger evidence.
+        var issuingBlock = anchor >= 0 || numberAt >= 0 || header.Any(l => Motto().IsMatch(l.Text));
+        if ((agency is null || !issuingBlock) && ReportingUnit(lines) is { } unit)
+        {
+            agency = unit;
+            parent = null;
+            organs = [];
+        }
 
         // Title.
         var (title, titleEnd) = anchor >= 0 ? ReadTitle(lines, blocks, anchor, inlineTitle) : (null, headerEnd);
@@ -95,7 +104,7 @@ public static partial class HeaderParser
                 if ((province = Provinces.FindAfterPrefix(text)) is not null) break;
         }
 
-        var (signer, recipients) = SignatureParser.Parse(lines, blocks, bodyStart);
+        var (signer, recipients) = SignatureParser.Parse(lines, blocks, bodyStart, formOnly: anchor < 0);
 
         var flow = Lines.Flow(lines, blocks);
         var references = Citations.FindReferences(flow, number?.Number);

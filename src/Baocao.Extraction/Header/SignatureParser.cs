@@ -17,10 +17,12 @@ namespace Baocao.Header;
 /// </summary>
 internal static partial class SignatureParser
 {
-    public static (Signer? Signer, IReadOnlyList<string> Recipients) Parse(IReadOnlyList<Line> lines, IReadOnlyList<Block> blocks, int bodyStart)
+    /// <param name="formOnly">the document has no "BÁO CÁO" title: a form printed alone (a web system's printout), whose
+    /// signer stands under its table</param>
+    public static (Signer? Signer, IReadOnlyList<string> Recipients) Parse(IReadOnlyList<Line> lines, IReadOnlyList<Block> blocks, int bodyStart, bool formOnly = false)
     {
         var nn = FindNoiNhan(lines, blocks, bodyStart);
-        return nn >= 0 ? WithRecipients(lines, blocks, nn, bodyStart) : (WithoutRecipients(lines, blocks, bodyStart), []);
+        return nn >= 0 ? WithRecipients(lines, blocks, nn, bodyStart) : (WithoutRecipients(lines, blocks, bodyStart, formOnly), []);
     }
 
     private static int FindNoiNhan(IReadOnlyList<Line> lines, IReadOnlyList<Block> blocks, int bodyStart)
@@ -94,7 +96,7 @@ internal static partial class SignatureParser
     /// name directly under an upper-case title (or authority) line is taken, so a by-line or a closing sentence is not
     /// mistaken for a signer.
     /// </summary>
-    private static Signer? WithoutRecipients(IReadOnlyList<Line> lines, IReadOnlyList<Block> blocks, int bodyStart)
+    private static Signer? WithoutRecipients(IReadOnlyList<Line> lines, IReadOnlyList<Block> blocks, int bodyStart, bool formOnly)
     {
         var end = lines.Count;
         for (var i = bodyStart; i < lines.Count; i++)
@@ -128,7 +130,36 @@ internal static partial class SignatureParser
             if ((Authority().IsMatch(t) || IsTitleLine(t)) && (Authority().IsMatch(t) || HasTitleWord(t))) titles.Insert(0, lines[k]);
             else break;
         }
-        return titles.Count > 0 ? FromLines(titles, requireTitle: true) : null;
+        if (titles.Count > 0) return FromLines(titles, requireTitle: true);
+        return formOnly ? AfterTheLastTable(lines, blocks, bodyStart) : null;
+    }
+
+    /// <summary>
+    /// A web system's printout is the form alone: the table, then its signer ("Người làm báo cáo" or "Người lập biểu",
+    /// printed in sentence case, or "THỦ TRƯỞNG ĐƠN VỊ") with the name under it. Looked for only after the last table,
+    /// only in a document without a "BÁO CÁO" title and whose body held no signer, so that the "NGƯỜI LẬP BIỂU" of a
+    /// form annexed to a report never stands for the report's signer.
+    /// </summary>
+    private static Signer? AfterTheLastTable(IReadOnlyList<Line> lines, IReadOnlyList<Block> blocks, int bodyStart)
+    {
+        var lastTable = -1;
+        for (var b = blocks.Count - 1; b >= 0 && lastTable < 0; b--)
+            if (blocks[b] is TableBlock) lastTable = b;
+        if (lastTable < 0) return null;
+        for (var i = Math.Max(bodyStart, 0); i < lines.Count; i++)
+        {
+            if (lines[i].Block < lastTable || !PreparerRole().IsMatch(lines[i].Text)) continue;
+            // The name is the next line that is one, past the blank lines left for the signature and any "(Đã ký)".
+            for (var k = i + 1; k < Math.Min(lines.Count, i + 5); k++)
+            {
+                if (IsAside(lines[k].Text)) continue;
+                if (IsName(lines[k].Text)) return new Signer(lines[k].Text, lines[i].Text, null);
+                if (!lines[k].Text.Any(char.IsLetter)) continue;
+                break;
+            }
+            return new Signer(null, lines[i].Text, null);
+        }
+        return null;
     }
 
     /// <summary>
@@ -277,6 +308,11 @@ internal static partial class SignatureParser
 
     [GeneratedRegex(@"^(?:[IVX]+|[0-9]+)\s*[.)]")]
     private static partial Regex Numbered();
+
+    // Who signs a web system's printout or a form: the preparer ("Người làm báo cáo", "Người lập biểu", "Người tổng
+    // hợp") or the head of the unit ("Thủ trưởng đơn vị"), in any case.
+    [GeneratedRegex(@"^(?:Người\s+(?:làm\s+báo\s+cáo|lập\s+(?:biểu|báo\s+cáo)|tổng\s+hợp)|Thủ\s+trưởng\s+(?:đơn\s+vị|cơ\s+quan))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PreparerRole();
 
     [GeneratedRegex(@"^(?:đã\s*ký|ký\s*tên|ký,)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Signed();

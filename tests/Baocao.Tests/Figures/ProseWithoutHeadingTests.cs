@@ -39,6 +39,50 @@ public class ProseWithoutHeadingTests
     public void DashParagraphs_UnderTheIntroduction_Pdf() =>
         Assert.Equal(Expected, Described(ProseFigureExtractor.Extract(TestBlocks.Wrapped(Report))));
 
+    /// <summary>Seed 002's wording, with no heading above it: who received the dossiers comes first.</summary>
+    private const string ReceivedByTheCentre = """
+        Thực hiện chỉ đạo của UBND tỉnh, Trung tâm báo cáo tình hình kết quả giải quyết thủ tục hành chính tháng 10 năm 2019 như sau:
+        - Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 5.661 hồ sơ TTHC, trong đó:
+        + Kỳ trước chuyển sang: 1.194 hồ sơ, tiếp nhận mới: 4.467 hồ sơ;
+        + Đã giải quyết 3.892 hồ sơ (chiếm 68,75 % trên tổng số 5.661 hồ sơ); trong đó, trả hồ sơ trước hạn và đúng hạn là 3.880 hồ sơ, chiếm 99,69 %; số hồ sơ đã giải quyết trễ hạn 12 hồ sơ (chiếm 0,31 %).
+        + Đang giải quyết 1.769 hồ sơ (chiếm 31,25 % trên tổng số 5.661 hồ sơ).
+        - Tiếp tục hướng dẫn tổ chức, cá nhân nộp hồ sơ trực tuyến.
+        Nơi nhận:
+        """;
+
+    [Fact]
+    public void WhoReceivedFirst_WithoutHeadings_Docx() =>
+        Assert.Equal(ReceivedByTheCentreFigures.Order(StringComparer.Ordinal), Described(ProseFigureExtractor.Extract(TestBlocks.Paragraphs(ReceivedByTheCentre))));
+
+    [Fact]
+    public void WhoReceivedFirst_WithoutHeadings_Pdf() =>
+        Assert.Equal(ReceivedByTheCentreFigures.Order(StringComparer.Ordinal), Described(ProseFigureExtractor.Extract(TestBlocks.Wrapped(ReceivedByTheCentre))));
+
+    private static readonly string[] ReceivedByTheCentreFigures =
+    [
+        "pending.total=1769", "pending.total.pct=31.25", "received.carried_over=1194", "received.new=4467", "received.total=5661",
+        "resolved.early_or_on_time=3880", "resolved.early_or_on_time.pct=99.69", "resolved.late=12", "resolved.late.pct=0.31",
+        "resolved.total=3892", "resolved.total.pct=68.75",
+    ];
+
+    [Fact]
+    public void FirstPrintedLine_WithoutAFigure_StillOpensTheSection()
+    {
+        // A PDF wraps the paragraph's opening words onto a line of their own: its figures come on the next line.
+        const string text = """
+            Thực hiện chỉ đạo của UBND tỉnh, UBND huyện báo cáo như sau:
+            - Tổng số hồ sơ TTHC đã tiếp nhận trong kỳ báo cáo, trong đó: số mới tiếp nhận trong kỳ: 1.234 hồ sơ (trực tuyến: 1.000 hồ sơ; trực tiếp: 234 hồ sơ); số từ kỳ trước chuyển qua: 16 hồ sơ.
+            - Số lượng hồ sơ đã giải quyết: 1.200 hồ sơ.
+            Nơi nhận:
+            """;
+        var blocks = TestBlocks.Wrapped(text, width: 60);
+        // The precondition this test is about: the paragraph's first printed line holds no digit.
+        Assert.Contains(blocks.OfType<TextBlock>(), b => b.Text.StartsWith("- Tổng số hồ sơ", StringComparison.Ordinal) && !b.Text.Any(char.IsAsciiDigit));
+        Assert.Equal(
+            ["received.carried_over=16", "received.direct=234", "received.new=1234", "received.online=1000", "resolved.total=1200"],
+            Described(ProseFigureExtractor.Extract(blocks)));
+    }
+
     [Fact]
     public void UnnumberedHeading_OpensTheSection()
     {

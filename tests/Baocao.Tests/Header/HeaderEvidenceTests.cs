@@ -35,6 +35,70 @@ public class HeaderEvidenceTests
         Assert.Null(h.ParentAgency);
         Assert.Equal("Châu Thành", h.Place);                       // not "Từ"
         Assert.Equal("2022-09-20", h.Date);                        // not the range's 15/6/2022
+        Assert.Equal(new Signer("Nguyễn Văn Bình", "Người làm báo cáo", null), h.Signer);   // under the table, with no "Nơi nhận"
+    }
+
+    [Theory]
+    [InlineData(Layout.Docx)]
+    [InlineData(Layout.Pdf)]
+    public void WebPrintout_FormCodeAtTheLeft_RangeOnItsOwnLine(Layout layout)
+    {
+        // The form's code where an issuing block would stand, the range below the period words: neither is an agency,
+        // a place or a date.
+        var blocks = DocBuilder.Render(layout,
+            new Columns(["Biểu số II.06a/VPCP/KSTT"], ["- Đơn vị báo cáo: Sở Tư pháp tỉnh Nghệ An", "- Đơn vị nhận báo cáo: Văn phòng UBND tỉnh Nghệ An"]),
+            new Centre("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI SỞ TƯ PHÁP TỈNH NGHỆ AN"),
+            new Centre("Kỳ báo cáo: Tháng 5/2021", Bold: false),
+            new Centre("(Từ ngày 15/4/2021 đến ngày 14/5/2021)", Bold: false),
+            new Tbl(),
+            new Columns([], ["Nghệ An, ngày 17 tháng 5 năm 2021", "Người làm báo cáo", null, null, "Lê Văn Phương"], CenterCells: false),
+            new Para("In từ Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Nghệ An lúc 9:05 ngày 18/05/2021, người in: Lê Văn Phương"));
+        var (h, warning) = StatedPeriod.Reconcile(HeaderParser.Parse(blocks), blocks, ocr: false);
+        Assert.Null(warning);
+        Assert.Null(h.Number);
+        Assert.Null(h.Title);
+        Assert.Equal("Sở Tư pháp tỉnh Nghệ An", h.Agency);
+        Assert.Equal("Nghệ An", h.Province);
+        Assert.Equal(("Nghệ An", "2021-05-17"), (h.Place, h.Date));
+        Assert.Equal(new Period("month", 2021, null, 5, null, "2021-04-15", "2021-05-14", true), h.Period);
+        Assert.Equal(new Signer("Lê Văn Phương", "Người làm báo cáo", null), h.Signer);
+        Assert.Equal(["II.06a"], h.Forms);
+    }
+
+    [Theory]
+    [InlineData(Layout.Docx)]
+    [InlineData(Layout.Pdf)]
+    public void WebPrintout_UpperCaseJunkAboveTheTableTitle_IsNoAgency(Layout layout)
+    {
+        // On a scan the form's code came out as "SẠP", an upper-case line the table's title then continued: with no
+        // title, number or motto on the page there is no issuing block, and the unit line names the agency.
+        var h = HeaderParser.Parse(DocBuilder.Render(layout,
+            new Raw("SẠP"),
+            new Columns([], ["- Đơn vị báo cáo: Sở Tư pháp tỉnh Nghệ An", "- Đơn vị nhận báo cáo: Văn phòng UBND tỉnh Nghệ An"]),
+            new Centre("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI SỞ TƯ PHÁP TỈNH NGHỆ AN"),
+            new Centre(Stated, Bold: false),
+            new Tbl(),
+            new Columns([], ["Nghệ An, ngày 17 tháng 9 năm 2022", "Người làm báo cáo", null, "Lê Văn Phương"], CenterCells: false)));
+        Assert.Equal("Sở Tư pháp tỉnh Nghệ An", h.Agency);
+        Assert.Null(h.ParentAgency);
+    }
+
+    [Theory]
+    [InlineData(Layout.Docx)]
+    [InlineData(Layout.Pdf)]
+    public void Report_WithoutSigner_DoesNotTakeItsFormsPreparer(Layout layout)
+    {
+        // A titled report left unsigned: the "Người lập biểu" under its annexed form prepared the form, not the report.
+        var h = HeaderParser.Parse(DocBuilder.Render(layout,
+            new Columns(["UBND TỈNH BẾN TRE", "SỞ TƯ PHÁP"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Bến Tre, ngày 05 tháng 4 năm 2022"]),
+            new Centre("BÁO CÁO"),
+            new Centre("Kết quả quý I năm 2022"),
+            new Para("Thực hiện Kế hoạch năm 2022, Sở báo cáo kết quả như sau:"),
+            new PageBreak(),
+            new Raw("Biểu số II.06a/VPCP/KSTT"),
+            new Tbl(),
+            new Columns([], ["Người lập biểu", null, "Nguyễn Văn Lập"], CenterCells: false)));
+        Assert.Null(h.Signer);
     }
 
     [Theory]

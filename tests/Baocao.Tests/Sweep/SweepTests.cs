@@ -108,6 +108,64 @@ public class SweepTests
     }
 
     [Fact]
+    public void Synthetic_shapes_web_printouts_and_prose_without_headings_with_their_truth()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "sweep-test-d-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var plans = Enumerable.Range(1, 300).Select(Gen.Plan).ToList();
+            // Corpus samples keep their own shape; every synthetic report has one.
+            Assert.All(plans, p => Assert.Equal(p.Source == Planner.Synthetic, p.Shape is not null));
+            // A web printout comes out of a browser or an HTML import, never from Word.
+            var web = plans.Where(p => p.Shape is { WebPrintout: true }).ToList();
+            Assert.NotEmpty(web);
+            Assert.All(web, p => Assert.Contains(p.Producer, new[] { Producers.Chromium, Producers.LoHtml }));
+            Assert.Contains(plans, p => p.Shape is { WebPrintout: false, NumberedHeadings: false });
+            Assert.Equal(ReportShape.ProseShapes, plans.Where(p => p.Shape is { WebPrintout: false }).Select(p => p.Shape!.Prose).Distinct().Order(StringComparer.Ordinal));
+
+            // A web printout: no number, no title, the unit line's agency, the explicit period, the preparer signing,
+            // no prose figures; the spec is landscape and holds no "Số:" and no "BÁO CÁO".
+            var w = Gen.SpecJson(web[0]);
+            var header = w["truth"]!["header"]!;
+            Assert.Null(header["number"]);
+            Assert.Null(header["title"]);
+            Assert.True(header["period"]!["explicit"]!.GetValue<bool>());
+            Assert.Equal("Người làm báo cáo", header["signer"]!["title"]!.GetValue<string>());
+            Assert.Empty(w["truth"]!["figures"]!.AsArray());
+            Assert.True(w["landscape"]!.GetValue<bool>());
+            var text = w["body"]!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            Assert.DoesNotContain("Số:", text);
+            Assert.DoesNotContain("BÁO CÁO\"", text);
+            Assert.Contains($"Đơn vị báo cáo: {header["agency"]!.GetValue<string>()}", text);
+
+            // Without numbered headings: no "1. …" or "I. …" paragraph, and the figures are still all in the truth.
+            var plain = plans.First(p => p.Shape is { WebPrintout: false, NumberedHeadings: false });
+            var paragraphs = Gen.SpecJson(plain)["body"]!.AsArray().Select(b => b?["p"]?.GetValue<string>()).OfType<string>().ToList();
+            Assert.DoesNotContain(paragraphs, t => System.Text.RegularExpressions.Regex.IsMatch(t, @"^(?:\d+|[IVX]+)\.\s"));
+            Assert.Contains(paragraphs, t => t.StartsWith("- ", StringComparison.Ordinal) && t.Contains("hồ sơ", StringComparison.Ordinal));
+
+            // Each wording's figures are printed in its paragraphs: every truth figure's number appears in the prose.
+            foreach (var shape in ReportShape.ProseShapes)
+            {
+                var plan = plans.First(p => p.Shape is { WebPrintout: false } s && s.Prose == shape && !p.CommaThousands);
+                var (_, truth) = Gen.SpecAndTruth(plan, dir);
+                var prose = string.Join(" ", Gen.SpecJson(plan)["body"]!.AsArray().Select(b => b?["p"]?.GetValue<string>()).OfType<string>());
+                var figures = truth["figures"]!.AsArray();
+                Assert.True(figures.Count >= 12, shape);
+                foreach (var f in figures)
+                {
+                    var v = f!["value"]!.GetValue<decimal>();
+                    var printed = f["key"]!.GetValue<string>().EndsWith(".pct", StringComparison.Ordinal)
+                        ? v.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',')
+                        : v.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
+                    Assert.True(prose.Contains(printed, StringComparison.Ordinal), $"seed {plan.Seed} ({shape}): {f["key"]} {printed} not in the prose");
+                }
+            }
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Sample_variants_drop_only_the_findings_across_reports()
     {
         var plan = Enumerable.Range(1, 999).Select(Gen.Plan).First(p => p.Source == "14-skhdt-vinhlong-q1-2022");
