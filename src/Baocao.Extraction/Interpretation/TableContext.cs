@@ -1,15 +1,10 @@
 using System.Text.RegularExpressions;
 using Baocao.Documents;
+using Baocao.Mapping;
 using Baocao.Reports;
 using Baocao.Text;
 
 namespace Baocao.Interpretation;
-
-/// <summary>What the lines printed above a table say about it: form code, title, section, unit, period, units.</summary>
-public sealed record TableContext(string? Form, string? Title, string? Section, string? Unit, Period? Period, string? ReportingUnit, string? ReceivingUnit)
-{
-    public static readonly TableContext None = new(null, null, null, null, null, null, null);
-}
 
 /// <summary>
 /// Reads the caption above each table ("Biểu số II.06a/VPCP/KSTT", title, "Kỳ báo cáo", "(Từ ngày … đến ngày …)",

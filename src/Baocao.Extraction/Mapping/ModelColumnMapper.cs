@@ -1,4 +1,3 @@
-using Baocao.Interpretation;
 
 namespace Baocao.Mapping;
 

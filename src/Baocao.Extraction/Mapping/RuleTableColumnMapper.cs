@@ -1,4 +1,3 @@
-using Baocao.Interpretation;
 using Baocao.Text;
 
 namespace Baocao.Mapping;

@@ -32,7 +32,6 @@ public partial class NamespaceLayerTests
         "Text -> Documents",         // LegacyText rewrites whole documents
         "Text -> Tables",            // ... and their cell grids
         "Tables -> Layout",          // the table detectors use LineSegmenter and WordText; PageLayoutAnalyzer runs the detectors
-        "Mapping -> Interpretation", // IColumnMapper and the mappers take an Interpretation.TableContext
         "Output -> Index",           // RowExport and the search renderers render Index.SearchResult
     ];
 
