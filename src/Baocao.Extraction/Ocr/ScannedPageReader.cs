@@ -64,6 +64,15 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
             var located = scan.ReadWords([], false)
                 .Select(w => new Word(VietText.Clean(w.Text), new BBox(w.Box.X * toPoints, w.Box.Y * toPoints, (w.Box.X + w.Box.W) * toPoints, (w.Box.Y + w.Box.H) * toPoints), w.Confidence))
                 .Where(w => w.Text.Length > 0).ToList();
+            // For debugging the table detectors without OCR: BAOCAO_DUMP_LAYOUT=folder writes the rules and the located
+            // words of each such page there (one "L x0 y0 x1 y1" or "W x0 y0 x1 y1 confidence text" per line, in points).
+            if (Environment.GetEnvironmentVariable("BAOCAO_DUMP_LAYOUT") is { Length: > 0 } dumpDir)
+            {
+                using var sw = new StreamWriter(Path.Combine(dumpDir, $"layout-p{pageNumber}.txt"));
+                sw.WriteLine(FormattableString.Invariant($"page {width} {height}"));
+                foreach (var l in lines) sw.WriteLine(FormattableString.Invariant($"L {l.X0} {l.Y0} {l.X1} {l.Y1}"));
+                foreach (var w in located) sw.WriteLine(FormattableString.Invariant($"W {w.Box.X0} {w.Box.Y0} {w.Box.X1} {w.Box.Y1} {w.Confidence} {w.Text}"));
+            }
             var split = _lattice.Detect(new LayoutPage(pageNumber, width, height, located, lines), located).Select(t => t.Grid).ToList();
             if (split.Count == grids.Count && split.Sum(g => g.Cols) > grids.Sum(g => g.Cols)) grids = split;
         }

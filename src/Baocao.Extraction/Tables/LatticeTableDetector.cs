@@ -25,7 +25,8 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
             var ys = Cluster(hs.Select(h => h.Y0));
             var xs = Cluster(vs.Select(v => v.X0));
             if (ys.Count < 2 || xs.Count < 2) continue;
-            var (aligned, warning) = ColumnsFromAlignment(xs, ys, words);
+            ys = WithOpenEdges(ys, xs, vs, words);
+            var (aligned, warning) = ColumnsFromAlignment(xs, ys, vs, words);
             var allVs = vs;
             if (aligned.Count > 0)
             {
@@ -110,6 +111,28 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
     }
 
     /// <summary>
+    /// A table whose bottom (or top) rule was not found while its frame's side rules run on past the last rule
+    /// found (a scan's faint or clipped last rule): the side rules' common end closes the table, when words stand
+    /// in that strip, so its last row is not lost. Both outer side rules must reach there, by more than a rule's
+    /// snap tolerance and at least 4 pt.
+    /// </summary>
+    private List<double> WithOpenEdges(List<double> ys, List<double> xs, List<RulingLine> vs, IReadOnlyList<Word> words)
+    {
+        var left = vs.Where(v => Math.Abs(v.X0 - xs[0]) <= _o.SnapTolerance).ToList();
+        var right = vs.Where(v => Math.Abs(v.X0 - xs[^1]) <= _o.SnapTolerance).ToList();
+        if (left.Count == 0 || right.Count == 0) return ys;
+        var result = ys.ToList();
+        var bottom = Math.Min(left.Max(v => v.Y1), right.Max(v => v.Y1));
+        if (bottom - ys[^1] >= Math.Max(4, _o.SnapTolerance * 2) && HasWords(ys[^1], bottom)) result.Add(bottom);
+        var top = Math.Max(left.Min(v => v.Y0), right.Min(v => v.Y0));
+        if (ys[0] - top >= Math.Max(4, _o.SnapTolerance * 2) && HasWords(top, ys[0])) result.Insert(0, top);
+        return result;
+
+        bool HasWords(double y0, double y1) =>
+            words.Any(w => w.Box.CenterY > y0 && w.Box.CenterY < y1 && w.Box.CenterX > xs[0] && w.Box.CenterX < xs[^1]);
+    }
+
+    /// <summary>
     /// Tables styled with horizontal rules only (common in LibreOffice and Word) have just the outer frame as
     /// vertical lines, so the grid would be one column holding every figure of a row. Inside each ruled column,
     /// the rows (bands between horizontal rules) whose words are mostly separate figures give the real columns the
@@ -119,7 +142,7 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
     /// Written by hand: no library splits a partly ruled grid by word alignment.
     /// Returns the virtual lines, and a warning when a column holds several aligned figures per row but cannot be split.
     /// </summary>
-    private (List<RulingLine> lines, string? warning) ColumnsFromAlignment(List<double> xs, List<double> ys, IReadOnlyList<Word> words)
+    private (List<RulingLine> lines, string? warning) ColumnsFromAlignment(List<double> xs, List<double> ys, List<RulingLine> vs, IReadOnlyList<Word> words)
     {
         var added = new List<RulingLine>();
         string? warning = null;
@@ -127,27 +150,40 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
         var inTable = words.Where(w => box.Contains(w.Box.CenterX, w.Box.CenterY)).ToList();
         if (inTable.Count == 0) return (added, null);
         var h = StreamTableDetector.MedianHeight(inTable);
+        static bool FigurePhrase(StreamTableDetector.Phrase p) => p.Words.All(w => StreamTableDetector.IsFigure(w.Text));
+        List<Word> InBand(int r) => inTable.Where(w => w.Box.CenterY >= ys[r] && w.Box.CenterY < ys[r + 1]).ToList();
+        // The phrases of each band across the whole table (ruled columns ignored): the body rows are the bands
+        // holding at least two figures, as many as the rest.
+        var rowPhrases = Enumerable.Range(0, ys.Count - 1).Select(r => LineSegmenter.Lines(InBand(r)).SelectMany(l => StreamTableDetector.Phrases(l, h)).ToList()).ToList();
+        var bodyRows = Enumerable.Range(0, ys.Count - 1).Where(r => rowPhrases[r].Count(FigurePhrase) >= 2 && rowPhrases[r].Count(FigurePhrase) * 2 >= rowPhrases[r].Count).ToList();
         for (var c = 0; c + 1 < xs.Count; c++)
         {
             // The phrases of each band inside this column.
             var bands = new List<List<StreamTableDetector.Phrase>>();
             for (var r = 0; r + 1 < ys.Count; r++)
             {
-                var ws = inTable.Where(w => w.Box.CenterX >= xs[c] && w.Box.CenterX < xs[c + 1] && w.Box.CenterY >= ys[r] && w.Box.CenterY < ys[r + 1]).ToList();
+                var ws = InBand(r).Where(w => w.Box.CenterX >= xs[c] && w.Box.CenterX < xs[c + 1]).ToList();
                 bands.Add(LineSegmenter.Lines(ws).SelectMany(l => StreamTableDetector.Phrases(l, h)).ToList());
             }
-            static bool FigurePhrase(StreamTableDetector.Phrase p) => p.Words.All(w => StreamTableDetector.IsFigure(w.Text));
             var data = bands.Where(b => b.Count(FigurePhrase) >= 2 && b.Count(FigurePhrase) * 2 >= b.Count).ToList();
-            if (data.Count < 2) continue; // one row of figures is too little evidence of columns
+            var byFigures = data.Count >= 2;
+            // A column without two figures per row (the STT and the names under one ruled column, or a single
+            // figure column beside them) is split at gaps every body row keeps: each range of phrases must be met
+            // in at least half of the body rows that hold anything in this column, so an odd wide gap in one label
+            // splits nothing.
+            if (!byFigures) data = bodyRows.Select(r => bands[r]).Where(b => b.Count > 0).ToList();
+            if (data.Count < 2) continue; // one row is too little evidence of columns
             var ranges = new List<(double a, double b)>();
             foreach (var p in data.SelectMany(b => b).OrderBy(p => p.Box.X0))
             {
                 if (ranges.Count > 0 && p.Box.X0 <= ranges[^1].b + 1) ranges[^1] = (ranges[^1].a, Math.Max(ranges[^1].b, p.Box.X1));
                 else ranges.Add((p.Box.X0, p.Box.X1));
             }
+            if (!byFigures && ranges.Any(g => data.Count(b => b.Any(p => p.Box.X0 >= g.a && p.Box.X1 <= g.b)) * 2 < data.Count)) continue;
             if (ranges.Count < 2)
             {
-                warning ??= $"a ruled table (rows {ys[0]:0}-{ys[^1]:0} pt) has a column holding several figures per row that could not be split into columns";
+                if (byFigures)
+                    warning ??= $"a ruled table (rows {ys[0]:0}-{ys[^1]:0} pt) has a column holding several figures per row that could not be split into columns";
                 continue;
             }
             for (var k = 1; k < ranges.Count; k++)
@@ -165,6 +201,23 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
                 }
             }
         }
+        // A column rule drawn through the header only (the body printed without inner vertical rules) still divides
+        // the body: it is carried down through the rows under the header where no phrase of the row crosses it. Only
+        // where the body rows have (almost) no rule there, so a ruled table's own spans (a total label across two
+        // columns) stay.
+        if (bodyRows.Count >= 2)
+            for (var k = 1; k + 1 < xs.Count; k++)
+            {
+                var x = xs[k];
+                bool Ruled(int r) => Coverage(vs.Where(v => Math.Abs(v.X0 - x) <= _o.SnapTolerance).Select(v => (v.Y0, v.Y1)), ys[r], ys[r + 1]) >= _o.MinCoverage;
+                if (bodyRows.Count(Ruled) * 5 > bodyRows.Count) continue;
+                // From the last header band the rule crosses (the column-number row between it and the body included).
+                var from = bodyRows[0];
+                while (from > 0 && !Ruled(from - 1)) from--;
+                if (from == 0) from = bodyRows[0];
+                for (var r = from; r + 1 < ys.Count; r++)
+                    if (!Ruled(r) && !rowPhrases[r].Any(p => p.Box.X0 < x - 0.5 && p.Box.X1 > x + 0.5)) added.Add(new RulingLine(x, ys[r], x, ys[r + 1]));
+            }
         return (added, warning);
     }
 
