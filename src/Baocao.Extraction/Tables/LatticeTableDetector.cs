@@ -150,12 +150,16 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
         var inTable = words.Where(w => box.Contains(w.Box.CenterX, w.Box.CenterY)).ToList();
         if (inTable.Count == 0) return (added, null);
         var h = StreamTableDetector.MedianHeight(inTable);
+        // A rule OCR read as letters ("muinEiidiyencibi" a point high) is no word; a flat "-" is.
+        inTable = inTable.Where(w => w.Box.Height >= 0.35 * h || w.Text.Length <= 2).ToList();
         static bool FigurePhrase(StreamTableDetector.Phrase p) => p.Words.All(w => StreamTableDetector.IsFigure(w.Text));
         List<Word> InBand(int r) => inTable.Where(w => w.Box.CenterY >= ys[r] && w.Box.CenterY < ys[r + 1]).ToList();
         // The phrases of each band across the whole table (ruled columns ignored): the body rows are the bands
         // holding at least two figures, as many as the rest.
         var rowPhrases = Enumerable.Range(0, ys.Count - 1).Select(r => LineSegmenter.Lines(InBand(r)).SelectMany(l => StreamTableDetector.Phrases(l, h)).ToList()).ToList();
         var bodyRows = Enumerable.Range(0, ys.Count - 1).Where(r => rowPhrases[r].Count(FigurePhrase) >= 2 && rowPhrases[r].Count(FigurePhrase) * 2 >= rowPhrases[r].Count).ToList();
+        // The column-number row ("(1) (2) (3)=(4)+(5)") is split like the body rows under it.
+        var numberRows = Enumerable.Range(0, ys.Count - 1).Where(r => rowPhrases[r].Count(p => p.Text.Contains('(') || p.Text.Contains(')')) is var k && k >= 3 && k * 2 >= rowPhrases[r].Count).ToHashSet();
         for (var c = 0; c + 1 < xs.Count; c++)
         {
             // The phrases of each band inside this column.
@@ -173,13 +177,7 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
             // splits nothing.
             if (!byFigures) data = bodyRows.Select(r => bands[r]).Where(b => b.Count > 0).ToList();
             if (data.Count < 2) continue; // one row is too little evidence of columns
-            var ranges = new List<(double a, double b)>();
-            foreach (var p in data.SelectMany(b => b).OrderBy(p => p.Box.X0))
-            {
-                if (ranges.Count > 0 && p.Box.X0 <= ranges[^1].b + 1) ranges[^1] = (ranges[^1].a, Math.Max(ranges[^1].b, p.Box.X1));
-                else ranges.Add((p.Box.X0, p.Box.X1));
-            }
-            if (!byFigures && ranges.Any(g => data.Count(b => b.Any(p => p.Box.X0 >= g.a && p.Box.X1 <= g.b)) * 2 < data.Count)) continue;
+            var ranges = Islands(data, xs[c], xs[c + 1], byFigures ? 0.25 : 0.5, h);
             if (ranges.Count < 2)
             {
                 if (byFigures)
@@ -197,7 +195,11 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
                 for (var r = 0; r + 1 < ys.Count; r++)
                 {
                     // A band with a phrase across the boundary (a header spanning both columns) is not split there.
-                    if (!bands[r].Any(p => p.Box.X0 < x && p.Box.X1 > x)) added.Add(new RulingLine(x, ys[r], x, ys[r + 1]));
+                    // In a body row, figures OCR ran together into one word ("3...3..0") are no such phrase, nor is a
+                    // box OCR stretched far wider than its text (specks read as letters).
+                    var body = bodyRows.Contains(r) || numberRows.Contains(r);
+                    if (!bands[r].Any(p => p.Box.X0 < x && p.Box.X1 > x && !(body && byFigures && (p.Text.Any(char.IsDigit) || Stretched(p, h)))))
+                        added.Add(new RulingLine(x, ys[r], x, ys[r + 1]));
                 }
             }
         }
@@ -220,6 +222,46 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
             }
         return (added, warning);
     }
+
+    /// <summary>
+    /// The x-ranges the rows' phrases occupy inside one ruled column [x0, x1): a projection of the phrases of the
+    /// given rows, each row counted once per point. Where at most a tenth of the rows (or a fifth of the rows at
+    /// the best-covered point) have a phrase is a gap; a
+    /// range between gaps that fewer than <paramref name="support"/> of the rows reach is noise (a speck, a word
+    /// OCR made of a run of figures) and counts as gap too; so does a box far wider than its text. A plain union of the phrases would let one such
+    /// wide misreading join every column of the table.
+    /// </summary>
+    private static List<(double a, double b)> Islands(List<List<StreamTableDetector.Phrase>> rows, double x0, double x1, double support, double height)
+    {
+        const double step = 0.5;
+        var n = (int)Math.Ceiling((x1 - x0) / step);
+        var cover = new int[Math.Max(n, 0)];
+        foreach (var row in rows)
+        {
+            var hit = new bool[cover.Length];
+            // A box far wider than its characters (OCR stretched it over specks or the next figure) says nothing
+            // about where its column is.
+            foreach (var p in row.Where(p => !Stretched(p, height)))
+                for (var i = Math.Max(0, (int)Math.Floor((p.Box.X0 - x0) / step)); i < Math.Min(cover.Length, (int)Math.Ceiling((p.Box.X1 - x0) / step)); i++) hit[i] = true;
+            for (var i = 0; i < hit.Length; i++) if (hit[i]) cover[i]++;
+        }
+        // Misread boxes bridge a real gap now and then: a fifth of the best-covered point's rows is still a gap.
+        var gap = Math.Max(rows.Count / 10, cover.DefaultIfEmpty(0).Max() / 5);
+        var result = new List<(double a, double b)>();
+        for (var i = 0; i < cover.Length;)
+        {
+            if (cover[i] <= gap) { i++; continue; }
+            var j = i;
+            var peak = 0;
+            while (j < cover.Length && cover[j] > gap) peak = Math.Max(peak, cover[j++]);
+            if (peak >= support * rows.Count) result.Add((x0 + i * step, x0 + j * step));
+            i = j;
+        }
+        return result;
+    }
+
+    /// <summary>A phrase's box far wider than its characters: a character is at most about three quarters of the text's height wide.</summary>
+    private static bool Stretched(StreamTableDetector.Phrase p, double height) => p.Box.Width > 2 + 1.6 * 0.75 * height * p.Text.Length;
 
     private CellGrid? BuildGrid(LayoutPage page, List<RulingLine> hs, List<RulingLine> vs, List<double> xs, List<double> ys,
         IReadOnlyList<Word> words, out IReadOnlySet<Word> taken, string? warning = null)

@@ -235,4 +235,42 @@ public class LatticeTableDetectorTests
         Assert.Equal(4, g.Rows);
         Assert.Equal(175, g.Box!.Value.Y1, 3);
     }
+
+    // A scan's rows as whole-page OCR locates them (seed 9 of the sweep): horizontal rules and the frame only, four
+    // figure columns, and in some rows a box OCR stretched over specks or run together across two columns.
+    private static LayoutPage NoisyFigureRowsPage(bool noise)
+    {
+        var lines = new List<RulingLine> { V(50, 100, 100 + 12 * 15), V(330, 100, 100 + 12 * 15) };
+        for (var i = 0; i <= 12; i++) lines.Add(H(50, 330, 100 + 15 * i));
+        var words = new List<Word>();
+        for (var i = 0; i < 12; i++)
+        {
+            var y = 103 + 15 * i;
+            words.AddRange(Line(60, y, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), 9));
+            foreach (var x in new[] { 120.0, 180, 240, 300 }) words.AddRange(Line(x, y, "12", 9));
+        }
+        if (noise)
+        {
+            words.Add(new Word("0", new BBox(180, 103, 230, 112)));            // "0" stretched 50 pt wide
+            words.Add(new Word("3...3..0...0", new BBox(120, 118, 320, 127))); // figures run together
+            words.Add(new Word("muinEiidiyencibi", new BBox(125, 132.5, 310, 133.5))); // a rule read as letters
+        }
+        return new LayoutPage(1, 595, 842, words, lines);
+    }
+
+    [Fact]
+    public void Stretched_and_run_together_OCR_boxes_do_not_join_the_columns()
+    {
+        var clean = NoisyFigureRowsPage(noise: false);
+        var expected = Assert.Single(new LatticeTableDetector().Detect(clean, clean.Words)).Grid;
+        Assert.Equal((12, 5), (expected.Rows, expected.Cols));
+        var page = NoisyFigureRowsPage(noise: true);
+        var g = Assert.Single(new LatticeTableDetector().Detect(page, page.Words)).Grid;
+        Assert.Equal((12, 5), (g.Rows, g.Cols));
+        // The rows without noise read as the clean table's; the noisy rows are still cut at every column.
+        Assert.Equal(["4", "12", "12", "12", "12"], Enumerable.Range(0, 5).Select(c => g.TextAt(3, c)));
+        Assert.Equal(5, g.Cells.Count(c => c.Row == 1));
+        Assert.Equal(5, g.Cells.Count(c => c.Row == 2));
+        Assert.Null(g.Warning);
+    }
 }
