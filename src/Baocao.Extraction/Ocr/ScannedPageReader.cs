@@ -64,6 +64,15 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
             var located = scan.ReadWords([], false)
                 .Select(w => new Word(VietText.Clean(w.Text), new BBox(w.Box.X * toPoints, w.Box.Y * toPoints, (w.Box.X + w.Box.W) * toPoints, (w.Box.Y + w.Box.H) * toPoints), w.Confidence))
                 .Where(w => w.Text.Length > 0).ToList();
+            // For debugging the table detectors without OCR: BAOCAO_DUMP_LAYOUT=folder writes the rules and the located
+            // words of each such page there (one "L x0 y0 x1 y1" or "W x0 y0 x1 y1 confidence text" per line, in points).
+            if (Environment.GetEnvironmentVariable("BAOCAO_DUMP_LAYOUT") is { Length: > 0 } dumpDir)
+            {
+                using var sw = new StreamWriter(Path.Combine(dumpDir, $"layout-p{pageNumber}.txt"));
+                sw.WriteLine(FormattableString.Invariant($"page {width} {height}"));
+                foreach (var l in lines) sw.WriteLine(FormattableString.Invariant($"L {l.X0} {l.Y0} {l.X1} {l.Y1}"));
+                foreach (var w in located) sw.WriteLine(FormattableString.Invariant($"W {w.Box.X0} {w.Box.Y0} {w.Box.X1} {w.Box.Y1} {w.Confidence} {w.Text}"));
+            }
             var split = _lattice.Detect(new LayoutPage(pageNumber, width, height, located, lines), located).Select(t => t.Grid).ToList();
             if (split.Count == grids.Count && split.Sum(g => g.Cols) > grids.Sum(g => g.Cols)) grids = split;
         }
@@ -86,7 +95,7 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
                 // The language model drops a lone "-" or "x"; read with the figure characters, it stays.
                 if (VietText.Clean(r.Text).Length == 0) r = scan.Read(rect, OcrMode.Numeric) is { } f && Figure().IsMatch(VietText.Clean(f.Text)) ? f : r;
                 if (VietText.Clean(r.Text).Length == 0) continue;
-                cellWords[cell] = new Word(_lexicon.Restore(r.Text), Shrink(cell.Box!.Value), r.Confidence);
+                cellWords[cell] = new Word(_lexicon.Restore(r.Text), Shrink(cell.Box!.Value, _lexicon.Restore(r.Text)), r.Confidence);
                 rawText[cell] = r.Text;
             }
             var numberRow = NumberRows(grid, cellWords).Cast<int?>().FirstOrDefault() ?? RowAboveFirstDataRow(grid, cellWords);
@@ -172,7 +181,7 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
                 picked[i] = ($"({b + 1})" + own[own.IndexOf('=')..], b + 1, 0.5);
         }
         for (var i = 0; i < cells.Count; i++)
-            if (picked[i] is { } p) cellWords[cells[i]] = new Word(p.text, Shrink(cells[i].Box!.Value), p.confidence);
+            if (picked[i] is { } p) cellWords[cells[i]] = new Word(p.text, Shrink(cells[i].Box!.Value, p.text), p.confidence);
     }
 
     /// <summary>"(7)=(8)+(9)+(10)": the parts are the columns right after the total, in order.</summary>
@@ -208,7 +217,7 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
                 }
                 var figure = Readings().Select(r => r with { Text = VietText.Clean(r.Text) }).FirstOrDefault(r => r.Text.Length > 0 && Figure().IsMatch(r.Text));
                 if (TraceCells) Console.Error.WriteLine($"figure r{cell.Row} c{cell.Col}: «{figure?.Text}»");
-                if (figure is not null) cellWords[cell] = new Word(figure.Text, Shrink(cell.Box!.Value), figure.Confidence);
+                if (figure is not null) cellWords[cell] = new Word(figure.Text, Shrink(cell.Box!.Value, figure.Text), figure.Confidence);
                 else if (cellWords.TryGetValue(cell, out var w)) cellWords[cell] = w with { Confidence = Math.Min(w.Confidence, 0.5) }; // kept as read, flagged
             }
         }
@@ -313,6 +322,18 @@ public sealed partial class ScannedPageReader(ScanOptions? options = null, OcrLe
     }
 
     /// <summary>A cell's word box: the cell shrunk to its middle, so it cannot fall into a neighbour.</summary>
+    /// <summary>
+    /// A cell's word box: centred in the cell, half its height, and no wider than its text would print (at most half
+    /// the cell): the layout stage finds the table again from these words, and a box far wider than its text reads
+    /// there as an OCR box stretched over specks (LatticeTableDetector).
+    /// </summary>
+    private static BBox Shrink(BBox b, string text)
+    {
+        var h = b.Height * 0.5;
+        var w = Math.Min(b.Width * 0.5, Math.Max(2, 0.75 * h * Math.Max(1, text.Trim().Length)));
+        return new(b.CenterX - w / 2, b.CenterY - h / 2, b.CenterX + w / 2, b.CenterY + h / 2);
+    }
+
     private static BBox Shrink(BBox b) => new(b.X0 + b.Width * 0.25, b.Y0 + b.Height * 0.25, b.X1 - b.Width * 0.25, b.Y1 - b.Height * 0.25);
 
     /// <summary>Rows in the upper part of a table where most cells hold a parenthesis: the column-number row.</summary>

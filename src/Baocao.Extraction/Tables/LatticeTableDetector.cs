@@ -25,7 +25,8 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
             var ys = Cluster(hs.Select(h => h.Y0));
             var xs = Cluster(vs.Select(v => v.X0));
             if (ys.Count < 2 || xs.Count < 2) continue;
-            var (aligned, warning) = ColumnsFromAlignment(xs, ys, words);
+            ys = WithOpenEdges(ys, xs, vs, words);
+            var (aligned, warning) = ColumnsFromAlignment(xs, ys, vs, words);
             var allVs = vs;
             if (aligned.Count > 0)
             {
@@ -110,6 +111,28 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
     }
 
     /// <summary>
+    /// A table whose bottom (or top) rule was not found while its frame's side rules run on past the last rule
+    /// found (a scan's faint or clipped last rule): the side rules' common end closes the table, when words stand
+    /// in that strip, so its last row is not lost. Both outer side rules must reach there, by more than a rule's
+    /// snap tolerance and at least 4 pt.
+    /// </summary>
+    private List<double> WithOpenEdges(List<double> ys, List<double> xs, List<RulingLine> vs, IReadOnlyList<Word> words)
+    {
+        var left = vs.Where(v => Math.Abs(v.X0 - xs[0]) <= _o.SnapTolerance).ToList();
+        var right = vs.Where(v => Math.Abs(v.X0 - xs[^1]) <= _o.SnapTolerance).ToList();
+        if (left.Count == 0 || right.Count == 0) return ys;
+        var result = ys.ToList();
+        var bottom = Math.Min(left.Max(v => v.Y1), right.Max(v => v.Y1));
+        if (bottom - ys[^1] >= Math.Max(4, _o.SnapTolerance * 2) && HasWords(ys[^1], bottom)) result.Add(bottom);
+        var top = Math.Max(left.Min(v => v.Y0), right.Min(v => v.Y0));
+        if (ys[0] - top >= Math.Max(4, _o.SnapTolerance * 2) && HasWords(top, ys[0])) result.Insert(0, top);
+        return result;
+
+        bool HasWords(double y0, double y1) =>
+            words.Any(w => w.Box.CenterY > y0 && w.Box.CenterY < y1 && w.Box.CenterX > xs[0] && w.Box.CenterX < xs[^1]);
+    }
+
+    /// <summary>
     /// Tables styled with horizontal rules only (common in LibreOffice and Word) have just the outer frame as
     /// vertical lines, so the grid would be one column holding every figure of a row. Inside each ruled column,
     /// the rows (bands between horizontal rules) whose words are mostly separate figures give the real columns the
@@ -119,7 +142,7 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
     /// Written by hand: no library splits a partly ruled grid by word alignment.
     /// Returns the virtual lines, and a warning when a column holds several aligned figures per row but cannot be split.
     /// </summary>
-    private (List<RulingLine> lines, string? warning) ColumnsFromAlignment(List<double> xs, List<double> ys, IReadOnlyList<Word> words)
+    private (List<RulingLine> lines, string? warning) ColumnsFromAlignment(List<double> xs, List<double> ys, List<RulingLine> vs, IReadOnlyList<Word> words)
     {
         var added = new List<RulingLine>();
         string? warning = null;
@@ -127,27 +150,38 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
         var inTable = words.Where(w => box.Contains(w.Box.CenterX, w.Box.CenterY)).ToList();
         if (inTable.Count == 0) return (added, null);
         var h = StreamTableDetector.MedianHeight(inTable);
+        // A rule OCR read as letters ("muinEiidiyencibi" a point high) is no word; a flat "-" is.
+        inTable = inTable.Where(w => w.Box.Height >= 0.35 * h || w.Text.Length <= 2).ToList();
+        static bool FigurePhrase(StreamTableDetector.Phrase p) => p.Words.All(w => StreamTableDetector.IsFigure(w.Text));
+        List<Word> InBand(int r) => inTable.Where(w => w.Box.CenterY >= ys[r] && w.Box.CenterY < ys[r + 1]).ToList();
+        // The phrases of each band across the whole table (ruled columns ignored): the body rows are the bands
+        // holding at least two figures, as many as the rest.
+        var rowPhrases = Enumerable.Range(0, ys.Count - 1).Select(r => LineSegmenter.Lines(InBand(r)).SelectMany(l => StreamTableDetector.Phrases(l, h)).ToList()).ToList();
+        var bodyRows = Enumerable.Range(0, ys.Count - 1).Where(r => rowPhrases[r].Count(FigurePhrase) >= 2 && rowPhrases[r].Count(FigurePhrase) * 2 >= rowPhrases[r].Count).ToList();
+        // The column-number row ("(1) (2) (3)=(4)+(5)") is split like the body rows under it.
+        var numberRows = Enumerable.Range(0, ys.Count - 1).Where(r => rowPhrases[r].Count(p => p.Text.Contains('(') || p.Text.Contains(')')) is var k && k >= 3 && k * 2 >= rowPhrases[r].Count).ToHashSet();
         for (var c = 0; c + 1 < xs.Count; c++)
         {
             // The phrases of each band inside this column.
             var bands = new List<List<StreamTableDetector.Phrase>>();
             for (var r = 0; r + 1 < ys.Count; r++)
             {
-                var ws = inTable.Where(w => w.Box.CenterX >= xs[c] && w.Box.CenterX < xs[c + 1] && w.Box.CenterY >= ys[r] && w.Box.CenterY < ys[r + 1]).ToList();
+                var ws = InBand(r).Where(w => w.Box.CenterX >= xs[c] && w.Box.CenterX < xs[c + 1]).ToList();
                 bands.Add(LineSegmenter.Lines(ws).SelectMany(l => StreamTableDetector.Phrases(l, h)).ToList());
             }
-            static bool FigurePhrase(StreamTableDetector.Phrase p) => p.Words.All(w => StreamTableDetector.IsFigure(w.Text));
             var data = bands.Where(b => b.Count(FigurePhrase) >= 2 && b.Count(FigurePhrase) * 2 >= b.Count).ToList();
-            if (data.Count < 2) continue; // one row of figures is too little evidence of columns
-            var ranges = new List<(double a, double b)>();
-            foreach (var p in data.SelectMany(b => b).OrderBy(p => p.Box.X0))
-            {
-                if (ranges.Count > 0 && p.Box.X0 <= ranges[^1].b + 1) ranges[^1] = (ranges[^1].a, Math.Max(ranges[^1].b, p.Box.X1));
-                else ranges.Add((p.Box.X0, p.Box.X1));
-            }
+            var byFigures = data.Count >= 2;
+            // A column without two figures per row (the STT and the names under one ruled column, or a single
+            // figure column beside them) is split at gaps every body row keeps: each range of phrases must be met
+            // in at least half of the body rows that hold anything in this column, so an odd wide gap in one label
+            // splits nothing.
+            if (!byFigures) data = bodyRows.Select(r => bands[r]).Where(b => b.Count > 0).ToList();
+            if (data.Count < 2) continue; // one row is too little evidence of columns
+            var ranges = Islands(data, xs[c], xs[c + 1], byFigures ? 0.25 : 0.5, h);
             if (ranges.Count < 2)
             {
-                warning ??= $"a ruled table (rows {ys[0]:0}-{ys[^1]:0} pt) has a column holding several figures per row that could not be split into columns";
+                if (byFigures)
+                    warning ??= $"a ruled table (rows {ys[0]:0}-{ys[^1]:0} pt) has a column holding several figures per row that could not be split into columns";
                 continue;
             }
             for (var k = 1; k < ranges.Count; k++)
@@ -161,12 +195,73 @@ public sealed class LatticeTableDetector(LatticeOptions? options = null) : ITabl
                 for (var r = 0; r + 1 < ys.Count; r++)
                 {
                     // A band with a phrase across the boundary (a header spanning both columns) is not split there.
-                    if (!bands[r].Any(p => p.Box.X0 < x && p.Box.X1 > x)) added.Add(new RulingLine(x, ys[r], x, ys[r + 1]));
+                    // In a body row, figures OCR ran together into one word ("3...3..0") are no such phrase, nor is a
+                    // box OCR stretched far wider than its text (specks read as letters).
+                    var body = bodyRows.Contains(r) || numberRows.Contains(r);
+                    if (!bands[r].Any(p => p.Box.X0 < x && p.Box.X1 > x && !(body && byFigures && (p.Text.Any(char.IsDigit) || Stretched(p, h)))))
+                        added.Add(new RulingLine(x, ys[r], x, ys[r + 1]));
                 }
             }
         }
+        // A column rule drawn through the header only (the body printed without inner vertical rules) still divides
+        // the body: it is carried down through the rows under the header where no phrase of the row crosses it. Only
+        // where the body rows have (almost) no rule there, so a ruled table's own spans (a total label across two
+        // columns) stay.
+        if (bodyRows.Count >= 2)
+            for (var k = 1; k + 1 < xs.Count; k++)
+            {
+                var x = xs[k];
+                bool Ruled(int r) => Coverage(vs.Where(v => Math.Abs(v.X0 - x) <= _o.SnapTolerance).Select(v => (v.Y0, v.Y1)), ys[r], ys[r + 1]) >= _o.MinCoverage;
+                if (bodyRows.Count(Ruled) * 5 > bodyRows.Count) continue;
+                // From the last header band the rule crosses (the column-number row between it and the body included).
+                var from = bodyRows[0];
+                while (from > 0 && !Ruled(from - 1)) from--;
+                if (from == 0) from = bodyRows[0];
+                for (var r = from; r + 1 < ys.Count; r++)
+                    if (!Ruled(r) && !rowPhrases[r].Any(p => p.Box.X0 < x - 0.5 && p.Box.X1 > x + 0.5)) added.Add(new RulingLine(x, ys[r], x, ys[r + 1]));
+            }
         return (added, warning);
     }
+
+    /// <summary>
+    /// The x-ranges the rows' phrases occupy inside one ruled column [x0, x1): a projection of the phrases of the
+    /// given rows, each row counted once per point. Where at most a tenth of the rows (or a fifth of the rows at
+    /// the best-covered point) have a phrase is a gap; a
+    /// range between gaps that fewer than <paramref name="support"/> of the rows reach is noise (a speck, a word
+    /// OCR made of a run of figures) and counts as gap too; so does a box far wider than its text. A plain union of the phrases would let one such
+    /// wide misreading join every column of the table.
+    /// </summary>
+    private static List<(double a, double b)> Islands(List<List<StreamTableDetector.Phrase>> rows, double x0, double x1, double support, double height)
+    {
+        const double step = 0.5;
+        var n = (int)Math.Ceiling((x1 - x0) / step);
+        var cover = new int[Math.Max(n, 0)];
+        foreach (var row in rows)
+        {
+            var hit = new bool[cover.Length];
+            // A box far wider than its characters (OCR stretched it over specks or the next figure) says nothing
+            // about where its column is.
+            foreach (var p in row.Where(p => !Stretched(p, height)))
+                for (var i = Math.Max(0, (int)Math.Floor((p.Box.X0 - x0) / step)); i < Math.Min(cover.Length, (int)Math.Ceiling((p.Box.X1 - x0) / step)); i++) hit[i] = true;
+            for (var i = 0; i < hit.Length; i++) if (hit[i]) cover[i]++;
+        }
+        // Misread boxes bridge a real gap now and then: a fifth of the best-covered point's rows is still a gap.
+        var gap = Math.Max(rows.Count / 10, cover.DefaultIfEmpty(0).Max() / 5);
+        var result = new List<(double a, double b)>();
+        for (var i = 0; i < cover.Length;)
+        {
+            if (cover[i] <= gap) { i++; continue; }
+            var j = i;
+            var peak = 0;
+            while (j < cover.Length && cover[j] > gap) peak = Math.Max(peak, cover[j++]);
+            if (peak >= support * rows.Count) result.Add((x0 + i * step, x0 + j * step));
+            i = j;
+        }
+        return result;
+    }
+
+    /// <summary>A phrase's box far wider than its characters: a character is at most about three quarters of the text's height wide.</summary>
+    private static bool Stretched(StreamTableDetector.Phrase p, double height) => p.Box.Width > 2 + 1.6 * 0.75 * height * p.Text.Length;
 
     private CellGrid? BuildGrid(LayoutPage page, List<RulingLine> hs, List<RulingLine> vs, List<double> xs, List<double> ys,
         IReadOnlyList<Word> words, out IReadOnlySet<Word> taken, string? warning = null)

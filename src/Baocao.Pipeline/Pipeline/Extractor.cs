@@ -76,7 +76,7 @@ public sealed class Extractor(IReadOnlyDictionary<string, IDocumentReader> reade
     /// The version of the extraction code. Raise it when a change alters what records hold: an ingest re-extracts every
     /// file stored under another version (and retries every failure).
     /// </summary>
-    public const string Code = "x15"; // x9: header evidence, number grouping, doubts (issue 14); x10: PDF read by PdfPig, control characters dropped from text; x11: the column mapper on ML.NET; x12: ruled tables without inner vertical rules split into columns by word alignment; x13: scanned tables: faint thin rules found, uneven light, pages upside down; x14: prose figures keep their printed number and flags, comma thousands decided for the prose too; x15: a web printout's preparer signs it, prose sections without headings opened by the whole paragraph and by "… đã tiếp nhận N hồ sơ"
+    public const string Code = "x16"; // x9: header evidence, number grouping, doubts (issue 14); x10: PDF read by PdfPig, control characters dropped from text; x11: the column mapper on ML.NET; x12: ruled tables without inner vertical rules split into columns by word alignment; x13: scanned tables: faint thin rules found, uneven light, pages upside down; x14: prose figures keep their printed number and flags, comma thousands decided for the prose too; x15: a web printout's preparer signs it, prose sections without headings opened by the whole paragraph and by "… đã tiếp nhận N hồ sơ"; x16: scanned table structure from the words where rules are missing (issue 14 item 3), merged with x15
 
     /// <summary>
     /// What produced the records: <see cref="Code"/>, the column-mapper model's content hash and whether OCR was

@@ -156,4 +156,121 @@ public class LatticeTableDetectorTests
         Assert.Equal((2, 1), (g.Rows, g.Cols));
         Assert.Contains("could not be split", g.Warning);
     }
+
+    // A scan of a table printed without inner vertical rules, as found (seed 7 of the sweep): the frame's side rules,
+    // a rule under every row, and the header's own column rules (x 200 and 260) that stop at the header's bottom.
+    // STT and the names share the first ruled column; no row holds two figures in one ruled column.
+    private static LayoutPage HeaderRuledOnlyPage(bool bottomRule = true)
+    {
+        var lines = new List<RulingLine>
+        {
+            H(50, 320, 100), H(50, 320, 130), H(50, 320, 145), H(50, 320, 160), H(50, 320, 175),
+            V(50, 100, bottomRule ? 190 : 192), V(320, 100, bottomRule ? 190 : 192), V(200, 100, 130), V(260, 100, 130),
+        };
+        if (bottomRule) lines.Add(H(50, 320, 190));
+        var words = new List<Word>();
+        words.AddRange(Line(55, 109, "STT Đơn vị"));
+        words.AddRange(Line(205, 109, "Tổng"));
+        words.AddRange(Line(265, 109, "Quá"));
+        words.AddRange(Line(55, 134, "(1)"));
+        words.AddRange(Line(110, 134, "(2)"));
+        words.AddRange(Line(215, 134, "(3)"));
+        words.AddRange(Line(275, 134, "(4)"));
+        foreach (var (y, stt, label, a, b) in new[] { (149.0, "1", "Xã An Phú", "59", "7"), (164.0, "2", "Xã Cát Hải", "105", "-"), (179.0, "3", "Thị trấn Long Hòa", "4", "12") })
+        {
+            words.AddRange(Line(60, y, stt));
+            words.AddRange(Line(80, y, label));
+            words.AddRange(Line(215, y, a));
+            words.AddRange(Line(280, y, b));
+        }
+        return new LayoutPage(1, 595, 842, words, lines);
+    }
+
+    [Fact]
+    public void Column_rules_drawn_through_the_header_only_divide_the_body_too()
+    {
+        var page = HeaderRuledOnlyPage();
+        var g = Assert.Single(new LatticeTableDetector().Detect(page, page.Words)).Grid;
+        Assert.Equal((5, 4), (g.Rows, g.Cols));
+        Assert.Equal(["(1)", "(2)", "(3)", "(4)"], Enumerable.Range(0, 4).Select(c => g.TextAt(1, c)));
+        Assert.Equal(["1", "Xã An Phú", "59", "7"], Enumerable.Range(0, 4).Select(c => g.TextAt(2, c)));
+        Assert.Equal(["2", "Xã Cát Hải", "105", "-"], Enumerable.Range(0, 4).Select(c => g.TextAt(3, c)));
+        Assert.Equal(["3", "Thị trấn Long Hòa", "4", "12"], Enumerable.Range(0, 4).Select(c => g.TextAt(4, c)));
+        // The header's first cell ("STT Đơn vị" on one line, no gap between them) is not split.
+        Assert.Equal(2, g.At(0, 0)!.ColSpan);
+    }
+
+    [Fact]
+    public void A_label_across_a_header_only_column_rule_keeps_its_span()
+    {
+        var page = HeaderRuledOnlyPage();
+        // The last row's label runs past x 200 (a total row, "TỔNG CỘNG CÁC XÃ" printed wide): not cut there.
+        var words = page.Words.Where(w => w.Box.Y0 < 178).ToList();
+        words.AddRange(Line(60, 179, "3"));
+        words.AddRange(Line(80, 179, "Tổng cộng các xã và thị trấn"));
+        words.AddRange(Line(280, 179, "12"));
+        page = page with { Words = words };
+        var g = Assert.Single(new LatticeTableDetector().Detect(page, page.Words)).Grid;
+        var label = g.At(4, 1)!;
+        Assert.Equal(("Tổng cộng các xã và thị trấn", 1, 2), (label.Text, label.Col, label.ColSpan));
+        Assert.Equal("59", g.TextAt(2, 2));
+    }
+
+    [Fact]
+    public void A_last_row_whose_bottom_rule_was_not_found_is_closed_by_the_side_rules()
+    {
+        var page = HeaderRuledOnlyPage(bottomRule: false);
+        var g = Assert.Single(new LatticeTableDetector().Detect(page, page.Words)).Grid;
+        Assert.Equal(5, g.Rows);
+        Assert.Equal(["3", "Thị trấn Long Hòa", "4", "12"], Enumerable.Range(0, 4).Select(c => g.TextAt(4, c)));
+        Assert.Equal(192, g.Box!.Value.Y1, 3);
+    }
+
+    [Fact]
+    public void Side_rules_running_on_past_the_last_rule_over_nothing_add_no_row()
+    {
+        var page = HeaderRuledOnlyPage(bottomRule: false);
+        page = page with { Words = page.Words.Where(w => w.Box.Y0 < 178).ToList() };
+        var g = Assert.Single(new LatticeTableDetector().Detect(page, page.Words)).Grid;
+        Assert.Equal(4, g.Rows);
+        Assert.Equal(175, g.Box!.Value.Y1, 3);
+    }
+
+    // A scan's rows as whole-page OCR locates them (seed 9 of the sweep): horizontal rules and the frame only, four
+    // figure columns, and in some rows a box OCR stretched over specks or run together across two columns.
+    private static LayoutPage NoisyFigureRowsPage(bool noise)
+    {
+        var lines = new List<RulingLine> { V(50, 100, 100 + 12 * 15), V(330, 100, 100 + 12 * 15) };
+        for (var i = 0; i <= 12; i++) lines.Add(H(50, 330, 100 + 15 * i));
+        var words = new List<Word>();
+        for (var i = 0; i < 12; i++)
+        {
+            var y = 103 + 15 * i;
+            words.AddRange(Line(60, y, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), 9));
+            foreach (var x in new[] { 120.0, 180, 240, 300 }) words.AddRange(Line(x, y, "12", 9));
+        }
+        if (noise)
+        {
+            words.Add(new Word("0", new BBox(180, 103, 230, 112)));            // "0" stretched 50 pt wide
+            words.Add(new Word("3...3..0...0", new BBox(120, 118, 320, 127))); // figures run together
+            words.Add(new Word("muinEiidiyencibi", new BBox(125, 132.5, 310, 133.5))); // a rule read as letters
+        }
+        return new LayoutPage(1, 595, 842, words, lines);
+    }
+
+    [Fact]
+    public void Stretched_and_run_together_OCR_boxes_do_not_join_the_columns()
+    {
+        var clean = NoisyFigureRowsPage(noise: false);
+        var expected = Assert.Single(new LatticeTableDetector().Detect(clean, clean.Words)).Grid;
+        Assert.Equal((12, 5), (expected.Rows, expected.Cols));
+        var page = NoisyFigureRowsPage(noise: true);
+        var g = Assert.Single(new LatticeTableDetector().Detect(page, page.Words)).Grid;
+        Assert.Equal((12, 5), (g.Rows, g.Cols));
+        // The rows without noise read as the clean table's; the noisy rows are still cut at every column.
+        Assert.Equal(["4", "12", "12", "12", "12"], Enumerable.Range(0, 5).Select(c => g.TextAt(3, c)));
+        Assert.Equal(5, g.Cells.Count(c => c.Row == 1));
+        Assert.Equal(5, g.Cells.Count(c => c.Row == 2));
+        Assert.Null(g.Warning);
+    }
 }
