@@ -92,7 +92,7 @@ public class WebServerTests(SmallSite site) : IClassFixture<SmallSite>
         Assert.Equal(HttpStatusCode.OK, s3);
         var nav = System.Text.RegularExpressions.Regex.Match(page, "<nav class=\"doc-nav\">(.*?)</nav>").Groups[1].Value;
         var links = System.Text.RegularExpressions.Regex.Matches(nav, "href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["/", $"/api/documents/{id}", "/checks"], links);
+        Assert.Equal(["/", $"/api/documents/{id}", "/checks", $"/review/{id}"], links);
         foreach (var link in links) Assert.Equal(HttpStatusCode.OK, (await Get(link)).Item1);
     }
 
