@@ -42,11 +42,28 @@ internal sealed partial class Site
     private static readonly JsonWriterOptions ReviewJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Lock writeLock = new();
 
-    public Task ReviewQueuePage(HttpContext ctx)
+    private (string Stamp, DateTime At, List<(ReviewReport, long?)> Queue)? reviewQueue;
+
+    /// <summary>
+    /// The queue runs every report's checks and the cross-report ones (seconds for thousands of reports), so it is kept as
+    /// the findings are (<see cref="FindingsOfIndex"/>): while the index file is unchanged, a minute at most, and dropped
+    /// at once by a decision taken through this server.
+    /// </summary>
+    private List<(ReviewReport, long?)> ReviewQueue()
     {
-        var queue = pool.Use(i => ReviewDesk.Queue(i).Select(r => (r, i.IdOf(r.Path))).ToList());
-        return Page(ctx, Web.ReviewPage.RenderQueue(queue, paths.Show, writes.ReadOnly));
+        var stamp = pool.Stamp();
+        lock (findingsLock)
+        {
+            if (stamp is not null && reviewQueue is { } q && q.Stamp == stamp && DateTime.UtcNow - q.At < TimeSpan.FromMinutes(1))
+                return q.Queue;
+            var queue = pool.Use(i => ReviewDesk.Queue(i).Select(r => (r, i.IdOf(r.Path))).ToList());
+            if (stamp is not null) reviewQueue = (stamp, DateTime.UtcNow, queue);
+            return queue;
+        }
     }
+
+    public Task ReviewQueuePage(HttpContext ctx) =>
+        Page(ctx, Web.ReviewPage.RenderQueue(ReviewQueue(), paths.Show, writes.ReadOnly));
 
     public Task ReviewPage(HttpContext ctx)
     {
@@ -122,7 +139,7 @@ internal sealed partial class Site
             }
         }
         catch (ArgumentException e) { throw HttpError.BadRequest(e.Message); }
-        lock (findingsLock) findings = null;
+        lock (findingsLock) (findings, reviewQueue) = (null, null);
         return c;
     }
 

@@ -125,4 +125,31 @@ public class ChecksCacheTests
         Assert.True(await Reading() > 0, "the doubtful report stored after the first answers is listed");
         Assert.Equal(1, await Queue());
     }
+
+    [Fact]
+    public async Task The_review_queue_page_is_kept_until_the_index_changes_or_a_decision_is_taken()
+    {
+        using var index = new TempIndex();
+        using (var w = index.Write()) w.StoreAll([FindingFilterTests.Wrong]);
+        using var server = WebServer.Start(new ServeOptions(index.Path, Port: 0, Token: "secret"));
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        async Task<string> Summary() =>
+            System.Text.RegularExpressions.Regex.Match(await http.GetStringAsync("/review"), "id=\"review-summary\">([^<.]*)").Groups[1].Value;
+
+        Assert.StartsWith("0 báo cáo cần duyệt, 0 hiệu đính", await Summary());
+        Assert.StartsWith("0 báo cáo cần duyệt, 0 hiệu đính", await Summary()); // the kept answer, the same
+        using (var w = index.Write()) w.StoreAll([FindingFilterTests.Doubtful]);
+        Assert.StartsWith("1 báo cáo cần duyệt, 0 hiệu đính", await Summary()); // the index changed: read again
+        // A decision through this server shows at once (it drops the kept queue; its write also changes the file).
+        long id;
+        using (var r = index.Read()) id = r.IdOf(FindingFilterTests.Doubtful.Source.Path)!.Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, $"/api/review/{id}")
+        {
+            Content = new StringContent("{\"action\": \"confirm\", \"table\": 1, \"row\": \"1\", \"column\": \"received.online\", \"reviewer\": \"Lan\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        post.Headers.Add("X-Baocao-Token", "secret");
+        using var answer = await http.SendAsync(post);
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains(", 1 hiệu đính", await Summary());
+    }
 }
