@@ -247,35 +247,37 @@ internal sealed partial class Site(IndexPool pool, PageImages images, PathView p
         return Page(ctx, Web.ChartsPage.Render(ctx.Request.Query, data));
     }
 
-    private (string Stamp, DateTime At, List<ReportRecord> Records, List<ReviewNote> Queue)? findings;
+    private (string Stamp, DateTime At, List<ReportRecord> Records, List<ReviewNote> Queue, Dictionary<string, long?> Ids)? findings;
     private readonly Lock findingsLock = new();
 
     /// <summary>
     /// Every record with its findings across the index, and the review queue (from the records themselves, so an index
     /// written before the queue counted doubts lists them too). The cross-report checks read every stored record (seconds
     /// for thousands of reports), so the result is kept while the index file is unchanged (<see cref="IndexPool.Stamp"/>),
-    /// for a minute at most (a file time is coarse: two commits in one tick with the same length would look alike).
+    /// for a minute at most (a file time is coarse: two commits in one tick with the same length would look alike), with
+    /// each record's document id (the pages link every finding and queued report to its document).
     /// </summary>
-    private (List<ReportRecord> records, List<ReviewNote> queue) FindingsOfIndex()
+    private (List<ReportRecord> records, List<ReviewNote> queue, Dictionary<string, long?> ids) FindingsOfIndex()
     {
         var stamp = pool.Stamp();
         lock (findingsLock)
         {
             if (stamp is not null && findings is { } f && f.Stamp == stamp && DateTime.UtcNow - f.At < TimeSpan.FromMinutes(1))
-                return (f.Records, f.Queue);
+                return (f.Records, f.Queue, f.Ids);
             var records = pool.Use(Findings.OfIndex);
             var queue = records.Select(r => ReviewNote.Of(r, r.Source.Path)).Where(n => n.NeedsReview).ToList();
-            if (stamp is not null) findings = (stamp, DateTime.UtcNow, records, queue);
-            return (records, queue);
+            var ids = pool.Use(i => records.Select(r => r.Source.Path).Concat(queue.Select(n => n.Path)).Distinct(StringComparer.Ordinal)
+                .ToDictionary(p => p, p => i.IdOf(p), StringComparer.Ordinal));
+            if (stamp is not null) findings = (stamp, DateTime.UtcNow, records, queue, ids);
+            return (records, queue, ids);
         }
     }
 
     public Task ChecksPage(HttpContext ctx)
     {
         var filter = Web.ChecksPage.Filter(ctx.Request.Query);
-        var (records, queue) = FindingsOfIndex();
+        var (records, queue, ids) = FindingsOfIndex();
         var listed = Findings.List(records, filter);
-        var ids = pool.Use(i => records.Select(r => r.Source.Path).Distinct(StringComparer.Ordinal).ToDictionary(p => p, p => i.IdOf(p), StringComparer.Ordinal));
         return Page(ctx, Web.ChecksPage.Render(ctx.Request.Query, filter, listed, records.Count, p => ids.GetValueOrDefault(p), queue));
     }
 
@@ -290,7 +292,7 @@ internal sealed partial class Site(IndexPool pool, PageImages images, PathView p
         if (format is not ("json" or "csv" or "xlsx")) throw HttpError.BadRequest($"format '{WebQuery.Truncate(format)}' is not a findings format (valid: json, csv, xlsx)");
         var filter = Web.ChecksPage.Filter(ctx.Request.Query);
         var english = ctx.Request.Query["lang"].LastOrDefault() == "en";
-        var (records, _) = FindingsOfIndex();
+        var (records, _, ids) = FindingsOfIndex();
         var listed = Findings.List(records, filter).Select(f => f with { Check = f.Check with { File = f.Check.File is { } file ? paths.Show(file) : null } }).ToList();
         if (format != "json")
         {
@@ -300,7 +302,6 @@ internal sealed partial class Site(IndexPool pool, PageImages images, PathView p
             await Task.Run(() => RowExport.WriteTable(format, ctx.Response.Body, "findings", Findings.Columns, listed.Select(Findings.Cells)));
             return;
         }
-        var ids = pool.Use(i => records.Select(r => r.Source.Path).Distinct(StringComparer.Ordinal).ToDictionary(p => p, p => i.IdOf(p), StringComparer.Ordinal));
         await Json(ctx, w =>
         {
             w.WriteStartObject();
@@ -328,8 +329,7 @@ internal sealed partial class Site(IndexPool pool, PageImages images, PathView p
     /// <summary><c>GET /api/review</c>: the reports to review, each with its document id and its reasons (Vietnamese).</summary>
     public Task ReviewApi(HttpContext ctx)
     {
-        var (_, queue) = FindingsOfIndex();
-        var ids = pool.Use(i => queue.ToDictionary(n => n.Path, n => i.IdOf(n.Path), StringComparer.Ordinal));
+        var (_, queue, ids) = FindingsOfIndex();
         return Json(ctx, w =>
         {
             w.WriteStartObject();
